@@ -1,0 +1,93 @@
+import { Matrix, type MatrixLike, type VectorLike, asMatrix } from "../core/matrix";
+
+/**
+ * Numerically stable softmax of a vector, with an optional temperature.
+ *
+ * Subtracts the maximum before exponentiating, so `[1000, 1001, 1002]` works, and an entry of
+ * `-Infinity` gets weight exactly 0.
+ *
+ * $$\mathrm{softmax}(x)_i = \frac{e^{(x_i - m)/T}}{\sum_j e^{(x_j - m)/T}},\quad m = \max_j x_j$$
+ *
+ * @example
+ * Array.from(softmax([0, Math.log(3)]));
+ * // returns [0.25, 0.75]
+ *
+ * @see {@link logSoftmax}, {@link softmaxRows}
+ */
+export function softmax(x: VectorLike, temperature = 1): Float64Array {
+  checkInput("softmax", x, temperature);
+  const n = x.length;
+  const out = new Float64Array(n);
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) if (x[i] > m) m = x[i];
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const e = x[i] === -Infinity ? 0 : Math.exp((x[i] - m) / temperature);
+    out[i] = e;
+    s += e;
+  }
+  for (let i = 0; i < n; i++) out[i] /= s;
+  return out;
+}
+
+/**
+ * Numerically stable log-softmax of a vector.
+ *
+ * $$\log\mathrm{softmax}(x)_i = \frac{x_i - m}{T} - \log\sum_j e^{(x_j - m)/T}$$
+ *
+ * @example
+ * Array.from(logSoftmax([0, 0])).map((v) => v.toFixed(4));
+ * // returns ["-0.6931", "-0.6931"]
+ *
+ * @see {@link softmax}
+ */
+export function logSoftmax(x: VectorLike, temperature = 1): Float64Array {
+  checkInput("logSoftmax", x, temperature);
+  const n = x.length;
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) if (x[i] > m) m = x[i];
+  let s = 0;
+  for (let i = 0; i < n; i++) if (x[i] !== -Infinity) s += Math.exp((x[i] - m) / temperature);
+  const lse = Math.log(s);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = x[i] === -Infinity ? -Infinity : (x[i] - m) / temperature - lse;
+  return out;
+}
+
+/**
+ * Row-wise softmax of a matrix (over the last axis: over keys).
+ *
+ * $$A_{ij} = \mathrm{softmax}(S_{i,:})_j$$
+ *
+ * @example
+ * softmaxRows([[0, 0], [0, Math.log(3)]]).toArray();
+ * // returns [[0.5, 0.5], [0.25, 0.75]]
+ */
+export function softmaxRows(x: MatrixLike, temperature = 1): Matrix {
+  const X = asMatrix(x);
+  const out = new Matrix(X.rows, X.cols); // (rows, cols)
+  for (let i = 0; i < X.rows; i++) out.data.set(softmax(X.row(i), temperature), i * X.cols);
+  return out;
+}
+
+/** Row-wise log-softmax of a matrix. */
+export function logSoftmaxRows(x: MatrixLike, temperature = 1): Matrix {
+  const X = asMatrix(x);
+  const out = new Matrix(X.rows, X.cols); // (rows, cols)
+  for (let i = 0; i < X.rows; i++) out.data.set(logSoftmax(X.row(i), temperature), i * X.cols);
+  return out;
+}
+
+function checkInput(what: string, x: VectorLike, temperature: number): void {
+  if (x.length === 0) throw new RangeError(`${what}: empty input; need at least one entry`);
+  if (!(temperature > 0) || !Number.isFinite(temperature)) {
+    throw new RangeError(`${what}: temperature must be a positive finite number, got ${temperature}`);
+  }
+  let anyFinite = false;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (Number.isNaN(v) || v === Infinity) throw new RangeError(`${what}: entry ${i} is ${v}`);
+    if (v !== -Infinity) anyFinite = true;
+  }
+  if (!anyFinite) throw new RangeError(`${what}: every entry is -Infinity (everything is masked)`);
+}

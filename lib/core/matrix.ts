@@ -1,0 +1,188 @@
+/**
+ * A dense row-major matrix of float64 values: the one numeric container of `lib/`.
+ *
+ * Rows are tokens: a sequence of n vectors of size d is an n×d matrix.
+ *
+ * $$M \in \mathbb{R}^{n \times d},\quad M_{ij} = \texttt{data}[i \cdot d + j]$$
+ *
+ * @example
+ * Matrix.from([[1, 2], [3, 4]]).get(1, 0);
+ * // returns 3
+ *
+ * @see {@link asMatrix} to accept either a `Matrix` or nested arrays.
+ */
+export class Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+
+  constructor(rows: number, cols: number, data?: Float64Array) {
+    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
+      throw new RangeError(`Matrix: invalid shape (${rows}×${cols})`);
+    }
+    if (data && data.length !== rows * cols) {
+      throw new RangeError(`Matrix: data of length ${data.length} does not fit shape (${rows}×${cols})`);
+    }
+    this.rows = rows;
+    this.cols = cols;
+    this.data = data ?? new Float64Array(rows * cols);
+  }
+
+  /** Build a matrix from nested arrays (rows of equal length). */
+  static from(a: MatrixLike): Matrix {
+    if (a instanceof Matrix) return a;
+    const rows = a.length;
+    const cols = rows === 0 ? 0 : a[0].length;
+    const m = new Matrix(rows, cols);
+    for (let i = 0; i < rows; i++) {
+      const r = a[i];
+      if (r.length !== cols) {
+        throw new RangeError(`Matrix.from: row ${i} has length ${r.length}, expected ${cols} (shape ${rows}×${cols})`);
+      }
+      for (let j = 0; j < cols; j++) m.data[i * cols + j] = r[j];
+    }
+    return m;
+  }
+
+  /** A 1×d matrix holding one vector. */
+  static rowVector(v: VectorLike): Matrix {
+    return new Matrix(1, v.length, Float64Array.from(v));
+  }
+
+  /** A matrix filled by `f(i, j)`. */
+  static fromFn(rows: number, cols: number, f: (i: number, j: number) => number): Matrix {
+    const m = new Matrix(rows, cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m.data[i * cols + j] = f(i, j);
+    return m;
+  }
+
+  get shape(): [number, number] {
+    return [this.rows, this.cols];
+  }
+
+  get(i: number, j: number): number {
+    return this.data[i * this.cols + j];
+  }
+
+  set(i: number, j: number, v: number): void {
+    this.data[i * this.cols + j] = v;
+  }
+
+  /** Row i as a view (no copy). */
+  row(i: number): Float64Array {
+    return this.data.subarray(i * this.cols, (i + 1) * this.cols);
+  }
+
+  clone(): Matrix {
+    return new Matrix(this.rows, this.cols, this.data.slice());
+  }
+
+  toArray(): number[][] {
+    const out: number[][] = new Array(this.rows);
+    for (let i = 0; i < this.rows; i++) out[i] = Array.from(this.row(i));
+    return out;
+  }
+}
+
+/** A vector: any array-like of numbers (plain array or typed array). */
+export type VectorLike = ArrayLike<number>;
+
+/** Anything a `lib/` function accepts as a matrix. */
+export type MatrixLike = Matrix | ReadonlyArray<ReadonlyArray<number>>;
+
+/** Accept a `Matrix` or nested arrays; never copies a `Matrix`. */
+export function asMatrix(a: MatrixLike): Matrix {
+  return Matrix.from(a);
+}
+
+/** Format a shape for error messages: `3×4`. */
+export function shapeOf(m: Matrix | VectorLike): string {
+  return m instanceof Matrix ? `${m.rows}×${m.cols}` : `${m.length}`;
+}
+
+/**
+ * Matrix product A·B, or A·Bᵀ when `transposeB` is set.
+ *
+ * $$C_{ij} = \sum_k A_{ik} B_{kj}$$
+ *
+ * @example
+ * matmul([[1, 2]], [[3], [4]]).toArray();
+ * // returns [[11]]
+ */
+export function matmul(a: MatrixLike, b: MatrixLike, transposeB = false): Matrix {
+  const A = asMatrix(a);
+  const B = asMatrix(b);
+  const inner = transposeB ? B.cols : B.rows;
+  if (A.cols !== inner) {
+    throw new RangeError(
+      `matmul: inner dimensions differ: A is ${shapeOf(A)}, B${transposeB ? "ᵀ" : ""} is ${transposeB ? `${B.cols}×${B.rows}` : shapeOf(B)}`,
+    );
+  }
+  const n = A.rows;
+  const m = transposeB ? B.rows : B.cols;
+  const k = A.cols;
+  const C = new Matrix(n, m); // (n, m)
+  const a_ = A.data;
+  const b_ = B.data;
+  const c_ = C.data;
+  if (transposeB) {
+    for (let i = 0; i < n; i++) {
+      const ai = i * k;
+      for (let j = 0; j < m; j++) {
+        const bj = j * k;
+        let s = 0;
+        for (let t = 0; t < k; t++) s += a_[ai + t] * b_[bj + t];
+        c_[i * m + j] = s;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const ci = i * m;
+      for (let t = 0; t < k; t++) {
+        const av = a_[i * k + t];
+        if (av === 0) continue;
+        const bt = t * m;
+        for (let j = 0; j < m; j++) c_[ci + j] += av * b_[bt + j];
+      }
+    }
+  }
+  return C;
+}
+
+/** Transpose. */
+export function transpose(a: MatrixLike): Matrix {
+  const A = asMatrix(a);
+  const T = new Matrix(A.cols, A.rows); // (cols, rows)
+  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) T.data[j * A.rows + i] = A.data[i * A.cols + j];
+  return T;
+}
+
+/** Dot product of two equal-length vectors. */
+export function dot(a: VectorLike, b: VectorLike): number {
+  if (a.length !== b.length) throw new RangeError(`dot: lengths differ: ${a.length} and ${b.length}`);
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+/** Euclidean norm. */
+export function norm(a: VectorLike): number {
+  return Math.sqrt(dot(a, a));
+}
+
+/** Throw a RangeError naming both shapes unless they are equal. */
+export function assertSameShape(what: string, a: Matrix, b: Matrix): void {
+  if (a.rows !== b.rows || a.cols !== b.cols) {
+    throw new RangeError(`${what}: shapes differ: ${shapeOf(a)} and ${shapeOf(b)}`);
+  }
+}
+
+/** Throw unless every entry is finite. */
+export function assertFinite(what: string, m: Matrix | VectorLike): void {
+  const d = m instanceof Matrix ? m.data : m;
+  for (let i = 0; i < d.length; i++) {
+    if (!Number.isFinite(d[i])) {
+      throw new RangeError(`${what}: entry ${i} is ${d[i]}; expected a finite number`);
+    }
+  }
+}
