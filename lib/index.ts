@@ -7,3 +7,19 @@ export * from "./core/matrix";
 export * from "./core/random";
 // attention
 export * from "./attention/softmax";
+// scores, sequence attention, Transformer, training
+export * from "./scores/index";
+export { combineAllow, maskedSoftmaxRows, requireSequence } from "./attention/mask";
+export type { AllowMask, KeyAllow, MaskOptions } from "./attention/mask";
+export * from "./attention/scaledDotProduct";
+export * from "./attention/attention";
+export * from "./attention/hard";
+export * from "./attention/local";
+export * from "./attention/global";
+export * from "./attention/multihead";
+export * from "./transformer/linear";
+export * from "./transformer/layerNorm";
+export * from "./transformer/positionalEncoding";
+export * from "./transformer/feedForward";
+export * from "./transformer/encoderLayer";
+export * from "./training/gradClip";
