@@ -23,3 +23,13 @@ export * from "./transformer/positionalEncoding";
 export * from "./transformer/feedForward";
 export * from "./transformer/encoderLayer";
 export * from "./training/gradClip";
+// graphs
+export * from "./graph/gat";
+export * from "./graph/gcn";
+// memory
+export * from "./memory/ntm";
+export * from "./memory/ntmMemory";
+export * from "./memory/memn2n";
+export * from "./memory/bagOfWords";
+export * from "./memory/hopfield";
+export * from "./memory/hopfieldBinary";

@@ -145,7 +145,7 @@ export function hopfieldRun(
     );
   }
   const r = rng(opt.seed);
-  const states = [Float64Array.from(s0)];
+  const states: Float64Array[] = [Float64Array.from(s0)];
   const energies = [hopfieldEnergy(M, s0, opt.b)];
   let fixedPointAt: number | null = null;
   for (let t = 0; t < opt.maxSteps; t++) {
