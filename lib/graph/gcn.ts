@@ -37,13 +37,14 @@ export function gcnNormalize(adj: MatrixLike, options: Partial<Pick<GcnOptions, 
     for (let j = 0; j < n; j++)
       out.data[i * n + j] = (A.data[i * n + j] > 0 ? 1 : 0) + (selfLoops && i === j ? 1 : 0);
   }
-  const dInv = new Float64Array(n);
+  const deg = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) deg[i] += out.data[i * n + j];
   for (let i = 0; i < n; i++) {
-    let deg = 0;
-    for (let j = 0; j < n; j++) deg += out.data[i * n + j];
-    dInv[i] = deg > 0 ? 1 / Math.sqrt(deg) : 0;
+    for (let j = 0; j < n; j++) {
+      const a = out.data[i * n + j];
+      out.data[i * n + j] = a === 0 ? 0 : a / Math.sqrt(deg[i] * deg[j]);
+    }
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.data[i * n + j] *= dInv[i] * dInv[j];
   return out;
 }
 
