@@ -67,8 +67,8 @@ export function combineAllow(
  * $$A_{ij} = \frac{M_{ij}\, e^{(S_{ij} - m_i)/T}}{\sum_{k} M_{ik}\, e^{(S_{ik} - m_i)/T}},\quad m_i = \max_{k: M_{ik}} S_{ik}$$
  *
  * @example
- * maskedSoftmaxRows([[0, 5, Math.log(3)]], Uint8Array.from([1, 0, 1])).toArray();
- * // returns [[0.25, 0, 0.75]]
+ * Array.from(maskedSoftmaxRows([[0, 5, Math.log(3)]], Uint8Array.from([1, 0, 1])).row(0)).map((w) => +w.toFixed(4));
+ * // returns [0.25, 0, 0.75]
  *
  * @see {@link combineAllow}, {@link softmaxRows}
  */

@@ -132,7 +132,16 @@ function projections(what: string, p: MultiHeadParams, E: number): [Matrix, Matr
   if (!p.qProjWeight || !p.kProjWeight || !p.vProjWeight) {
     throw new RangeError(`${what}: give either inProjWeight or all of qProjWeight, kProjWeight, vProjWeight`);
   }
-  return [Matrix.from(p.qProjWeight), Matrix.from(p.kProjWeight), Matrix.from(p.vProjWeight)];
+  const check = (name: string, w: MatrixLike): Matrix => {
+    const W = requireSequence(what, name, w);
+    if (W.rows !== E) throw new RangeError(`${what}: ${name} is ${shapeOf(W)} but must have E = ${E} rows`);
+    return W;
+  };
+  return [
+    check("qProjWeight", p.qProjWeight),
+    check("kProjWeight", p.kProjWeight),
+    check("vProjWeight", p.vProjWeight),
+  ];
 }
 
 /**

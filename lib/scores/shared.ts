@@ -1,7 +1,7 @@
 import { Matrix, type MatrixLike, type VectorLike, assertFinite, shapeOf } from "../core/matrix";
 import { requireSequence } from "../attention/mask";
 
-/** Validate a (Q, K) pair for a score function; `sameDim` demands d_q = d_k. */
+/** @internal Validate a (Q, K) pair for a score function; `sameDim` demands d_q = d_k. */
 export function checkQK(what: string, q: MatrixLike, k: MatrixLike, sameDim: boolean): [Matrix, Matrix] {
   const Q = requireSequence(what, "Q", q);
   const K = requireSequence(what, "K", k);
@@ -13,7 +13,7 @@ export function checkQK(what: string, q: MatrixLike, k: MatrixLike, sameDim: boo
   return [Q, K];
 }
 
-/** Validate a weight matrix's shape, naming both shapes on mismatch. */
+/** @internal Validate a weight matrix's shape, naming both shapes on mismatch. */
 export function checkWeight(what: string, name: string, w: MatrixLike, rows: number, cols: number): Matrix {
   const W = requireSequence(what, name, w);
   if (W.rows !== rows || W.cols !== cols) {
@@ -22,7 +22,7 @@ export function checkWeight(what: string, name: string, w: MatrixLike, rows: num
   return W;
 }
 
-/** Validate a weight vector's length. */
+/** @internal Validate a weight vector's length. */
 export function checkVector(what: string, name: string, v: VectorLike, n: number): VectorLike {
   if (v.length !== n)
     throw new RangeError(`${what}: ${name} has length ${v.length} but must have length ${n}`);
@@ -30,13 +30,13 @@ export function checkVector(what: string, name: string, v: VectorLike, n: number
   return v;
 }
 
-/** Turn a single (q, k) pair into two 1-row matrices. */
+/** @internal Turn a single (q, k) pair into two 1-row matrices. */
 export function pair(q: VectorLike, k: VectorLike): [Matrix, Matrix] {
   return [Matrix.rowVector(q), Matrix.rowVector(k)];
 }
 
 /**
- * `S[i][j] = Σ_a v[a] tanh(Qp[i][a] + Kp[j][a])`: the shared kernel of the additive and concat
+ * @internal `S[i][j] = Σ_a v[a] tanh(Qp[i][a] + Kp[j][a])`: the shared kernel of the additive and concat
  * scores, after both sides were projected to d_a.
  */
 export function tanhMix(Qp: Matrix, Kp: Matrix, v: VectorLike): Matrix {
