@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import preact from "@astrojs/preact";
+import { unified } from "@astrojs/markdown-remark";
+import remarkMath from "remark-math";
+import rehypeKatex from "rehype-katex";
+import { rehypeKatexStrict } from "./src/integrations/rehypeKatexStrict.mjs";
+import { pagefindIndex } from "./src/integrations/pagefindIndex.mjs";
+
+export default defineConfig({
+  site: "https://attention-atlas.example",
+  trailingSlash: "always",
+  build: { format: "directory" },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      // rehypeKatexStrict must run after rehype-katex: it turns KaTeX's recorded parse errors
+      // into a build failure that names the chapter file and line.
+      rehypePlugins: [[rehypeKatex, { strict: "error" }], rehypeKatexStrict],
+    }),
+  },
+  integrations: [mdx(), preact(), pagefindIndex()],
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

@@ -1,0 +1,38 @@
+// @ts-check
+import tseslint from "typescript-eslint";
+import astro from "eslint-plugin-astro";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", ".astro/", ".scratch*/", "bench/RESULTS.md"] },
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // lib/ is pure: no DOM, no Astro, no Plot, no site code. src/ may import lib/, never the reverse.
+    files: ["lib/**/*.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/src/**", "../src/*", "../../src/*"], message: "lib/ must not import from src/." },
+            { group: ["astro", "astro:*", "@astrojs/*"], message: "lib/ must not depend on Astro." },
+            { group: ["@observablehq/plot", "preact", "preact/*", "katex"], message: "lib/ has no UI dependencies." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "document", message: "lib/ has no DOM." },
+        { name: "window", message: "lib/ has no DOM." },
+        { name: "navigator", message: "lib/ has no DOM." },
+        { name: "localStorage", message: "lib/ has no DOM." },
+      ],
+    },
+  },
+);

@@ -1,0 +1,8 @@
+/**
+ * Components for chapter authors: import from here in MDX. Internal layout components live in
+ * `src/components/`; widget building blocks live in `src/widgets/primitives/`.
+ */
+export { default as Widget } from "./Widget.astro";
+export { default as QkvExplorer } from "./queries-keys-values/QkvExplorer.astro";
+export { default as Callout } from "./Callout.astro";
+export { default as Exercise } from "./Exercise.astro";

@@ -1,0 +1,39 @@
+import { fmt } from "./matrixText";
+
+interface Props {
+  caption: string;
+  data: number[][];
+  rowLabels: string[];
+  colLabels: string[];
+  /** A class for the table, used by tests and styles. */
+  name: string;
+}
+
+/** A small labelled table of numbers (the text form of a matrix). */
+export function NumberTable({ caption, data, rowLabels, colLabels, name }: Props) {
+  return (
+    <div class="number-table" data-table={name}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <td />
+            {colLabels.map((c) => (
+              <th scope="col">{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((row, i) => (
+            <tr>
+              <th scope="row">{rowLabels[i]}</th>
+              {row.map((v) => (
+                <td>{fmt(v)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { type StateOf, type StateSpec, defaults, readState, writeState } from "./urlState";
+
+/**
+ * The hook every widget island uses: state declared in one typed table, restored from the URL
+ * after hydration, written back to the URL as it changes, reset by the frame's Reset button, and
+ * `data-ready="true"` set on the `[data-widget]` root once the widget is interactive.
+ */
+export function useWidget<S extends StateSpec>(name: string, spec: S) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [state, setStateRaw] = useState<StateOf<S>>(() => defaults(spec));
+  const [linkErrors, setLinkErrors] = useState<string[]>([]);
+  const hydrated = useRef(false);
+
+  useEffect(() => {
+    const root = ref.current?.closest<HTMLElement>("[data-widget]");
+    const { state: fromUrl, errors, found } = readState(name, spec, location.search);
+    if (found) setStateRaw(fromUrl);
+    setLinkErrors(errors);
+    hydrated.current = true;
+    const onReset = () => {
+      setStateRaw(defaults(spec));
+      setLinkErrors([]);
+    };
+    root?.addEventListener("atlas:reset", onReset);
+    if (root) root.dataset.ready = "true";
+    return () => root?.removeEventListener("atlas:reset", onReset);
+    // The spec is a module-level constant, so this runs once per mount.
+  }, []);
+
+  useEffect(() => {
+    if (!hydrated.current) return;
+    const search = writeState(name, spec, state, location.search);
+    if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+  }, [state, name, spec]);
+
+  const set = useCallback(<K extends keyof S>(key: K, value: StateOf<S>[K]) => {
+    setStateRaw((s) => ({ ...s, [key]: value }));
+  }, []);
+
+  return { ref, state, set, setState: setStateRaw, linkErrors };
+}

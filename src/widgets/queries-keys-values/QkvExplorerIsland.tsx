@@ -1,0 +1,149 @@
+import { useMemo, useRef } from "preact/hooks";
+import { Heatmap } from "../primitives/Heatmap";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { MatrixField } from "../primitives/MatrixField";
+import { NumberTable } from "../primitives/NumberTable";
+import { formatMatrixText } from "../primitives/matrixText";
+import { useWidget } from "../primitives/useWidget";
+import { type QkvResult, computeQkv, qkvPresets, qkvSpec } from "./qkvModel";
+
+interface Props {
+  initialSvg: string;
+  initialEquationHtml: string;
+}
+
+const labels = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+
+/** Edit Q, K and V; see scores, weights (heatmap), outputs, and one query's equation with numbers. */
+export default function QkvExplorerIsland({ initialSvg, initialEquationHtml }: Props) {
+  const { ref, state, set, setState, linkErrors } = useWidget("qkv", qkvSpec);
+  const outcome = useMemo(() => computeQkv(state), [state]);
+  // The last good result stays on screen while the input is bad.
+  const lastGood = useRef<QkvResult | null>(null);
+  if (outcome.ok) lastGood.current = outcome.result;
+  const shown = lastGood.current;
+  const fieldErrors = outcome.ok ? {} : outcome.fieldErrors;
+  const computeError = outcome.ok ? undefined : outcome.error;
+
+  const applyPreset = (key: string) => {
+    const p = qkvPresets[key];
+    if (!p) return;
+    setState((s) => ({ ...s, Q: formatMatrixText(p.Q), K: formatMatrixText(p.K), V: formatMatrixText(p.V), row: 0 }));
+  };
+
+  return (
+    <div ref={ref} class="qkv">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="qkv-inputs">
+        <MatrixField
+          id="qkv-Q"
+          label="Queries Q (one row per query)"
+          hint="Rows on separate lines; numbers separated by spaces or commas."
+          value={state.Q}
+          error={fieldErrors.Q}
+          onInput={(v) => set("Q", v)}
+        />
+        <MatrixField
+          id="qkv-K"
+          label="Keys K (one row per key)"
+          hint="Same number of columns as Q (that is d_k)."
+          value={state.K}
+          error={fieldErrors.K}
+          onInput={(v) => set("K", v)}
+        />
+        <MatrixField
+          id="qkv-V"
+          label="Values V (one row per key)"
+          hint="Same number of rows as K; any number of columns."
+          value={state.V}
+          error={fieldErrors.V}
+          onInput={(v) => set("V", v)}
+        />
+      </div>
+      {computeError && (
+        <p class="field-error" role="alert" data-error="compute">
+          {computeError} The last valid result is still shown.
+        </p>
+      )}
+      <div class="qkv-controls">
+        <label>
+          Preset{" "}
+          <select
+            onChange={(e) => {
+              applyPreset((e.target as HTMLSelectElement).value);
+              (e.target as HTMLSelectElement).value = "";
+            }}
+          >
+            <option value="">Load a preset…</option>
+            {Object.entries(qkvPresets).map(([k, p]) => (
+              <option value={k}>{p.label}</option>
+            ))}
+          </select>
+        </label>
+        <label for="qkv-tau">Temperature τ</label>
+        <input
+          id="qkv-tau"
+          type="range"
+          min="0.05"
+          max="5"
+          step="0.05"
+          value={state.tau}
+          aria-valuetext={`τ = ${state.tau}`}
+          onInput={(e) => set("tau", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="qkv-tau" data-output="tau">
+          τ = {state.tau.toFixed(2)}
+        </output>
+        <label>
+          Query row{" "}
+          <select value={String(shown?.row ?? 0)} onChange={(e) => set("row", Number((e.target as HTMLSelectElement).value))}>
+            {(shown?.weights ?? [[]]).map((_, i) => (
+              <option value={String(i)}>q{i + 1}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {shown && (
+        <div class="qkv-results">
+          <Heatmap
+            data={shown.weights}
+            label="Attention weights: rows are queries, columns are keys"
+            rows={labels("q", shown.weights.length)}
+            cols={labels("k", shown.weights[0].length)}
+            rowLabel="query"
+            colLabel="key"
+            domain={[0, 1]}
+            initialSvg={initialSvg}
+          />
+          <NumberTable
+            name="scores"
+            caption="Scores QKᵀ (before scaling)"
+            data={shown.raw}
+            rowLabels={labels("q", shown.raw.length)}
+            colLabels={labels("k", shown.raw[0].length)}
+          />
+          <NumberTable
+            name="output"
+            caption="Output H = AV (one row per query)"
+            data={shown.output}
+            rowLabels={labels("h", shown.output.length)}
+            colLabels={labels("dim ", shown.output[0].length)}
+          />
+        </div>
+      )}
+      {shown && (
+        <LiveEquation
+          tex={shown.tex}
+          initialHtml={initialEquationHtml}
+          label={`Equation for query ${shown.row + 1} with its numbers`}
+        />
+      )}
+    </div>
+  );
+}

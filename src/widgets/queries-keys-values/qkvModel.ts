@@ -1,0 +1,96 @@
+import { matmul, scaledDotProduct } from "../../../lib";
+import { fields } from "../primitives/urlState";
+import { fmt, formatMatrixText, parseMatrixText } from "../primitives/matrixText";
+
+/** The state a link to this widget reproduces. */
+export const qkvSpec = {
+  Q: fields.text(formatMatrixText([[2, 0, 0, 0], [0, 1, 1, 1]]), 8000),
+  K: fields.text(formatMatrixText([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 1]]), 8000),
+  V: fields.text(formatMatrixText([[1, 0], [0, 1], [0.5, 0.5]]), 8000),
+  tau: fields.number(1, 0.05, 20),
+  row: fields.int(0, 0, 7),
+};
+
+/** Named presets, including the worked example of the chapter (q·k₁ = 112, q·k₂ = 96, d_k = 64). */
+export const qkvPresets: Record<string, { label: string; Q: number[][]; K: number[][]; V: number[][] }> = {
+  lookup: {
+    label: "Soft dictionary lookup",
+    Q: [[2, 0, 0, 0], [0, 1, 1, 1]],
+    K: [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 1]],
+    V: [[1, 0], [0, 1], [0.5, 0.5]],
+  },
+  worked: {
+    label: "Worked example (scores 112 and 96, d_k = 64)",
+    Q: [Array(64).fill(1)],
+    K: [Array(64).fill(1.75), Array(64).fill(1.5)],
+    V: [[1, 0], [0, 1]],
+  },
+  plain: {
+    label: "Plain soft attention (K = V)",
+    Q: [[1, 1], [3, 0]],
+    K: [[1, 0], [0, 1], [1, 1]],
+    V: [[1, 0], [0, 1], [1, 1]],
+  },
+};
+
+export interface QkvInput {
+  Q: string;
+  K: string;
+  V: string;
+  tau: number;
+  row: number;
+}
+
+export interface QkvResult {
+  raw: number[][]; // (n_q, n_k) QKᵀ
+  weights: number[][]; // (n_q, n_k)
+  output: number[][]; // (n_q, d_v)
+  dk: number;
+  row: number;
+  tex: string;
+}
+
+export type QkvOutcome =
+  | { ok: true; result: QkvResult }
+  | { ok: false; fieldErrors: Partial<Record<"Q" | "K" | "V", string>>; error?: string };
+
+/** Parse the reader's matrices and run scaled dot-product attention with `lib/`. */
+export function computeQkv(s: QkvInput): QkvOutcome {
+  const parsed = { Q: parseMatrixText(s.Q, "Q"), K: parseMatrixText(s.K, "K"), V: parseMatrixText(s.V, "V") };
+  const fieldErrors: Partial<Record<"Q" | "K" | "V", string>> = {};
+  for (const k of ["Q", "K", "V"] as const) {
+    const p = parsed[k];
+    if (!p.ok) fieldErrors[k] = p.error;
+  }
+  if (!parsed.Q.ok || !parsed.K.ok || !parsed.V.ok) return { ok: false, fieldErrors };
+  const Q = parsed.Q.value;
+  const K = parsed.K.value;
+  const V = parsed.V.value;
+  const dk = K[0].length;
+  try {
+    const r = scaledDotProduct(Q, K, V, { temperature: s.tau });
+    const raw = matmul(Q, K, true).toArray(); // (n_q, n_k)
+    const weights = r.weights.toArray();
+    const output = r.output.toArray();
+    const row = Math.min(s.row, Q.length - 1);
+    return { ok: true, result: { raw, weights, output, dk, row, tex: equationTex(raw[row], weights[row], V, output[row], dk, s.tau, row) } };
+  } catch (err) {
+    return { ok: false, fieldErrors, error: (err as Error).message };
+  }
+}
+
+const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(",\\ ")}]`;
+
+function equationTex(raw: number[], w: number[], V: number[][], out: number[], dk: number, tau: number, row: number): string {
+  const i = row + 1;
+  const scaled = raw.map((x) => x / (tau * Math.sqrt(dk)));
+  const terms = w.map((a, j) => `${fmt(a, 3)}\\,${vec(V[j])}`).join(" + ");
+  return [
+    "\\begin{aligned}",
+    `s_{${i}} &= q_{${i}} K^{\\top} = ${vec(raw)} \\\\`,
+    `\\frac{s_{${i}}}{\\tau\\sqrt{d_k}} &= \\frac{${vec(raw)}}{${fmt(tau, 3)}\\cdot\\sqrt{${dk}}} = ${vec(scaled)} \\\\`,
+    `\\alpha_{${i}} &= \\operatorname{softmax}\\left(${vec(scaled)}\\right) = ${vec(w)} \\\\`,
+    `h_{${i}} &= \\textstyle\\sum_j \\alpha_{${i}j}\\, v_j = ${terms} = ${vec(out)}`,
+    "\\end{aligned}",
+  ].join("\n");
+}
