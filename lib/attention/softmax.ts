@@ -70,7 +70,17 @@ export function softmaxRows(x: MatrixLike, temperature = 1): Matrix {
   return out;
 }
 
-/** Row-wise log-softmax of a matrix. */
+/**
+ * Row-wise log-softmax of a matrix.
+ *
+ * $$L_{ij} = \log\mathrm{softmax}(S_{i,:})_j$$
+ *
+ * @example
+ * logSoftmaxRows([[0, 0]]).toArray()[0].map((v) => +v.toFixed(4));
+ * // returns [-0.6931, -0.6931]
+ *
+ * @see {@link logSoftmax}, {@link softmaxRows}
+ */
 export function logSoftmaxRows(x: MatrixLike, temperature = 1): Matrix {
   const X = asMatrix(x);
   const out = new Matrix(X.rows, X.cols); // (rows, cols)

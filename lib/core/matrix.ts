@@ -37,7 +37,9 @@ export class Matrix {
     for (let i = 0; i < rows; i++) {
       const r = a[i];
       if (r.length !== cols) {
-        throw new RangeError(`Matrix.from: row ${i} has length ${r.length}, expected ${cols} (shape ${rows}×${cols})`);
+        throw new RangeError(
+          `Matrix.from: row ${i} has length ${r.length}, expected ${cols} (shape ${rows}×${cols})`,
+        );
       }
       for (let j = 0; j < cols; j++) m.data[i * cols + j] = r[j];
     }
@@ -90,12 +92,30 @@ export type VectorLike = ArrayLike<number>;
 /** Anything a `lib/` function accepts as a matrix. */
 export type MatrixLike = Matrix | ReadonlyArray<ReadonlyArray<number>>;
 
-/** Accept a `Matrix` or nested arrays; never copies a `Matrix`. */
+/**
+ * Accept a `Matrix` or nested arrays; never copies a `Matrix`.
+ *
+ * $$\mathrm{asMatrix}(A) = A \in \mathbb{R}^{n \times d}$$
+ *
+ * @example
+ * asMatrix([[1, 2], [3, 4]]).shape;
+ * // returns [2, 2]
+ *
+ * @see {@link Matrix.from}
+ */
 export function asMatrix(a: MatrixLike): Matrix {
   return Matrix.from(a);
 }
 
-/** Format a shape for error messages: `3×4`. */
+/**
+ * Format a shape for error messages: `3×4`, or a vector's length.
+ *
+ * $$\mathbb{R}^{n \times d} \mapsto \texttt{"n×d"}$$
+ *
+ * @example
+ * shapeOf(new Matrix(3, 4));
+ * // returns "3×4"
+ */
 export function shapeOf(m: Matrix | VectorLike): string {
   return m instanceof Matrix ? `${m.rows}×${m.cols}` : `${m.length}`;
 }
@@ -149,15 +169,36 @@ export function matmul(a: MatrixLike, b: MatrixLike, transposeB = false): Matrix
   return C;
 }
 
-/** Transpose. */
+/**
+ * Transpose.
+ *
+ * $$(A^\top)_{ij} = A_{ji}$$
+ *
+ * @example
+ * transpose([[1, 2, 3]]).toArray();
+ * // returns [[1], [2], [3]]
+ *
+ * @see {@link matmul} with `transposeB` to multiply by a transpose without building it.
+ */
 export function transpose(a: MatrixLike): Matrix {
   const A = asMatrix(a);
   const T = new Matrix(A.cols, A.rows); // (cols, rows)
-  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) T.data[j * A.rows + i] = A.data[i * A.cols + j];
+  for (let i = 0; i < A.rows; i++)
+    for (let j = 0; j < A.cols; j++) T.data[j * A.rows + i] = A.data[i * A.cols + j];
   return T;
 }
 
-/** Dot product of two equal-length vectors. */
+/**
+ * Dot product of two equal-length vectors.
+ *
+ * $$a \cdot b = \sum_i a_i b_i$$
+ *
+ * @example
+ * dot([1, 2, 3], [4, 5, 6]);
+ * // returns 32
+ *
+ * @see {@link norm}
+ */
 export function dot(a: VectorLike, b: VectorLike): number {
   if (a.length !== b.length) throw new RangeError(`dot: lengths differ: ${a.length} and ${b.length}`);
   let s = 0;
@@ -165,19 +206,45 @@ export function dot(a: VectorLike, b: VectorLike): number {
   return s;
 }
 
-/** Euclidean norm. */
+/**
+ * Euclidean norm.
+ *
+ * $$\lVert a \rVert = \sqrt{\textstyle\sum_i a_i^2}$$
+ *
+ * @example
+ * norm([3, 4]);
+ * // returns 5
+ *
+ * @see {@link dot}
+ */
 export function norm(a: VectorLike): number {
   return Math.sqrt(dot(a, a));
 }
 
-/** Throw a RangeError naming both shapes unless they are equal. */
+/**
+ * Throw a RangeError naming both shapes unless they are equal.
+ *
+ * $$\text{require } \mathrm{shape}(A) = \mathrm{shape}(B)$$
+ *
+ * @example
+ * assertSameShape("add", new Matrix(2, 3), new Matrix(2, 3));
+ * // returns undefined
+ */
 export function assertSameShape(what: string, a: Matrix, b: Matrix): void {
   if (a.rows !== b.rows || a.cols !== b.cols) {
     throw new RangeError(`${what}: shapes differ: ${shapeOf(a)} and ${shapeOf(b)}`);
   }
 }
 
-/** Throw unless every entry is finite. */
+/**
+ * Throw a RangeError unless every entry is finite.
+ *
+ * $$\text{require } A_{ij} \in \mathbb{R} \;\; \forall i, j$$
+ *
+ * @example
+ * assertFinite("x", [1, 2, 3]);
+ * // returns undefined
+ */
 export function assertFinite(what: string, m: Matrix | VectorLike): void {
   const d = m instanceof Matrix ? m.data : m;
   for (let i = 0; i < d.length; i++) {

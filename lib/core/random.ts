@@ -1,12 +1,4 @@
-/**
- * A small seeded pseudo-random generator (mulberry32), so every figure and demo is reproducible.
- *
- * $$x_{t+1} = \mathrm{mix}(x_t + \texttt{0x6D2B79F5})$$
- *
- * @example
- * const r = rng(1); r.uniform() === rng(1).uniform();
- * // returns true
- */
+/** A seeded random source: see {@link rng}. */
 export interface Rng {
   /** Uniform in [0, 1). */
   uniform(): number;
@@ -16,6 +8,15 @@ export interface Rng {
   int(n: number): number;
 }
 
+/**
+ * A small seeded pseudo-random generator (mulberry32), so every figure and demo is reproducible.
+ *
+ * $$x_{t+1} = \mathrm{mix}(x_t + \texttt{0x6D2B79F5})$$
+ *
+ * @example
+ * const r = rng(1); r.uniform() === rng(1).uniform();
+ * // returns true
+ */
 export function rng(seed: number): Rng {
   let a = seed >>> 0;
   const uniform = (): number => {

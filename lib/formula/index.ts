@@ -39,7 +39,17 @@ export interface CompiledFormula extends ParsedFormula {
   evaluate(scope?: Record<string, unknown>): FormulaValue;
 }
 
-/** A syntax error in a formula, with the (1-based) character position where parsing stopped. */
+/**
+ * A syntax error in a formula, with the (1-based) character position where parsing stopped.
+ *
+ * $$\texttt{"1 + (2"} \mapsto \text{error at character } 7$$
+ *
+ * @example
+ * (() => { try { parseFormula("1 + (2"); } catch (e) { return [e.name, e.position]; } })();
+ * // returns ["FormulaSyntaxError", 7]
+ *
+ * @see {@link parseFormula}
+ */
 export class FormulaSyntaxError extends SyntaxError {
   readonly position: number;
   constructor(expr: string, message: string, position: number) {
@@ -138,7 +148,18 @@ function libraryFunctions(guard: FormulaGuard, matrix: (data: unknown[]) => unkn
 }
 
 let shared: FormulaMath | null = null;
-/** The default instance, built on first use (building one takes a few milliseconds). */
+/**
+ * The shared default instance with {@link FORMULA_LIMITS}, built on first use (building one
+ * takes about a tenth of a second, so widgets share it).
+ *
+ * $$\mathrm{defaultFormulaMath}() = \mathrm{createFormulaMath}(\texttt{FORMULA\_LIMITS})$$
+ *
+ * @example
+ * defaultFormulaMath() === defaultFormulaMath();
+ * // returns true
+ *
+ * @see {@link createFormulaMath}
+ */
 export function defaultFormulaMath(): FormulaMath {
   shared ??= createFormulaMath();
   return shared;
