@@ -1,0 +1,116 @@
+/** Helpers shared by the browser tests: visiting a page like a reader, axe, and polling. */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Locator, Page } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Scroll from top to bottom in viewport steps (so client:visible islands hydrate), then back up. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const el = document.scrollingElement ?? document.documentElement;
+    const step = Math.max(200, Math.floor(innerHeight * 0.8));
+    for (let y = 0; y <= el.scrollHeight; y += step) {
+      scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    scrollTo(0, el.scrollHeight);
+    await new Promise((r) => setTimeout(r, 60));
+    scrollTo(0, 0);
+  });
+}
+
+/** Wait until every `[data-widget]` on the page has `data-ready="true"`. */
+export async function waitForWidgets(page: Page, timeout = 15_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("[data-widget]")].every((w) => w.getAttribute("data-ready") === "true"),
+      undefined,
+      { timeout },
+    );
+  } catch {
+    const pending = await page.$$eval("[data-widget]:not([data-ready='true'])", (ws) =>
+      ws.map((w) => w.getAttribute("data-widget")),
+    );
+    throw new Error(`widgets never became ready (data-ready="true"): ${pending.join(", ")}`);
+  }
+}
+
+/** Open a site path like a reader: load it, scroll through it, wait for every widget. */
+export async function visit(page: Page, url: string, options: { expectStatus?: number } = {}): Promise<void> {
+  const res = await page.goto(url, { waitUntil: "load" });
+  const status = res?.status() ?? 0;
+  const expected = options.expectStatus ?? 200;
+  if (status !== expected) throw new Error(`${url} answered ${status}, expected ${expected}`);
+  await scrollThrough(page);
+  await waitForWidgets(page);
+  await page.waitForLoadState("networkidle").catch(() => {});
+}
+
+interface AxeNode {
+  target: string[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+/** Run axe-core on the page; return one readable line per violation (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const hasAxe = await page.evaluate(() => "axe" in window);
+  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } })
+      .axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations as AxeViolation[];
+  });
+  return violations.map((v) => {
+    const nodes = v.nodes
+      .slice(0, 4)
+      .map((n) => `    ${n.target.join(" ")}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`)
+      .join("\n");
+    const more = v.nodes.length > 4 ? `\n    …and ${v.nodes.length - 4} more` : "";
+    return `${v.id} (${v.impact}): ${v.help}\n${nodes}${more}`;
+  });
+}
+
+/** Poll `fn` until it returns a truthy value; fail with `message` (and the last value) after `timeout`. */
+export async function waitFor<T>(fn: () => Promise<T> | T, message: string, timeout = 5000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const detail = lastError ? ` (last error: ${(lastError as Error).message})` : ` (last value: ${JSON.stringify(last)})`;
+  throw new Error(`${message}${detail}`);
+}
+
+/** Throw with `message` unless `cond` holds. */
+export function check(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+/** Whitespace-collapsed text of a locator. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** Replace the value of a text field as a reader would (select all, type), firing input events. */
+export async function typeInto(locator: Locator, text: string): Promise<void> {
+  await locator.click();
+  await locator.press("ControlOrMeta+a");
+  if (text === "") await locator.press("Delete");
+  else await locator.pressSequentially(text, { delay: 0 });
+}
