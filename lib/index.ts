@@ -30,6 +30,8 @@ export * from "./graph/gcn";
 export * from "./memory/ntm";
 export * from "./memory/ntmMemory";
 export * from "./memory/memn2n";
+export * from "./memory/memn2nTying";
 export * from "./memory/bagOfWords";
 export * from "./memory/hopfield";
 export * from "./memory/hopfieldBinary";
+export * from "./memory/hopfieldCapacity";

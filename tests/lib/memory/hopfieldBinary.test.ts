@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { CAPACITY_PRESETS, capacityExperiment } from "../../../lib/memory/hopfieldCapacity";
 import {
-  capacityExperiment,
   hebbianWeights,
   hopfieldEnergy,
   hopfieldMatch,
@@ -88,5 +88,9 @@ describe("binary Hopfield", () => {
     expect(r[0].successRate).toBe(1);
     expect(r[1].successRate).toBeLessThan(0.5);
     expect(capacityExperiment(50, [2, 25], 4, 3)).toEqual(r);
+    const { neurons, patternCounts, trials } = CAPACITY_PRESETS.tiny;
+    expect(capacityExperiment(neurons, patternCounts, trials, 1, { noise: 0.1 })).toHaveLength(
+      patternCounts.length,
+    );
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  memn2nAdjacent,
-  memn2nAnswer,
-  memn2nEmbed,
-  memn2nForward,
-  memn2nLayerwise,
-  memn2nPositionEncoding,
-} from "../../../lib/memory/memn2n";
+import { memn2nAnswer, memn2nEmbed, memn2nForward, memn2nPositionEncoding } from "../../../lib/memory/memn2n";
+import { memn2nAdjacent, memn2nLayerwise } from "../../../lib/memory/memn2nTying";
 import { bagOfWords, tokenize } from "../../../lib/memory/bagOfWords";
 import { rng } from "../../../lib/core/random";
 
