@@ -4,6 +4,7 @@ export const ui = {
   "site.tagline": "A visual notebook on attention mechanisms and the architectures built on them",
   "nav.skip": "Skip to content",
   "nav.chapters": "Chapters",
+  "nav.allChapters": "All chapters",
   "nav.notation": "Notation",
   "nav.home": "Home",
   "nav.coming": "coming",
