@@ -6,3 +6,4 @@ export { default as Widget } from "./Widget.astro";
 export { default as QkvExplorer } from "./queries-keys-values/QkvExplorer.astro";
 export { default as Callout } from "./Callout.astro";
 export { default as Exercise } from "./Exercise.astro";
+export { default as SoftHardLocal } from "./soft-hard-local/SoftHardLocal.astro";

@@ -1,0 +1,198 @@
+import { Bars } from "./Bars";
+import { NumberTable } from "../primitives/NumberTable";
+import { dec } from "./parseList";
+import type { ShlInput, ShlResult } from "./softHardLocalModel";
+
+type Set = <K extends keyof ShlInput>(key: K, value: ShlInput[K]) => void;
+
+const pos = (n: number) => Array.from({ length: n }, (_, i) => String(i));
+
+interface PanelProps {
+  r: ShlResult;
+  state: ShlInput;
+  set: Set;
+}
+
+/** Soft attention: a softmax over every position. */
+export function SoftPanel({ r }: { r: ShlResult }) {
+  return (
+    <div class="shl-panel">
+      <Bars name="soft" values={r.soft} labels={pos(r.soft.length)} label="Soft weights over positions" />
+      <p data-readout="soft">
+        Every one of the {r.soft.length} positions gets a weight; the largest is{" "}
+        <strong>{dec(Math.max(...r.soft))}</strong> at position {r.argmax}. The weights sum to 1.
+      </p>
+    </div>
+  );
+}
+
+/** Hard attention: argmax, categorical samples, and Gumbel-softmax with a temperature. */
+export function HardPanel({ r, state, set }: PanelProps) {
+  const labels = pos(r.soft.length);
+  return (
+    <div class="shl-panel">
+      <div class="widget-controls">
+        <label for="shl-n">Samples n</label>
+        <input
+          id="shl-n"
+          type="range"
+          min="1"
+          max="500"
+          step="1"
+          value={state.n}
+          onInput={(e) => set("n", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="shl-n" data-output="n">
+          n = {state.n}
+        </output>
+        <button type="button" onClick={() => set("seed", (state.seed + 1) % 100000)}>
+          Draw new samples
+        </button>
+        <span data-output="seed">seed {state.seed}</span>
+      </div>
+      <div class="shl-row">
+        <figure>
+          <figcaption>Argmax (deterministic hard attention)</figcaption>
+          <Bars
+            name="argmax"
+            values={r.soft.map((_, j) => (j === r.argmax ? 1 : 0))}
+            labels={labels}
+            label="Argmax one-hot"
+            highlight={r.argmax}
+          />
+        </figure>
+        <figure>
+          <figcaption>How often each position was sampled (ticks: soft weights)</figcaption>
+          <Bars
+            name="freq"
+            values={r.freq}
+            labels={labels}
+            ticks={r.soft}
+            label={`Frequency over ${state.n} samples`}
+          />
+        </figure>
+      </div>
+      <h4 class="shl-sub">Gumbel-softmax</h4>
+      <div class="widget-controls">
+        <label for="shl-tau">Temperature τ</label>
+        <input
+          id="shl-tau"
+          type="range"
+          min="0.05"
+          max="5"
+          step="0.05"
+          value={state.tau}
+          aria-valuetext={`τ = ${state.tau}`}
+          onInput={(e) => set("tau", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="shl-tau" data-output="tau">
+          τ = {state.tau.toFixed(2)}
+        </output>
+      </div>
+      <div class="shl-row">
+        {r.gumbel.map((g, k) => (
+          <figure>
+            <figcaption>Sample {k + 1}</figcaption>
+            <Bars
+              name={`gumbel-${k}`}
+              values={g}
+              labels={labels}
+              label={`Gumbel-softmax sample ${k + 1}`}
+              height={110}
+            />
+          </figure>
+        ))}
+        <figure>
+          <figcaption>Average of {state.n} samples (ticks: soft weights)</figcaption>
+          <Bars
+            name="gumbel-mean"
+            values={r.gumbelMean}
+            labels={labels}
+            ticks={r.soft}
+            label="Average of Gumbel-softmax samples"
+            height={110}
+          />
+        </figure>
+      </div>
+      <p data-readout="gumbel" aria-live="polite">
+        Mean largest entry per sample: <strong data-value="onehot">{dec(r.oneHotness)}</strong> (1 means every
+        sample is one-hot). Distance from the average to the soft weights (total variation):{" "}
+        <strong data-value="tv">{dec(r.tv)}</strong>.
+      </p>
+    </div>
+  );
+}
+
+/** Local attention (Luong): a window of half-width D around p_t, damped by a Gaussian with σ = D/2. */
+export function LocalPanel({ r, state, set }: PanelProps) {
+  const S = r.soft.length;
+  const loc = r.local;
+  return (
+    <div class="shl-panel">
+      <div class="widget-controls">
+        <label for="shl-D">Window half-width D</label>
+        <input
+          id="shl-D"
+          type="range"
+          min="1"
+          max="6"
+          step="1"
+          value={state.D}
+          onInput={(e) => set("D", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="shl-D" data-output="D">
+          D = {state.D} (σ = {dec(state.D / 2, 1)})
+        </output>
+        <label for="shl-p">Aligned position p_t</label>
+        <input
+          id="shl-p"
+          type="range"
+          min="0"
+          max={String(S - 1)}
+          step="0.5"
+          value={Math.min(state.p, S - 1)}
+          onInput={(e) => set("p", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="shl-p" data-output="p">
+          p_t = {state.p}
+        </output>
+      </div>
+      {r.localError && (
+        <p class="field-error" role="alert">
+          {r.localError}
+        </p>
+      )}
+      {loc && (
+        <>
+          <Bars
+            name="local"
+            values={loc.weights}
+            labels={pos(S)}
+            curve={loc.gaussian}
+            ticks={loc.align}
+            window={loc.window}
+            marker={state.p}
+            label={`Local weights, window ${loc.window[0]} to ${loc.window[1]}`}
+          />
+          <p data-readout="local" aria-live="polite">
+            Window: positions{" "}
+            <strong data-value="window">
+              {loc.window[0]}–{loc.window[1]}
+            </strong>
+            . Bars: final weights (softmax inside the window × Gaussian); ticks: the softmax before the
+            Gaussian; curve: the Gaussian. The weights sum to{" "}
+            <strong data-value="mass">{dec(loc.mass)}</strong>, less than 1, because the Gaussian is not
+            renormalised.
+          </p>
+          <NumberTable
+            name="local"
+            caption="Local attention, stage by stage"
+            data={[r.scores, loc.align, loc.gaussian, loc.weights]}
+            rowLabels={["score", "softmax in window", "Gaussian", "weight"]}
+            colLabels={pos(S)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMemo, useRef } from "preact/hooks";
+import { useWidget } from "../primitives/useWidget";
+import { HardPanel, LocalPanel, SoftPanel } from "./ShlPanels";
+import { MODES, type Mode, type ShlResult, computeShl, shlSpec } from "./softHardLocalModel";
+
+const MODE_LABEL: Record<Mode, string> = {
+  soft: "Soft (global)",
+  hard: "Hard (sample)",
+  local: "Local (Luong)",
+};
+
+/** One set of scores, three ways to attend: soft, hard (argmax, sampling, Gumbel-softmax) and local. */
+export default function SoftHardLocalIsland() {
+  const { ref, state, set, linkErrors } = useWidget("shl", shlSpec);
+  const outcome = useMemo(() => computeShl(state), [state]);
+  const lastGood = useRef<ShlResult | null>(null);
+  if (outcome.ok) lastGood.current = outcome.result;
+  const r = lastGood.current;
+  const error = outcome.ok ? undefined : outcome.error;
+  return (
+    <div ref={ref} class="shl">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="matrix-field">
+        <label for="shl-scores">Scores (2 to 12 numbers)</label>
+        <input
+          id="shl-scores"
+          type="text"
+          spellcheck={false}
+          autocomplete="off"
+          value={state.scores}
+          aria-invalid={error ? "true" : "false"}
+          aria-describedby="shl-scores-error"
+          onInput={(e) => set("scores", (e.target as HTMLInputElement).value)}
+        />
+        <p id="shl-scores-error" class={error ? "field-error" : "field-ok"} aria-live="polite">
+          {error ? `${error} The last valid result is still shown.` : ""}
+        </p>
+      </div>
+      <fieldset class="shl-modes">
+        <legend>Mode</legend>
+        {MODES.map((m) => (
+          <label>
+            <input
+              type="radio"
+              name="shl-mode"
+              value={m}
+              checked={state.mode === m}
+              onChange={() => set("mode", m)}
+            />{" "}
+            {MODE_LABEL[m]}
+          </label>
+        ))}
+      </fieldset>
+      {r && state.mode === "soft" && <SoftPanel r={r} />}
+      {r && state.mode === "hard" && <HardPanel r={r} state={state} set={set} />}
+      {r && state.mode === "local" && <LocalPanel r={r} state={state} set={set} />}
+    </div>
+  );
+}
