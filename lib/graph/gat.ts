@@ -230,7 +230,17 @@ export function gatModel(
   };
 }
 
-/** Check that `adj` is N×N for the N rows of `h`; return it as a Matrix. */
+/**
+ * Check that an adjacency matrix fits the node features (N×N for N rows, finite, N ≥ 1).
+ *
+ * $$A \in \mathbb{R}^{N \times N},\quad H \in \mathbb{R}^{N \times F}$$
+ *
+ * @example
+ * checkAdjacency("demo", [[1, 0], [0, 1]], Matrix.from([[5], [6]])).shape;
+ * // returns [2, 2]
+ *
+ * @see {@link gatLayer}, {@link gcnLayer}
+ */
 export function checkAdjacency(what: string, adj: MatrixLike, h: Matrix): Matrix {
   const A = asMatrix(adj);
   if (A.rows !== A.cols || A.rows !== h.rows) {
