@@ -11,8 +11,13 @@ export function rehypeKatexStrict() {
     if (errors.length === 0) return;
     const where = file.path ?? "(unknown file)";
     const lines = errors.map((m) => {
-      const line = m.place && "start" in m.place ? m.place.start.line : (m.line ?? "?");
-      const column = m.place && "start" in m.place ? m.place.start.column : (m.column ?? "?");
+      // The formula's own position, else the nearest ancestor's (display math loses its own).
+      const positioned = [m.place, ...[...(m.ancestors ?? [])].reverse().map((a) => a.position)].find(
+        Boolean,
+      );
+      const start = positioned && "start" in positioned ? positioned.start : positioned;
+      const line = start?.line ?? "?";
+      const column = start?.column ?? "?";
       const reason = m.cause instanceof Error ? m.cause.message : m.reason;
       return `${where}:${line}:${column}: KaTeX cannot parse this formula: ${reason}`;
     });

@@ -1,0 +1,2 @@
+import type { Plugin } from "unified";
+export declare const rehypeKatexStrict: Plugin;
