@@ -25,7 +25,8 @@ export async function scrollThrough(page: Page): Promise<void> {
 export async function waitForWidgets(page: Page, timeout = 15_000): Promise<void> {
   try {
     await page.waitForFunction(
-      () => [...document.querySelectorAll("[data-widget]")].every((w) => w.getAttribute("data-ready") === "true"),
+      () =>
+        [...document.querySelectorAll("[data-widget]")].every((w) => w.getAttribute("data-ready") === "true"),
       undefined,
       { timeout },
     );
@@ -64,15 +65,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const hasAxe = await page.evaluate(() => "axe" in window);
   if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } })
-      .axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ["violations"] });
     return r.violations as AxeViolation[];
   });
   return violations.map((v) => {
     const nodes = v.nodes
       .slice(0, 4)
-      .map((n) => `    ${n.target.join(" ")}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`)
+      .map(
+        (n) =>
+          `    ${n.target.join(" ")}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`,
+      )
       .join("\n");
     const more = v.nodes.length > 4 ? `\n    …and ${v.nodes.length - 4} more` : "";
     return `${v.id} (${v.impact}): ${v.help}\n${nodes}${more}`;
@@ -93,7 +98,9 @@ export async function waitFor<T>(fn: () => Promise<T> | T, message: string, time
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  const detail = lastError ? ` (last error: ${(lastError as Error).message})` : ` (last value: ${JSON.stringify(last)})`;
+  const detail = lastError
+    ? ` (last error: ${(lastError as Error).message})`
+    : ` (last value: ${JSON.stringify(last)})`;
   throw new Error(`${message}${detail}`);
 }
 

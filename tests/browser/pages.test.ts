@@ -11,59 +11,81 @@ import { axeViolations, check, visit } from "./helpers";
 
 export default function register(t: TestApi): void {
   for (const path of t.site.pages) {
-    t.test(`page ${path}: light mode, axe, links, KaTeX`, async (c) => {
-      await visit(c.page, c.url(path));
-      const theme = await c.page.evaluate(() => document.documentElement.dataset.theme);
-      check(theme === "light", `html[data-theme] is "${theme}" with a light system preference`);
-      await checkPage(c, c.page, path);
-    }, { context: { colorScheme: "light" } });
+    t.test(
+      `page ${path}: light mode, axe, links, KaTeX`,
+      async (c) => {
+        await visit(c.page, c.url(path));
+        const theme = await c.page.evaluate(() => document.documentElement.dataset.theme);
+        check(theme === "light", `html[data-theme] is "${theme}" with a light system preference`);
+        await checkPage(c, c.page, path);
+      },
+      { context: { colorScheme: "light" } },
+    );
 
-    t.test(`page ${path}: dark mode, axe`, async (c) => {
-      await visit(c.page, c.url(path));
-      const theme = await c.page.evaluate(() => document.documentElement.dataset.theme);
-      check(theme === "dark", `html[data-theme] is "${theme}" with a dark system preference`);
-      const violations = await axeViolations(c.page);
-      check(violations.length === 0, `axe (dark) found ${violations.length} violation(s):\n${violations.join("\n")}`);
-      // A stored choice wins over the system: the same page with "atlas-theme" = "light".
-      await c.page.evaluate(() => localStorage.setItem("atlas-theme", "light"));
-      await visit(c.page, c.url(path));
-      const stored = await c.page.evaluate(() => document.documentElement.dataset.theme);
-      check(stored === "light", `a stored "light" choice gave data-theme "${stored}" on a dark system`);
-      const lightViolations = await axeViolations(c.page);
-      check(lightViolations.length === 0, `axe (stored light) found:\n${lightViolations.join("\n")}`);
-    }, { context: { colorScheme: "dark" } });
+    t.test(
+      `page ${path}: dark mode, axe`,
+      async (c) => {
+        await visit(c.page, c.url(path));
+        const theme = await c.page.evaluate(() => document.documentElement.dataset.theme);
+        check(theme === "dark", `html[data-theme] is "${theme}" with a dark system preference`);
+        const violations = await axeViolations(c.page);
+        check(
+          violations.length === 0,
+          `axe (dark) found ${violations.length} violation(s):\n${violations.join("\n")}`,
+        );
+        // A stored choice wins over the system: the same page with "atlas-theme" = "light".
+        await c.page.evaluate(() => localStorage.setItem("atlas-theme", "light"));
+        await visit(c.page, c.url(path));
+        const stored = await c.page.evaluate(() => document.documentElement.dataset.theme);
+        check(stored === "light", `a stored "light" choice gave data-theme "${stored}" on a dark system`);
+        const lightViolations = await axeViolations(c.page);
+        check(lightViolations.length === 0, `axe (stored light) found:\n${lightViolations.join("\n")}`);
+      },
+      { context: { colorScheme: "dark" } },
+    );
 
-    t.test(`page ${path}: 360 px wide, reduced motion`, async (c) => {
-      await visit(c.page, c.url(path));
-      const { scrollWidth, culprits } = await c.page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        const culprits = [...document.querySelectorAll("body *")]
-          .filter((el) => {
-            const r = el.getBoundingClientRect();
-            return r.width > 0 && r.right > width + 1;
-          })
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")}`);
-        return { scrollWidth: document.scrollingElement!.scrollWidth, culprits };
-      });
-      check(
-        scrollWidth <= 361,
-        `page scrolls sideways at 360 px: scrollWidth ${scrollWidth}; wider elements: ${culprits.join(", ")}`,
-      );
-      const violations = await axeViolations(c.page);
-      check(violations.length === 0, `axe (360 px) found:\n${violations.join("\n")}`);
-    }, { context: { viewport: { width: 360, height: 740 }, reducedMotion: "reduce", colorScheme: "light" } });
+    t.test(
+      `page ${path}: 360 px wide, reduced motion`,
+      async (c) => {
+        await visit(c.page, c.url(path));
+        const { scrollWidth, culprits } = await c.page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          const culprits = [...document.querySelectorAll("body *")]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && r.right > width + 1;
+            })
+            .slice(0, 5)
+            .map(
+              (el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")}`,
+            );
+          return { scrollWidth: document.scrollingElement!.scrollWidth, culprits };
+        });
+        check(
+          scrollWidth <= 361,
+          `page scrolls sideways at 360 px: scrollWidth ${scrollWidth}; wider elements: ${culprits.join(", ")}`,
+        );
+        const violations = await axeViolations(c.page);
+        check(violations.length === 0, `axe (360 px) found:\n${violations.join("\n")}`);
+      },
+      { context: { viewport: { width: 360, height: 740 }, reducedMotion: "reduce", colorScheme: "light" } },
+    );
   }
 }
 
 async function checkPage(c: TestContext, page: Page, path: string): Promise<void> {
   const violations = await axeViolations(page);
-  check(violations.length === 0, `axe (light) found ${violations.length} violation(s):\n${violations.join("\n")}`);
+  check(
+    violations.length === 0,
+    `axe (light) found ${violations.length} violation(s):\n${violations.join("\n")}`,
+  );
 
   const katexErrors = await page.locator(".katex-error").count();
   check(katexErrors === 0, `${katexErrors} .katex-error element(s) on ${path}`);
 
-  const links = await page.$$eval("a[href]", (as) => as.map((a) => ({ href: a.getAttribute("href")!, abs: (a as HTMLAnchorElement).href })));
+  const links = await page.$$eval("a[href]", (as) =>
+    as.map((a) => ({ href: a.getAttribute("href")!, abs: (a as HTMLAnchorElement).href })),
+  );
   const broken: string[] = [];
   for (const { href, abs } of links) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(c.origin)) continue; // external or mailto:
@@ -81,7 +103,10 @@ async function checkPage(c: TestContext, page: Page, path: string): Promise<void
     if (!fragment) continue;
     const samePage = target.pathname === new URL(page.url()).pathname;
     const exists = samePage
-      ? await page.evaluate((id) => document.getElementById(id) !== null || document.getElementsByName(id).length > 0, fragment)
+      ? await page.evaluate(
+          (id) => document.getElementById(id) !== null || document.getElementsByName(id).length > 0,
+          fragment,
+        )
       : (c.site.idsAt(target.pathname)?.has(fragment) ?? false);
     if (!exists) broken.push(`${href} (no element with id "${fragment}" on ${target.pathname})`);
   }

@@ -48,10 +48,13 @@ async function main(): Promise<number> {
     }
     for (const file of files) {
       const mod = (await import(pathToFileURL(file).href)) as { default?: (t: TestApi) => void };
-      if (typeof mod.default !== "function") throw new Error(`${file} must export a default (t: TestApi) => void`);
+      if (typeof mod.default !== "function")
+        throw new Error(`${file} must export a default (t: TestApi) => void`);
       mod.default(harness);
     }
-    console.log(`browser tests against ${server.origin} (${site.pages.length} pages: ${site.pages.join(" ")})`);
+    console.log(
+      `browser tests against ${server.origin} (${site.pages.length} pages: ${site.pages.join(" ")})`,
+    );
     const concurrency = Number(process.env.BROWSER_TESTS_CONCURRENCY ?? 4);
     result = await harness.run(concurrency, process.env.BROWSER_TESTS_FILTER);
   } finally {

@@ -73,7 +73,8 @@ export function parseImports(code: string, base: string): Imports {
   for (const m of code.matchAll(/\bimport\s*\(\s*(["'`])([^"'`\n]+?)\1\s*\)/g)) add(dynamics, m[2]);
   // Vite's preload list for dynamic imports: m.f=["_astro/a.js", …], relative to the site root.
   for (const m of code.matchAll(/\bm\.f\s*=\s*\[([^\]]*)\]/g)) {
-    for (const s of m[1].matchAll(/(["'`])([^"'`]+?)\1/g)) add(dynamics, s[2].startsWith(".") ? s[2] : `/${s[2]}`, "/");
+    for (const s of m[1].matchAll(/(["'`])([^"'`]+?)\1/g))
+      add(dynamics, s[2].startsWith(".") ? s[2] : `/${s[2]}`, "/");
   }
   return { static: [...statics], dynamic: [...dynamics] };
 }
@@ -91,7 +92,12 @@ const attrValue = (attrs: string, name: string) => {
   return m ? decodeHtml(m[1] ?? m[2] ?? m[3]) : null;
 };
 function decodeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** The scripts an HTML page loads eagerly, and the roots its islands load when visible. */
@@ -158,7 +164,10 @@ function htmlPages(): { path: string; file: string }[] {
       if (e.isDirectory()) walk(full);
       else if (e.name.endsWith(".html")) {
         const rel = relative(dist, full).split(sep).join("/");
-        out.push({ path: rel.endsWith("index.html") ? `/${rel.slice(0, -"index.html".length)}` : `/${rel}`, file: full });
+        out.push({
+          path: rel.endsWith("index.html") ? `/${rel.slice(0, -"index.html".length)}` : `/${rel}`,
+          file: full,
+        });
       }
     }
   };
@@ -202,13 +211,24 @@ function main(): number {
     for (const m of missing) failures.push(`${path}: missing script ${m}`);
     if (verbose) {
       for (const r of allSet.values()) {
-        console.log(`  ${path}  ${eagerSet.has(r.id) ? "eager" : "lazy "}  ${kb(gzipSize(r.id, r.code)).padStart(9)}  ${r.id}`);
+        console.log(
+          `  ${path}  ${eagerSet.has(r.id) ? "eager" : "lazy "}  ${kb(gzipSize(r.id, r.code)).padStart(9)}  ${r.id}`,
+        );
       }
     }
   }
-  const header = ["page", "eager files", `eager gz (≤ ${kb(EAGER_BUDGET)})`, "all files", `all gz (≤ ${kb(TOTAL_BUDGET)})`, "island roots", "status"];
+  const header = [
+    "page",
+    "eager files",
+    `eager gz (≤ ${kb(EAGER_BUDGET)})`,
+    "all files",
+    `all gz (≤ ${kb(TOTAL_BUDGET)})`,
+    "island roots",
+    "status",
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) console.log(line(r));
@@ -216,7 +236,9 @@ function main(): number {
     console.error(`\nPage-weight budget failed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
     return 1;
   }
-  console.log(`\nPage-weight budget: ${pages.length} pages within ${kb(EAGER_BUDGET)} eager / ${kb(TOTAL_BUDGET)} total JS.`);
+  console.log(
+    `\nPage-weight budget: ${pages.length} pages within ${kb(EAGER_BUDGET)} eager / ${kb(TOTAL_BUDGET)} total JS.`,
+  );
   return 0;
 }
 

@@ -34,7 +34,8 @@ const V0 = [
   [0.5, 0.5],
 ];
 /** Up to 4 significant digits, as the widget's tables print numbers. */
-const sig = (v: number, digits = 4) => (Number.isInteger(v) ? String(v) : Number(v.toPrecision(digits)).toString());
+const sig = (v: number, digits = 4) =>
+  Number.isInteger(v) ? String(v) : Number(v.toPrecision(digits)).toString();
 
 interface View {
   heatmap: string[];
@@ -44,24 +45,36 @@ interface View {
 
 /** What the widget shows: heatmap cell texts, the output table and the equation's TeX. */
 async function read(root: Locator): Promise<View> {
-  const heatmap = await root.locator(".heatmap-plot svg text").evaluateAll((ts) =>
-    ts.map((t) => (t.textContent ?? "").trim()).filter((s) => /^-?\d+\.\d+$/.test(s)),
-  );
+  const heatmap = await root
+    .locator(".heatmap-plot svg text")
+    .evaluateAll((ts) => ts.map((t) => (t.textContent ?? "").trim()).filter((s) => /^-?\d+\.\d+$/.test(s)));
   const output = await root
     .locator('[data-table="output"] tbody tr')
-    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())));
+    .evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())),
+    );
   const eq = root.locator('.widget-equation annotation[encoding="application/x-tex"]');
-  const equation = (await eq.count()) > 0 ? ((await eq.first().textContent()) ?? "") : await textOf(root.locator(".widget-equation"));
+  const equation =
+    (await eq.count()) > 0
+      ? ((await eq.first().textContent()) ?? "")
+      : await textOf(root.locator(".widget-equation"));
   return { heatmap, output, equation };
 }
 
-async function expectView(root: Locator, expected: { weights: number[][]; output: number[][] }, what: string) {
+async function expectView(
+  root: Locator,
+  expected: { weights: number[][]; output: number[][] },
+  what: string,
+) {
   const wantHeat = expected.weights.flat().map((v) => v.toFixed(2));
   const wantOut = expected.output.map((r) => r.map((v) => sig(v)));
   await waitFor(
     async () => {
       const v = await read(root);
-      return JSON.stringify(v.heatmap) === JSON.stringify(wantHeat) && JSON.stringify(v.output) === JSON.stringify(wantOut);
+      return (
+        JSON.stringify(v.heatmap) === JSON.stringify(wantHeat) &&
+        JSON.stringify(v.output) === JSON.stringify(wantOut)
+      );
     },
     `${what}: expected heatmap ${wantHeat.join(" ")} and output ${JSON.stringify(wantOut)}, got ${JSON.stringify(await read(root))}`,
   );
@@ -89,14 +102,27 @@ export default function register(t: TestApi): void {
   t.test("qkv: first paint shows precomputed weights and equation before hydration", async (c) => {
     await c.page.goto(c.url(CHAPTER));
     const root = c.page.locator(WIDGET);
-    check((await root.getAttribute("data-ready")) === null, "the widget is ready before it was scrolled into view");
-    const expected = attention([[2, 0, 0, 0], [0, 1, 1, 1]], K0, V0);
+    check(
+      (await root.getAttribute("data-ready")) === null,
+      "the widget is ready before it was scrolled into view",
+    );
+    const expected = attention(
+      [
+        [2, 0, 0, 0],
+        [0, 1, 1, 1],
+      ],
+      K0,
+      V0,
+    );
     const v = await read(root);
     check(
       JSON.stringify(v.heatmap) === JSON.stringify(expected.weights.flat().map((x) => x.toFixed(2))),
       `the precomputed heatmap shows ${v.heatmap.join(" ")}`,
     );
-    check(/q_\{1\}/.test(v.equation) && v.equation.includes(sig(expected.weights[0][0], 3)), `precomputed equation: ${v.equation}`);
+    check(
+      /q_\{1\}/.test(v.equation) && v.equation.includes(sig(expected.weights[0][0], 3)),
+      `precomputed equation: ${v.equation}`,
+    );
     await root.scrollIntoViewIfNeeded();
     await c.page.waitForSelector(`${WIDGET}[data-ready="true"]`);
     await expectView(root, expected, "after hydration");
@@ -110,16 +136,33 @@ export default function register(t: TestApi): void {
     await expectView(root, expected, 'Q = "4 0 0 0"');
     // Scores 4, 0, 0 over √4 = 2: weights e²/(e² + 2) ≈ 0.787 and 1/(e² + 2) ≈ 0.107.
     check(Math.abs(expected.weights[0][0] - 0.787) < 5e-4, "the test's own attention is wrong");
-    await waitFor(async () => {
-      const eq = (await read(root)).equation;
-      return eq.includes("0.787") && eq.includes("0.107") && eq.includes(sig(expected.output[0][0], 3));
-    }, `the equation does not show weights 0.787/0.107: ${(await read(root)).equation}`);
+    await waitFor(
+      async () => {
+        const eq = (await read(root)).equation;
+        return eq.includes("0.787") && eq.includes("0.107") && eq.includes(sig(expected.output[0][0], 3));
+      },
+      `the equation does not show weights 0.787/0.107: ${(await read(root)).equation}`,
+    );
     const scores = await root.locator('[data-table="scores"] tbody td').allTextContents();
     check(JSON.stringify(scores) === '["4","0","0"]', `scores table shows ${scores.join(" ")}`);
     // Two queries again: the heatmap grows a row.
     await typeInto(q, "0 0 0 0\n1 1 1 1");
-    await expectView(root, attention([[0, 0, 0, 0], [1, 1, 1, 1]], K0, V0), "two queries");
-    check(new URL(c.page.url()).searchParams.get("qkv.Q") === "0 0 0 0\n1 1 1 1", `URL does not carry Q: ${c.page.url()}`);
+    await expectView(
+      root,
+      attention(
+        [
+          [0, 0, 0, 0],
+          [1, 1, 1, 1],
+        ],
+        K0,
+        V0,
+      ),
+      "two queries",
+    );
+    check(
+      new URL(c.page.url()).searchParams.get("qkv.Q") === "0 0 0 0\n1 1 1 1",
+      `URL does not carry Q: ${c.page.url()}`,
+    );
   });
 
   t.test("qkv: the temperature slider sharpens and flattens the weights (keyboard)", async (c) => {
@@ -128,23 +171,59 @@ export default function register(t: TestApi): void {
     const tauText = root.locator('output[data-output="tau"]');
     await tau.focus();
     for (let i = 0; i < 10; i++) await tau.press("ArrowLeft");
-    await waitFor(async () => (await textOf(tauText)) === "τ = 0.50", `τ after 10 × ArrowLeft: ${await textOf(tauText)}`);
-    const half = attention([[2, 0, 0, 0], [0, 1, 1, 1]], K0, V0, 0.5);
+    await waitFor(
+      async () => (await textOf(tauText)) === "τ = 0.50",
+      `τ after 10 × ArrowLeft: ${await textOf(tauText)}`,
+    );
+    const half = attention(
+      [
+        [2, 0, 0, 0],
+        [0, 1, 1, 1],
+      ],
+      K0,
+      V0,
+      0.5,
+    );
     await expectView(root, half, "τ = 0.5");
     await tau.press("Home");
-    await waitFor(async () => (await textOf(tauText)) === "τ = 0.05", `τ after Home: ${await textOf(tauText)}`);
-    const sharp = attention([[2, 0, 0, 0], [0, 1, 1, 1]], K0, V0, 0.05);
+    await waitFor(
+      async () => (await textOf(tauText)) === "τ = 0.05",
+      `τ after Home: ${await textOf(tauText)}`,
+    );
+    const sharp = attention(
+      [
+        [2, 0, 0, 0],
+        [0, 1, 1, 1],
+      ],
+      K0,
+      V0,
+      0.05,
+    );
     await expectView(root, sharp, "τ = 0.05");
     check(sharp.weights[0][0] > 0.999 && half.weights[0][0] > 0.78, "the expected weights do not sharpen");
     const first = (await read(root)).heatmap[0];
     check(first === "1.00", `at τ = 0.05 q1's weight on k1 shows ${first}, not 1.00`);
     await tau.press("End");
-    await waitFor(async () => (await textOf(tauText)) === "τ = 5.00", `τ after End: ${await textOf(tauText)}`);
-    const flat = attention([[2, 0, 0, 0], [0, 1, 1, 1]], K0, V0, 5);
+    await waitFor(
+      async () => (await textOf(tauText)) === "τ = 5.00",
+      `τ after End: ${await textOf(tauText)}`,
+    );
+    const flat = attention(
+      [
+        [2, 0, 0, 0],
+        [0, 1, 1, 1],
+      ],
+      K0,
+      V0,
+      5,
+    );
     await expectView(root, flat, "τ = 5");
     check(Math.max(...flat.weights[0]) < 0.4, "at τ = 5 the weights should be nearly uniform");
     check(new URL(c.page.url()).searchParams.get("qkv.tau") === "5", `URL tau: ${c.page.url()}`);
-    await waitFor(async () => (await read(root)).equation.includes("5\\cdot"), "the equation does not show τ = 5");
+    await waitFor(
+      async () => (await read(root)).equation.includes("5\\cdot"),
+      "the equation does not show τ = 5",
+    );
   });
 
   t.test("qkv: choosing query row q2 changes the equation", async (c) => {
@@ -152,11 +231,23 @@ export default function register(t: TestApi): void {
     const before = (await read(root)).equation;
     check(/q_\{1\}/.test(before), `default equation is not for q1: ${before}`);
     await root.getByLabel("Query row").selectOption({ label: "q2" });
-    const w = attention([[2, 0, 0, 0], [0, 1, 1, 1]], K0, V0);
-    await waitFor(async () => {
-      const eq = (await read(root)).equation;
-      return /q_\{2\}/.test(eq) && /\\alpha_\{2\}/.test(eq) && w.weights[1].every((x) => eq.includes(sig(x, 3)));
-    }, `the equation for q2 should show ${w.weights[1].map((x) => sig(x, 3)).join(", ")}: ${(await read(root)).equation}`);
+    const w = attention(
+      [
+        [2, 0, 0, 0],
+        [0, 1, 1, 1],
+      ],
+      K0,
+      V0,
+    );
+    await waitFor(
+      async () => {
+        const eq = (await read(root)).equation;
+        return (
+          /q_\{2\}/.test(eq) && /\\alpha_\{2\}/.test(eq) && w.weights[1].every((x) => eq.includes(sig(x, 3)))
+        );
+      },
+      `the equation for q2 should show ${w.weights[1].map((x) => sig(x, 3)).join(", ")}: ${(await read(root)).equation}`,
+    );
     const label = await root.locator(".widget-equation").getAttribute("aria-label");
     check(label?.includes("query 2"), `equation label: ${label}`);
   });
@@ -166,10 +257,17 @@ export default function register(t: TestApi): void {
     const preset = root.getByLabel("Preset");
     const option = await preset.locator("option", { hasText: "Worked example" }).getAttribute("value");
     await preset.selectOption(option!);
-    await waitFor(async () => {
-      const v = await read(root);
-      return v.equation.includes("0.881") && v.equation.includes("0.119") && JSON.stringify(v.heatmap) === '["0.88","0.12"]';
-    }, `worked example not shown: ${JSON.stringify(await read(root))}`);
+    await waitFor(
+      async () => {
+        const v = await read(root);
+        return (
+          v.equation.includes("0.881") &&
+          v.equation.includes("0.119") &&
+          JSON.stringify(v.heatmap) === '["0.88","0.12"]'
+        );
+      },
+      `worked example not shown: ${JSON.stringify(await read(root))}`,
+    );
     const scores = await root.locator('[data-table="scores"] tbody td').allTextContents();
     check(JSON.stringify(scores) === '["112","96"]', `worked example scores: ${scores.join(" ")}`);
     // 112/8 = 14 and 96/8 = 12: weights 1/(1 + e^-2) = 0.8808 and 0.1192, outputs the same.
@@ -185,39 +283,68 @@ export default function register(t: TestApi): void {
     const qError = root.locator("#qkv-Q-error");
     const unchanged = async (what: string) => {
       const now = await read(root);
-      check(JSON.stringify(now) === JSON.stringify(good), `${what}: the last good result did not stay on screen`);
+      check(
+        JSON.stringify(now) === JSON.stringify(good),
+        `${what}: the last good result did not stay on screen`,
+      );
     };
 
     await typeInto(q, "");
-    await waitFor(async () => /Q is empty/.test(await textOf(qError)), `empty Q: message "${await textOf(qError)}"`);
+    await waitFor(
+      async () => /Q is empty/.test(await textOf(qError)),
+      `empty Q: message "${await textOf(qError)}"`,
+    );
     check((await q.getAttribute("aria-invalid")) === "true", "empty Q is not marked aria-invalid");
     await unchanged("empty Q");
 
     await typeInto(q, "1 x");
-    await waitFor(async () => /"x" is not a number/.test(await textOf(qError)), `"1 x": message "${await textOf(qError)}"`);
+    await waitFor(
+      async () => /"x" is not a number/.test(await textOf(qError)),
+      `"1 x": message "${await textOf(qError)}"`,
+    );
     await unchanged('"1 x"');
 
     await typeInto(q, DEFAULT_Q);
-    await waitFor(async () => (await textOf(qError)) === "", `message stays after fixing Q: "${await textOf(qError)}"`);
+    await waitFor(
+      async () => (await textOf(qError)) === "",
+      `message stays after fixing Q: "${await textOf(qError)}"`,
+    );
     check((await q.getAttribute("aria-invalid")) === "false", "fixed Q is still aria-invalid");
 
     await typeInto(root.getByLabel("Keys K"), "1 0\n0 1\n1 1");
     const computeError = root.locator('[data-error="compute"]');
-    await waitFor(async () => (await computeError.count()) === 1, "K with 2 columns against Q with 4: no error shown");
+    await waitFor(
+      async () => (await computeError.count()) === 1,
+      "K with 2 columns against Q with 4: no error shown",
+    );
     const msg = await textOf(computeError);
     check(/2×4/.test(msg) && /3×2/.test(msg), `the shape error should name Q's 2×4 and K's 3×2: "${msg}"`);
     await unchanged("K with a different column count");
 
     await typeInto(root.getByLabel("Keys K"), "1 0 0 0\n0 1 0 0\n0 0 1 1");
     await typeInto(root.getByLabel("Values V"), "1 0\n0 1");
-    await waitFor(async () => (await computeError.count()) === 1, "V with 2 rows against K with 3: no error shown");
+    await waitFor(
+      async () => (await computeError.count()) === 1,
+      "V with 2 rows against K with 3: no error shown",
+    );
     const vMsg = await textOf(computeError);
     check(/3×4/.test(vMsg) && /2×2/.test(vMsg), `the shape error should name K's 3×4 and V's 2×2: "${vMsg}"`);
     await unchanged("V with a different row count");
 
     await typeInto(root.getByLabel("Values V"), "1 0\n0 1\n0.5 0.5");
     await waitFor(async () => (await computeError.count()) === 0, "the shape error stays after fixing V");
-    await expectView(root, attention([[2, 0, 0, 0], [0, 1, 1, 1]], K0, V0), "after fixing everything");
+    await expectView(
+      root,
+      attention(
+        [
+          [2, 0, 0, 0],
+          [0, 1, 1, 1],
+        ],
+        K0,
+        V0,
+      ),
+      "after fixing everything",
+    );
   });
 
   t.test("qkv: Reset restores the defaults and clears the URL", async (c) => {
@@ -226,13 +353,22 @@ export default function register(t: TestApi): void {
     await typeInto(root.getByLabel("Queries Q"), "1 2 3 4");
     await root.locator("#qkv-tau").focus();
     await root.locator("#qkv-tau").press("Home");
-    await waitFor(async () => JSON.stringify(await read(root)) !== JSON.stringify(defaults), "the edits changed nothing");
+    await waitFor(
+      async () => JSON.stringify(await read(root)) !== JSON.stringify(defaults),
+      "the edits changed nothing",
+    );
     check(c.page.url().includes("qkv."), "edits are not in the URL");
     await root.getByRole("button", { name: "Reset" }).click();
-    await waitFor(async () => JSON.stringify(await read(root)) === JSON.stringify(defaults), "Reset did not restore the output");
+    await waitFor(
+      async () => JSON.stringify(await read(root)) === JSON.stringify(defaults),
+      "Reset did not restore the output",
+    );
     check((await root.getByLabel("Queries Q").inputValue()) === DEFAULT_Q, "Reset did not restore Q");
     check((await root.locator("#qkv-tau").inputValue()) === "1", "Reset did not restore τ");
-    await waitFor(() => !c.page.url().includes("qkv."), `the URL still holds state after Reset: ${c.page.url()}`);
+    await waitFor(
+      () => !c.page.url().includes("qkv."),
+      `the URL still holds state after Reset: ${c.page.url()}`,
+    );
   });
 
   t.test("qkv: state goes into the URL; reloading and copied links restore it", async (c) => {
@@ -242,16 +378,35 @@ export default function register(t: TestApi): void {
     await root.locator("#qkv-tau").focus();
     for (let i = 0; i < 4; i++) await root.locator("#qkv-tau").press("ArrowLeft");
     await root.getByLabel("Query row").selectOption({ label: "q2" });
-    const expected = attention([[1, 0, 0, 0], [0, 0, 1, 1]], K0, V0, 0.8);
+    const expected = attention(
+      [
+        [1, 0, 0, 0],
+        [0, 0, 1, 1],
+      ],
+      K0,
+      V0,
+      0.8,
+    );
     await expectView(root, expected, "edited state");
     const params = new URL(c.page.url()).searchParams;
-    check(params.get("qkv.Q") === "1 0 0 0\n0 0 1 1" && params.get("qkv.tau") === "0.8" && params.get("qkv.row") === "1", `URL: ${c.page.url()}`);
+    check(
+      params.get("qkv.Q") === "1 0 0 0\n0 0 1 1" &&
+        params.get("qkv.tau") === "0.8" &&
+        params.get("qkv.row") === "1",
+      `URL: ${c.page.url()}`,
+    );
     const shown = await read(root);
 
     await c.page.reload();
     const again = await liveWidget(c.page);
-    await waitFor(async () => JSON.stringify(await read(again)) === JSON.stringify(shown), `reload did not restore: ${JSON.stringify(await read(again))}`);
-    check((await again.getByLabel("Queries Q").inputValue()) === "1 0 0 0\n0 0 1 1", "reload did not restore Q's text");
+    await waitFor(
+      async () => JSON.stringify(await read(again)) === JSON.stringify(shown),
+      `reload did not restore: ${JSON.stringify(await read(again))}`,
+    );
+    check(
+      (await again.getByLabel("Queries Q").inputValue()) === "1 0 0 0\n0 0 1 1",
+      "reload did not restore Q's text",
+    );
 
     await again.getByRole("button", { name: "Copy link to this state" }).click();
     const status = again.locator(".widget-status");
@@ -259,10 +414,16 @@ export default function register(t: TestApi): void {
     const copied = /copied/i.test(await textOf(status))
       ? await c.page.evaluate(() => navigator.clipboard.readText())
       : c.page.url();
-    check(copied.includes("qkv.Q=") && copied.endsWith("#widget-queries-keys-values-qkv-explorer"), `copied link: ${copied}`);
+    check(
+      copied.includes("qkv.Q=") && copied.endsWith("#widget-queries-keys-values-qkv-explorer"),
+      `copied link: ${copied}`,
+    );
     const other = await c.context.newPage();
     const fresh = await openWidget(other, c, new URL(copied).search);
-    await waitFor(async () => JSON.stringify(await read(fresh)) === JSON.stringify(shown), "the copied link does not reproduce the state");
+    await waitFor(
+      async () => JSON.stringify(await read(fresh)) === JSON.stringify(shown),
+      "the copied link does not reproduce the state",
+    );
   });
 
   t.test("qkv: a corrupted URL value shows a clear message and the widget still works", async (c) => {
@@ -272,7 +433,10 @@ export default function register(t: TestApi): void {
     const text = await textOf(alert);
     check(/"tau"/.test(text) && /abc/.test(text) && /default/.test(text), `message for tau=abc: "${text}"`);
     check(/"row"/.test(text), `no message for row=9: "${text}"`);
-    check((await textOf(root.locator('output[data-output="tau"]'))) === "τ = 1.00", "τ did not fall back to its default");
+    check(
+      (await textOf(root.locator('output[data-output="tau"]'))) === "τ = 1.00",
+      "τ did not fall back to its default",
+    );
     await typeInto(root.getByLabel("Queries Q"), "4 0 0 0");
     await expectView(root, attention([[4, 0, 0, 0]], K0, V0), "after a corrupted link");
   });
@@ -290,12 +454,18 @@ export default function register(t: TestApi): void {
     check(await codePanel.isVisible(), "the code panel is hidden after selecting Code");
     check(await root.locator(".qkv").isHidden(), "the live panel stays visible on the Code tab");
     const source = await textOf(codePanel);
-    check(/export function scaledDotProduct/.test(source), "the Code tab does not show scaledDotProduct's source");
+    check(
+      /export function scaledDotProduct/.test(source),
+      "the Code tab does not show scaledDotProduct's source",
+    );
     check(/export function softmax/.test(source), "the Code tab does not show softmax's source");
     const colored = await codePanel.locator("pre.astro-code span[style]").count();
     check(colored > 20, `the code is not highlighted (${colored} styled spans)`);
     await c.page.keyboard.press("ArrowLeft");
-    check((await live.getAttribute("aria-selected")) === "true", "ArrowLeft did not go back to the Widget tab");
+    check(
+      (await live.getAttribute("aria-selected")) === "true",
+      "ArrowLeft did not go back to the Widget tab",
+    );
     check(await root.locator(".qkv").isVisible(), "the live panel did not come back");
   });
 
@@ -325,7 +495,17 @@ export default function register(t: TestApi): void {
     await matrixEx.getByLabel(/Your answer/).fill("1 1");
     await matrixEx.getByRole("button", { name: "Check" }).click();
     check(/not quite/i.test(await textOf(matrixFeedback)), `wrong matrix: "${await textOf(matrixFeedback)}"`);
-    const out = attention([[0, 0]], [[1, 0], [0, 1]], [[1, 2], [0, 1]]).output[0];
+    const out = attention(
+      [[0, 0]],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [
+        [1, 2],
+        [0, 1],
+      ],
+    ).output[0];
     await matrixEx.getByLabel(/Your answer/).fill(out.join(" "));
     await matrixEx.getByRole("button", { name: "Check" }).click();
     check((await textOf(matrixFeedback)) === "Correct.", `right matrix: "${await textOf(matrixFeedback)}"`);
