@@ -142,31 +142,78 @@ export function matmul(a: MatrixLike, b: MatrixLike, transposeB = false): Matrix
   const m = transposeB ? B.rows : B.cols;
   const k = A.cols;
   const C = new Matrix(n, m); // (n, m)
-  const a_ = A.data;
-  const b_ = B.data;
-  const c_ = C.data;
-  if (transposeB) {
-    for (let i = 0; i < n; i++) {
-      const ai = i * k;
-      for (let j = 0; j < m; j++) {
-        const bj = j * k;
-        let s = 0;
-        for (let t = 0; t < k; t++) s += a_[ai + t] * b_[bj + t];
-        c_[i * m + j] = s;
-      }
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const ci = i * m;
+  if (transposeB) matmulABt(A.data, B.data, C.data, n, m, k);
+  else matmulAB(A.data, B.data, C.data, n, m, k);
+  return C;
+}
+
+/*
+ * The two kernels of `matmul`. Both are register-blocked: each pass reads a row of A once and
+ * updates four outputs (A·Bᵀ: four dot products with four rows of B; A·B: four rows of B folded
+ * into one row of C), which cuts memory traffic about fourfold against the plain triple loop.
+ */
+
+/** c (n, m) = a (n, k) · bᵀ, b (m, k). */
+function matmulABt(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
+  const m4 = m - (m % 4);
+  for (let i = 0; i < n; i++) {
+    const ai = i * k;
+    const ci = i * m;
+    for (let j = 0; j < m4; j += 4) {
+      const b0 = j * k;
+      const b1 = b0 + k;
+      const b2 = b1 + k;
+      const b3 = b2 + k;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
       for (let t = 0; t < k; t++) {
-        const av = a_[i * k + t];
-        if (av === 0) continue;
-        const bt = t * m;
-        for (let j = 0; j < m; j++) c_[ci + j] += av * b_[bt + j];
+        const av = a[ai + t];
+        s0 += av * b[b0 + t];
+        s1 += av * b[b1 + t];
+        s2 += av * b[b2 + t];
+        s3 += av * b[b3 + t];
       }
+      c[ci + j] = s0;
+      c[ci + j + 1] = s1;
+      c[ci + j + 2] = s2;
+      c[ci + j + 3] = s3;
+    }
+    for (let j = m4; j < m; j++) {
+      const bj = j * k;
+      let s = 0;
+      for (let t = 0; t < k; t++) s += a[ai + t] * b[bj + t];
+      c[ci + j] = s;
     }
   }
-  return C;
+}
+
+/** c (n, m) = a (n, k) · b (k, m); c starts at zero. */
+function matmulAB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
+  const k4 = k - (k % 4);
+  for (let i = 0; i < n; i++) {
+    const ai = i * k;
+    const ci = i * m;
+    for (let t = 0; t < k4; t += 4) {
+      const a0 = a[ai + t];
+      const a1 = a[ai + t + 1];
+      const a2 = a[ai + t + 2];
+      const a3 = a[ai + t + 3];
+      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+      const b0 = t * m;
+      const b1 = b0 + m;
+      const b2 = b1 + m;
+      const b3 = b2 + m;
+      for (let j = 0; j < m; j++) c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+    }
+    for (let t = k4; t < k; t++) {
+      const av = a[ai + t];
+      if (av === 0) continue;
+      const bt = t * m;
+      for (let j = 0; j < m; j++) c[ci + j] += av * b[bt + j];
+    }
+  }
 }
 
 /**

@@ -96,16 +96,24 @@ export function createFormulaMath(options: Partial<FormulaLimits> = {}): Formula
   };
   const parse = (expr: string): ParsedFormula => {
     const node = parseNode(expr);
+    let tex: string | undefined;
     return {
       node,
-      tex: finishTex(node.toTex({ handler: texHandler, implicit: "hide", parenthesis: "keep" })),
+      // Rendered on first use: evaluating a formula does not need its TeX.
+      get tex() {
+        tex ??= renderTex(node, expr);
+        return tex;
+      },
     };
   };
   const compile = (expr: string): CompiledFormula => {
     const parsed = parse(expr);
     const code = parsed.node.compile();
     return {
-      ...parsed,
+      node: parsed.node,
+      get tex() {
+        return parsed.tex;
+      },
       evaluate(scope = {}) {
         guard.reset();
         // A fresh scope: assignments inside the formula never reach the host's objects.
@@ -120,6 +128,13 @@ export function createFormulaMath(options: Partial<FormulaLimits> = {}): Formula
     };
   };
   return { math, limits, evaluate: (expr, scope) => compile(expr).evaluate(scope), parse, compile };
+}
+
+/** TeX of a node; mathjs cannot render some odd nodes (`a.constructor(…)`): show those verbatim. */
+function renderTex(node: MathNode, expr: string): string {
+  const tex: unknown = node.toTex({ handler: texHandler, implicit: "hide", parenthesis: "keep" });
+  if (typeof tex === "string") return finishTex(tex);
+  return `\\texttt{${expr.replace(/[\\{}$&#^_%~]/g, (c) => `\\char${c.charCodeAt(0)}{}`)}}`;
 }
 
 /** Host values in a scope: lib `Matrix` and typed arrays become mathjs matrices. */

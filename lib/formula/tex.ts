@@ -10,8 +10,10 @@ const GREEK = new Set(
   ),
 );
 
-/** TeX of a variable name: `q`, `\beta`, `d_k` for `d_k`, `\mathrm{name}` for longer names. */
+/** TeX of a variable name: `q`, `\beta`, `d_{k}` for `d_k`, `W_{1}` for `W1`, `\mathrm{name}` for longer names. */
 export function symbolTex(name: string): string {
+  const digits = /^([A-Za-z])(\d+)$/.exec(name);
+  if (digits) return `${digits[1]}_{${digits[2]}}`;
   const [base, sub] = name.split(/_(.*)/s);
   const b = GREEK.has(base) ? `\\${base}` : base.length === 1 ? base : `\\mathrm{${base}}`;
   return sub ? `${b}_{${symbolTex(sub)}}` : b;

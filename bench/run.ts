@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: times lib/ against @tensorflow/tfjs-core (CPU backend) and a straightforward
+ * mathjs program on the same seeded inputs, checks that the three agree, and prints a table.
+ * `npm run bench -- --write` also writes bench/RESULTS.md.
+ */
+import { cpus } from "node:os";
+import { writeFileSync } from "node:fs";
+import { CASES } from "./cases";
+import { prepareOurs } from "./ours";
+import { initTfjs, prepareTfjs } from "./tfjs";
+import { prepareMathjs } from "./mathjs";
+
+/** Timing budget per implementation and case. */
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS ?? 1500);
+/** tfjs computes in float32: agreement within this tolerance (ours and mathjs agree to 1e-9). */
+const TOL_F32 = 1e-4;
+const TOL_F64 = 1e-9;
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+/**
+ * Median milliseconds per call of each function. After a warm-up, each function runs in batches of
+ * ≥ 2 ms, and the functions take turns batch by batch (interleaved), so that a change in machine
+ * load during the run affects all of them alike and the ratios stay fair.
+ */
+function measure<K extends string>(fns: Record<K, () => unknown>): Record<K, number> {
+  const names = Object.keys(fns) as K[];
+  const batch = {} as Record<K, number>;
+  for (const k of names) {
+    const warmEnd = now() + Math.min(200, BUDGET_MS / 5);
+    for (let calls = 0; now() < warmEnd || calls < 3; calls++) fns[k]();
+    const t0 = now();
+    fns[k]();
+    batch[k] = Math.max(1, Math.ceil(2 / Math.max(now() - t0, 1e-4)));
+  }
+  const samples = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const end = now() + BUDGET_MS * names.length;
+  for (let round = 0; (now() < end || round < 5) && round < 500; round++) {
+    for (const k of names) {
+      const s = now();
+      for (let i = 0; i < batch[k]; i++) fns[k]();
+      samples[k].push((now() - s) / batch[k]);
+    }
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return Object.fromEntries(names.map((k) => [k, median(samples[k])])) as Record<K, number>;
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Infinity;
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+const fmtMs = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+const fmtX = (x: number): string => `${x.toFixed(1)}×`;
+
+async function main(): Promise<void> {
+  const backend = await initTfjs();
+  const rows: string[][] = [];
+  const failures: string[] = [];
+  for (const c of CASES) {
+    const impls = { ours: prepareOurs(c), tfjs: prepareTfjs(c), mathjs: prepareMathjs(c) };
+    const ref = impls.ours();
+    const dTf = maxAbsDiff(ref, impls.tfjs());
+    const dMj = maxAbsDiff(ref, impls.mathjs());
+    if (!(dTf <= TOL_F32) || !(dMj <= TOL_F64)) {
+      failures.push(
+        `${c.label}: outputs disagree (tfjs ${dTf.toExponential(1)}, mathjs ${dMj.toExponential(1)})`,
+      );
+    }
+    const t = measure(impls);
+    const rTf = t.tfjs / t.ours;
+    const rMj = t.mathjs / t.ours;
+    if (rTf < 2) failures.push(`${c.label}: only ${fmtX(rTf)} faster than tfjs-cpu (target ≥ 2×)`);
+    if (rMj < 10) failures.push(`${c.label}: only ${fmtX(rMj)} faster than mathjs (target ≥ 10×)`);
+    const row = [
+      c.label,
+      fmtMs(t.ours),
+      fmtMs(t.tfjs),
+      fmtMs(t.mathjs),
+      fmtX(rTf),
+      fmtX(rMj),
+      `${dTf.toExponential(1)} / ${dMj.toExponential(1)}`,
+    ];
+    rows.push(row);
+    console.error(`done: ${row.join("  ")}`);
+  }
+  const header = [
+    "case",
+    "lib (ours)",
+    "tfjs-cpu",
+    "mathjs",
+    "tfjs/ours",
+    "mathjs/ours",
+    "max |Δ| tfjs / mathjs",
+  ];
+  const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const machine =
+    `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} logical CPUs, Node ${process.version}, ` +
+    `tfjs backend "${backend}" (float32), median time per op`;
+  console.log(`${machine}\n\n${table}\n`);
+  console.log(failures.length ? `Below target:\n- ${failures.join("\n- ")}` : "All targets met.");
+  if (process.argv.includes("--write")) {
+    writeFileSync(new URL("./RESULTS.md", import.meta.url), results(machine, table, failures));
+  }
+}
+
+function results(machine: string, table: string, failures: string[]): string {
+  return `# Benchmark results
+
+Written by \`npm run bench -- --write\` (\`bench/run.ts\`). Each implementation computes the same
+seeded inputs; "max |Δ|" is the largest difference from lib's output (tfjs-cpu computes in float32).
+
+Machine: ${machine}.
+
+${table}
+
+${failures.length ? `Below target (≥ 2× tfjs-cpu, ≥ 10× mathjs):\n\n- ${failures.join("\n- ")}` : "All targets (≥ 2× tfjs-cpu, ≥ 10× mathjs) met."}
+`;
+}
+
+void main();
