@@ -28,7 +28,13 @@ export default function QkvExplorerIsland({ initialSvg, initialEquationHtml }: P
   const applyPreset = (key: string) => {
     const p = qkvPresets[key];
     if (!p) return;
-    setState((s) => ({ ...s, Q: formatMatrixText(p.Q), K: formatMatrixText(p.K), V: formatMatrixText(p.V), row: 0 }));
+    setState((s) => ({
+      ...s,
+      Q: formatMatrixText(p.Q),
+      K: formatMatrixText(p.K),
+      V: formatMatrixText(p.V),
+      row: 0,
+    }));
   };
 
   return (
@@ -86,23 +92,28 @@ export default function QkvExplorerIsland({ initialSvg, initialEquationHtml }: P
             ))}
           </select>
         </label>
-        <label for="qkv-tau">Temperature τ</label>
-        <input
-          id="qkv-tau"
-          type="range"
-          min="0.05"
-          max="5"
-          step="0.05"
-          value={state.tau}
-          aria-valuetext={`τ = ${state.tau}`}
-          onInput={(e) => set("tau", Number((e.target as HTMLInputElement).value))}
-        />
-        <output for="qkv-tau" data-output="tau">
-          τ = {state.tau.toFixed(2)}
-        </output>
+        <span class="control-range">
+          <label for="qkv-tau">Temperature τ</label>
+          <input
+            id="qkv-tau"
+            type="range"
+            min="0.05"
+            max="5"
+            step="0.05"
+            value={state.tau}
+            aria-valuetext={`τ = ${state.tau}`}
+            onInput={(e) => set("tau", Number((e.target as HTMLInputElement).value))}
+          />
+          <output for="qkv-tau" data-output="tau">
+            τ = {state.tau.toFixed(2)}
+          </output>
+        </span>
         <label>
           Query row{" "}
-          <select value={String(shown?.row ?? 0)} onChange={(e) => set("row", Number((e.target as HTMLSelectElement).value))}>
+          <select
+            value={String(shown?.row ?? 0)}
+            onChange={(e) => set("row", Number((e.target as HTMLSelectElement).value))}
+          >
             {(shown?.weights ?? [[]]).map((_, i) => (
               <option value={String(i)}>q{i + 1}</option>
             ))}
