@@ -4,9 +4,10 @@
  *
  * Test files: pages.test.ts and site.test.ts here, plus every file in widgets/ (each exports a
  * default `(t: TestApi) => void`). `BROWSER_TESTS_FILTER=<text>` runs only matching tests;
- * `BROWSER_TESTS_CONCURRENCY=<n>` sets how many run at once (default 4).
+ * `BROWSER_TESTS_CONCURRENCY=<n>` sets how many run at once (default: CPUs, 2 to 4).
  */
 import { existsSync, readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
     console.log(
       `browser tests against ${server.origin} (${site.pages.length} pages: ${site.pages.join(" ")})`,
     );
-    const concurrency = Number(process.env.BROWSER_TESTS_CONCURRENCY ?? 4);
+    const concurrency = Number(process.env.BROWSER_TESTS_CONCURRENCY ?? Math.min(4, Math.max(2, availableParallelism())));
     result = await harness.run(concurrency, process.env.BROWSER_TESTS_FILTER);
   } finally {
     await browser.close().catch(() => {});
