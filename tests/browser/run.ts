@@ -56,7 +56,9 @@ async function main(): Promise<number> {
     console.log(
       `browser tests against ${server.origin} (${site.pages.length} pages: ${site.pages.join(" ")})`,
     );
-    const concurrency = Number(process.env.BROWSER_TESTS_CONCURRENCY ?? Math.min(4, Math.max(2, availableParallelism())));
+    const concurrency = Number(
+      process.env.BROWSER_TESTS_CONCURRENCY ?? Math.min(4, Math.max(2, availableParallelism())),
+    );
     result = await harness.run(concurrency, process.env.BROWSER_TESTS_FILTER);
   } finally {
     await browser.close().catch(() => {});
