@@ -7,3 +7,5 @@ export { default as QkvExplorer } from "./queries-keys-values/QkvExplorer.astro"
 export { default as Callout } from "./Callout.astro";
 export { default as Exercise } from "./Exercise.astro";
 export { default as SoftHardLocal } from "./soft-hard-local/SoftHardLocal.astro";
+export { default as SelfAttention } from "./self-attention/SelfAttention.astro";
+export { default as SelfAttentionWorked } from "./self-attention/WorkedExample.astro";

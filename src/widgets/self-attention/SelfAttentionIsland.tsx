@@ -1,0 +1,171 @@
+import { useMemo, useRef } from "preact/hooks";
+import { Heatmap } from "../primitives/Heatmap";
+import { NumberTable } from "../primitives/NumberTable";
+import { useWidget } from "../primitives/useWidget";
+import { ArcView } from "./ArcView";
+import { EquivarianceTable } from "./EquivarianceTable";
+import {
+  D_K,
+  D_MODEL,
+  type SelfAttentionResult,
+  computeSelfAttention,
+  selfAttentionSpec,
+  tokenLabels,
+} from "./selfAttentionModel";
+
+interface Props {
+  initialSvg: string;
+}
+
+const dims = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
+
+/** A sentence attending to itself: pick a token, re-seed the weights, shuffle, mask the future. */
+export default function SelfAttentionIsland({ initialSvg }: Props) {
+  const { ref, state, set, setState, linkErrors } = useWidget("sa", selfAttentionSpec);
+  const outcome = useMemo(() => computeSelfAttention(state), [state]);
+  const lastGood = useRef<SelfAttentionResult | null>(null);
+  if (outcome.ok) lastGood.current = outcome.result;
+  const r = lastGood.current;
+  const labels = r ? tokenLabels(r.tokens) : [];
+  const num = (e: Event) => Number((e.target as HTMLInputElement).value);
+
+  return (
+    <div ref={ref} class="sa">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="sa-field">
+        <label for="sa-text">Sentence (2–10 words, separated by spaces)</label>
+        <input
+          id="sa-text"
+          type="text"
+          value={state.text}
+          aria-invalid={outcome.ok ? "false" : "true"}
+          aria-describedby="sa-text-error"
+          onInput={(e) => setState((s) => ({ ...s, text: (e.target as HTMLInputElement).value, shuffle: 0 }))}
+        />
+        <p id="sa-text-error" class={outcome.ok ? "field-ok" : "field-error"} aria-live="polite">
+          {outcome.ok ? "" : `${outcome.error} The last valid sentence is still shown.`}
+        </p>
+      </div>
+      {r && (
+        <fieldset class="sa-tokens">
+          <legend>Query token (whose row of weights is drawn)</legend>
+          {r.tokens.map((t, i) => (
+            <label>
+              <input
+                type="radio"
+                name="sa-token"
+                value={String(i)}
+                checked={r.token === i}
+                onChange={() => set("token", i)}
+              />{" "}
+              {t}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div class="widget-controls">
+        <label>
+          Embedding seed
+          <input
+            type="number"
+            min="0"
+            max="99999"
+            value={state.seed}
+            onInput={(e) => set("seed", num(e) || 0)}
+          />
+        </label>
+        <label>
+          Weight seed (W_q, W_k, W_v)
+          <input
+            type="number"
+            min="0"
+            max="99999"
+            value={state.wseed}
+            onInput={(e) => set("wseed", num(e) || 0)}
+          />
+        </label>
+        <button type="button" onClick={() => set("wseed", (state.wseed + 1) % 100000)}>
+          New random weights
+        </button>
+        <label>
+          <input
+            type="checkbox"
+            checked={state.causal}
+            onChange={(e) => set("causal", (e.target as HTMLInputElement).checked)}
+          />{" "}
+          Causal mask (hide later words)
+        </label>
+        <button type="button" onClick={() => set("shuffle", state.shuffle + 1)}>
+          Shuffle the words
+        </button>
+        <button type="button" disabled={state.shuffle === 0} onClick={() => set("shuffle", 0)}>
+          Original order
+        </button>
+      </div>
+      {r && (
+        <>
+          <ArcView
+            tokens={r.tokens}
+            weights={r.weights[r.token]}
+            selected={r.token}
+            onSelect={(i) => set("token", i)}
+          />
+          <div class="sa-results">
+            <Heatmap
+              data={r.weights}
+              label="Self-attention weights: row i is how token i spreads its attention over the sentence"
+              rows={labels}
+              cols={labels}
+              rowLabel="query"
+              colLabel="key"
+              domain={[0, 1]}
+              initialSvg={initialSvg}
+            />
+            <EquivarianceTable
+              tokens={r.tokens}
+              perm={r.perm}
+              output={r.output}
+              baseOutput={r.baseOutput}
+              maxMoveError={r.maxMoveError}
+              causal={state.causal}
+            />
+          </div>
+          <details class="sa-weights">
+            <summary>
+              The projection matrices ({D_MODEL}×{D_K}, seed {state.wseed})
+            </summary>
+            <div class="sa-results">
+              <NumberTable
+                name="wq"
+                caption="W_q"
+                data={r.Wq}
+                rowLabels={dims("x", D_MODEL)}
+                colLabels={dims("q", D_K)}
+              />
+              <NumberTable
+                name="wk"
+                caption="W_k"
+                data={r.Wk}
+                rowLabels={dims("x", D_MODEL)}
+                colLabels={dims("k", D_K)}
+              />
+              <NumberTable
+                name="wv"
+                caption="W_v"
+                data={r.Wv}
+                rowLabels={dims("x", D_MODEL)}
+                colLabels={dims("v", D_K)}
+              />
+            </div>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMemo, useState } from "preact/hooks";
+import { fmt } from "../primitives/matrixText";
+import { useWidget } from "../primitives/useWidget";
+import { computeWorked, workedSpec } from "./workedModel";
+
+/** The chapter's worked example, live: raw scores → ÷√d_k → softmax. */
+export default function WorkedExampleIsland() {
+  const { ref, state, set } = useWidget("we", workedSpec);
+  const r = useMemo(() => computeWorked(state), [state]);
+  const [bad, setBad] = useState<Partial<Record<"s1" | "s2", string>>>({});
+  const numberField = (key: "s1" | "s2", label: string) => {
+    const v = state[key];
+    return (
+      <label>
+        {label}
+        <input
+          type="number"
+          step="1"
+          value={v}
+          onInput={(e) => {
+            const t = (e.target as HTMLInputElement).value;
+            const x = Number(t);
+            const ok = t.trim() !== "" && Number.isFinite(x) && Math.abs(x) <= 1000;
+            setBad((b) => ({
+              ...b,
+              [key]: ok ? undefined : `${label} must be a number between −1000 and 1000.`,
+            }));
+            if (ok) set(key, x);
+          }}
+          aria-invalid={bad[key] ? "true" : "false"}
+        />
+      </label>
+    );
+  };
+  const bar = (w: number) => `${(w * 100).toFixed(1)}%`;
+  return (
+    <div ref={ref} class="we">
+      <div class="widget-controls">
+        {numberField("s1", "q·k₁")}
+        {numberField("s2", "q·k₂")}
+        <label>
+          d_k
+          <select
+            value={state.dk}
+            onChange={(e) => set("dk", (e.target as HTMLSelectElement).value as typeof state.dk)}
+          >
+            {["4", "16", "64", "256", "1024"].map((d) => (
+              <option value={d}>{d}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="field-error" role="alert" hidden={!bad.s1 && !bad.s2}>
+        {[bad.s1, bad.s2].filter(Boolean).join(" ")} The last valid numbers are still used.
+      </p>
+      <ol class="we-steps" data-output="worked">
+        <li>
+          Raw scores: q·k₁ = <strong>{fmt(r.raw[0])}</strong>, q·k₂ = <strong>{fmt(r.raw[1])}</strong>
+        </li>
+        <li>
+          Divide by √{state.dk} = <strong>{fmt(r.root)}</strong>: <strong>{fmt(r.scaled[0])}</strong> and{" "}
+          <strong>{fmt(r.scaled[1])}</strong>
+        </li>
+        <li>
+          Softmax: α₁ = <strong data-output="w1">{r.weights[0].toFixed(4)}</strong>, α₂ ={" "}
+          <strong data-output="w2">{r.weights[1].toFixed(4)}</strong>
+        </li>
+      </ol>
+      <div
+        class="we-bars"
+        role="img"
+        aria-label={`Weights: k₁ ${r.weights[0].toFixed(2)}, k₂ ${r.weights[1].toFixed(2)}`}
+      >
+        <div class="we-bar">
+          <span>k₁</span>
+          <span class="we-fill" style={{ width: bar(r.weights[0]) }} />
+        </div>
+        <div class="we-bar">
+          <span>k₂</span>
+          <span class="we-fill" style={{ width: bar(r.weights[1]) }} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { scaledDotProduct } from "../../../lib";
+import { fields } from "../primitives/urlState";
+
+/** The state of the worked example: two raw scores and the key size (the chapter's 112, 96, 64). */
+export const workedSpec = {
+  s1: fields.number(112, -1000, 1000),
+  s2: fields.number(96, -1000, 1000),
+  dk: fields.choice("64", ["4", "16", "64", "256", "1024"] as const),
+};
+
+export interface WorkedResult {
+  raw: [number, number];
+  root: number;
+  scaled: [number, number];
+  weights: [number, number];
+}
+
+/**
+ * Build q = (1, …, 1) and keys k_j = (s_j/d_k, …) so that q·k_j = s_j, then run the library's
+ * scaled dot-product attention on them.
+ */
+export function computeWorked(s: { s1: number; s2: number; dk: string }): WorkedResult {
+  const dk = Number(s.dk);
+  const q = [Array<number>(dk).fill(1)]; // (1, d_k)
+  const K = [Array<number>(dk).fill(s.s1 / dk), Array<number>(dk).fill(s.s2 / dk)]; // (2, d_k)
+  const r = scaledDotProduct(q, K, [[1], [0]]);
+  const scaled = r.scores.toArray()[0];
+  const w = r.weights.toArray()[0];
+  const root = Math.sqrt(dk);
+  return {
+    raw: [scaled[0] * root, scaled[1] * root],
+    root,
+    scaled: [scaled[0], scaled[1]],
+    weights: [w[0], w[1]],
+  };
+}
