@@ -9,3 +9,5 @@ export { default as Exercise } from "./Exercise.astro";
 export { default as SoftHardLocal } from "./soft-hard-local/SoftHardLocal.astro";
 export { default as SelfAttention } from "./self-attention/SelfAttention.astro";
 export { default as SelfAttentionWorked } from "./self-attention/WorkedExample.astro";
+export { default as NtmAddressing } from "./neural-turing-machines/NtmAddressing.astro";
+export { default as NtmCopyTask } from "./neural-turing-machines/NtmCopyTask.astro";

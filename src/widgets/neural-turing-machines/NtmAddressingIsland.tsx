@@ -1,0 +1,192 @@
+import { useMemo, useRef } from "preact/hooks";
+import { MatrixField } from "../primitives/MatrixField";
+import { fmt } from "../primitives/matrixText";
+import { useWidget } from "../primitives/useWidget";
+import { Bars } from "./Bars";
+import { MatrixHeat } from "./MatrixHeat";
+import { Slider } from "./Slider";
+import { type AddressingResult, SHIFT_KERNELS, addressingSpec, computeAddressing } from "./ntmModel";
+
+const slots = (n: number) => Array.from({ length: n }, (_, i) => String(i));
+const cols = (n: number) => Array.from({ length: n }, (_, j) => `c${j}`);
+const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
+
+/** The NTM addressing pipeline stage by stage, then a read and a write with the chosen weighting. */
+export default function NtmAddressingIsland() {
+  const { ref, state, set, linkErrors } = useWidget("ntm", addressingSpec);
+  const outcome = useMemo(() => computeAddressing(state), [state]);
+  const lastGood = useRef<AddressingResult | null>(null);
+  if (outcome.ok) lastGood.current = outcome.result;
+  const r = lastGood.current;
+  const errs = outcome.ok ? {} : outcome.fieldErrors;
+  const n = r?.memory.length ?? 6;
+  const stages: [string, string, number[] | undefined][] = [
+    ["content", "1. Content: softmax(β cos(M, k))", r?.content],
+    ["gated", "2. Interpolation: g·content + (1−g)·previous", r?.gated],
+    ["shifted", "3. Shift: convolve with s", r?.shifted],
+    ["sharpened", "4. Sharpen: w^γ, renormalised", r?.sharpened],
+  ];
+  return (
+    <div ref={ref} class="ntm">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="ntm-inputs">
+        <MatrixField
+          id="ntm-memory"
+          label="Memory M (one row per slot)"
+          hint="2 to 10 slots, up to 8 numbers each."
+          rows={6}
+          value={state.memory}
+          error={errs.memory}
+          onInput={(v) => set("memory", v)}
+        />
+        <div class="ntm-fields">
+          <MatrixField
+            id="ntm-key"
+            label="Key k"
+            hint="One number per memory column."
+            rows={1}
+            value={state.key}
+            error={errs.key}
+            onInput={(v) => set("key", v)}
+          />
+          <MatrixField
+            id="ntm-erase"
+            label="Erase vector e"
+            hint="Entries in [0, 1]."
+            rows={1}
+            value={state.erase}
+            error={errs.erase}
+            onInput={(v) => set("erase", v)}
+          />
+          <MatrixField
+            id="ntm-add"
+            label="Add vector a"
+            hint="Any numbers."
+            rows={1}
+            value={state.add}
+            error={errs.add}
+            onInput={(v) => set("add", v)}
+          />
+        </div>
+      </div>
+      {!outcome.ok && outcome.error && (
+        <p class="field-error" role="alert" data-error="compute">
+          {outcome.error} The last valid result is still shown.
+        </p>
+      )}
+      <div class="widget-controls">
+        <Slider
+          id="ntm-beta"
+          label="Key strength β"
+          value={state.beta}
+          min={0}
+          max={50}
+          step={0.5}
+          text={`β = ${state.beta}`}
+          onInput={(v) => set("beta", v)}
+        />
+        <Slider
+          id="ntm-g"
+          label="Gate g"
+          value={state.g}
+          min={0}
+          max={1}
+          step={0.05}
+          text={`g = ${state.g.toFixed(2)}`}
+          onInput={(v) => set("g", v)}
+        />
+        <label>
+          Previous focus{" "}
+          <select
+            value={String(state.prev)}
+            onChange={(e) => set("prev", Number((e.target as HTMLSelectElement).value))}
+          >
+            {slots(n).map((s) => (
+              <option value={s}>slot {s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Shift s{" "}
+          <select
+            value={state.shift}
+            onChange={(e) => set("shift", (e.target as HTMLSelectElement).value as typeof state.shift)}
+          >
+            {Object.entries(SHIFT_KERNELS).map(([k, v]) => (
+              <option value={k}>{v.label}</option>
+            ))}
+            <option value="custom">Custom…</option>
+          </select>
+        </label>
+        {state.shift === "custom" && (
+          <span class="ntm-custom">
+            <label for="ntm-custom">Custom shift (forward, stay, back)</label>
+            <input
+              id="ntm-custom"
+              type="text"
+              size={12}
+              value={state.custom}
+              aria-invalid={errs.custom ? "true" : "false"}
+              aria-describedby="ntm-custom-error"
+              onInput={(e) => set("custom", (e.target as HTMLInputElement).value)}
+            />
+            <span id="ntm-custom-error" class={errs.custom ? "field-error" : "field-ok"} aria-live="polite">
+              {errs.custom ?? ""}
+            </span>
+          </span>
+        )}
+        <Slider
+          id="ntm-gamma"
+          label="Sharpening γ"
+          value={state.gamma}
+          min={1}
+          max={20}
+          step={0.1}
+          text={`γ = ${state.gamma.toFixed(1)}`}
+          onInput={(v) => set("gamma", v)}
+        />
+      </div>
+      {r && (
+        <>
+          <p class="ntm-kernel" data-output="kernel">
+            Shift kernel in use (forward, stay, back): {vec(r.s)}
+          </p>
+          <div class="ntm-stages">
+            {stages.map(([name, title, w]) => (
+              <figure>
+                <figcaption>{title}</figcaption>
+                <Bars name={name} values={w ?? []} labels={slots(n)} label={`${title}, weight per slot`} />
+              </figure>
+            ))}
+          </div>
+          <p class="ntm-read" data-output="read">
+            Read r = wᵀM = {vec(r.read)}
+          </p>
+          <div class="ntm-mems">
+            <MatrixHeat
+              name="before"
+              label="Memory before the write (bars: final weighting w)"
+              data={r.memory}
+              rowLabels={slots(n)}
+              colLabels={cols(r.memory[0].length)}
+              rowWeights={r.sharpened}
+            />
+            <MatrixHeat
+              name="after"
+              label="Memory after erase then add: M ∘ (1 − w eᵀ) + w aᵀ"
+              data={r.after}
+              rowLabels={slots(n)}
+              colLabels={cols(r.memory[0].length)}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

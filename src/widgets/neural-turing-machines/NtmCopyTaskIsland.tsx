@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { MatrixField } from "../primitives/MatrixField";
+import { fmt } from "../primitives/matrixText";
+import { useWidget } from "../primitives/useWidget";
+import { Bars } from "./Bars";
+import { MatrixHeat } from "./MatrixHeat";
+import { type CopyView, computeCopy, copySpec } from "./copyModel";
+
+const labels = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
+
+function caption(v: CopyView): string {
+  if (v.phase === "start")
+    return "Start: the memory is empty; both heads sit on the last slot, so one forward shift lands on slot 0.";
+  const slot = v.w.indexOf(Math.max(...v.w));
+  if (v.phase === "write")
+    return `Write step ${v.t + 1} of ${v.T}: the write head shifts forward to slot ${slot}, erases it and adds x${v.t}.`;
+  return `Read step ${v.t + 1} of ${v.T}: the read head shifts forward to slot ${slot} and reads y${v.t} = [${v.output[v.t]?.map((x) => fmt(x, 3)).join(", ")}].`;
+}
+
+/** Step through the copy task: the write head lays the sequence down, the read head plays it back. */
+export default function NtmCopyTaskIsland() {
+  const { ref, state, set, linkErrors } = useWidget("copy", copySpec);
+  const outcome = useMemo(() => computeCopy(state), [state.seq, state.slots]);
+  const lastGood = useRef<CopyView[] | null>(null);
+  if (outcome.ok) lastGood.current = outcome.frames;
+  const frames = lastGood.current ?? [];
+  const last = Math.max(0, frames.length - 1);
+  const frame = Math.min(state.frame, last);
+  const v = frames[frame];
+  const [playing, setPlaying] = useState(false);
+  const [slotsText, setSlotsText] = useState<string | null>(null);
+  const slotsError =
+    slotsText !== null
+      ? "Type a whole number of slots from 1 to 10."
+      : !outcome.ok && outcome.field === "slots"
+        ? outcome.error
+        : undefined;
+
+  useEffect(() => {
+    if (!playing) return;
+    if (frame >= last) {
+      setPlaying(false);
+      return;
+    }
+    const id = setTimeout(() => set("frame", frame + 1), 650);
+    return () => clearTimeout(id);
+  }, [playing, frame, last]);
+
+  const play = () => {
+    if (playing) return setPlaying(false);
+    if (matchMedia("(prefers-reduced-motion: reduce)").matches) return set("frame", last);
+    if (frame >= last) set("frame", 0);
+    setPlaying(true);
+  };
+
+  return (
+    <div ref={ref} class="ntm-copy">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="ntm-inputs">
+        <MatrixField
+          id="copy-seq"
+          label="Sequence x (one item per line)"
+          hint="Up to 8 items of up to 8 numbers; bits are traditional."
+          rows={4}
+          value={state.seq}
+          error={!outcome.ok && outcome.field === "seq" ? outcome.error : undefined}
+          onInput={(s) => set("seq", s)}
+        />
+        <div class="ntm-fields">
+          <label for="copy-slots">Memory slots N</label>
+          <input
+            id="copy-slots"
+            type="number"
+            min="1"
+            max="10"
+            value={slotsText ?? state.slots}
+            aria-describedby="copy-slots-error"
+            aria-invalid={slotsError ? "true" : "false"}
+            onInput={(e) => {
+              const raw = (e.target as HTMLInputElement).value;
+              const n = Number(raw);
+              if (raw.trim() !== "" && Number.isInteger(n) && n >= 1 && n <= 10) {
+                setSlotsText(null);
+                set("slots", n);
+              } else setSlotsText(raw);
+            }}
+          />
+          <p id="copy-slots-error" class={slotsError ? "field-error" : "field-ok"} aria-live="polite">
+            {slotsError ?? ""}
+          </p>
+        </div>
+      </div>
+      <div class="widget-controls">
+        <button type="button" onClick={() => set("frame", Math.max(0, frame - 1))} disabled={frame === 0}>
+          ◀ Back
+        </button>
+        <button type="button" data-action="play" onClick={play}>
+          {playing ? "Pause" : "▶ Play"}
+        </button>
+        <button
+          type="button"
+          onClick={() => set("frame", Math.min(last, frame + 1))}
+          disabled={frame >= last}
+        >
+          Step ▶
+        </button>
+        <label>
+          Frame{" "}
+          <input
+            type="range"
+            min="0"
+            max={last}
+            value={frame}
+            aria-valuetext={`frame ${frame} of ${last}`}
+            onInput={(e) => set("frame", Number((e.target as HTMLInputElement).value))}
+          />
+          <output data-output="frame">
+            {frame} / {last}
+          </output>
+        </label>
+      </div>
+      {v && (
+        <>
+          <p class="ntm-caption" data-output="caption" aria-live="polite">
+            {caption(v)}
+          </p>
+          <div class="ntm-mems">
+            <MatrixHeat
+              name="input"
+              label="Input sequence x"
+              data={v.input}
+              rowLabels={labels("x", v.T)}
+              colLabels={labels("c", v.width)}
+            />
+            <MatrixHeat
+              name="memory"
+              label={`Memory after this step (bars: ${v.phase === "read" ? "read" : "write"} weighting)`}
+              data={v.memory}
+              rowLabels={labels("", v.memory.length)}
+              colLabels={labels("c", v.width)}
+              rowWeights={v.w}
+            />
+            <MatrixHeat
+              name="output"
+              label="Output y read so far (blank rows: not yet read)"
+              data={v.output.map((r) => r ?? new Array(v.width).fill(0))}
+              rowLabels={labels("y", v.T)}
+              colLabels={labels("c", v.width)}
+            />
+          </div>
+          <Bars
+            name="weighting"
+            values={v.w}
+            labels={labels("", v.w.length)}
+            label={`${v.phase === "read" ? "Read" : "Write"} weighting over slots`}
+          />
+        </>
+      )}
+    </div>
+  );
+}

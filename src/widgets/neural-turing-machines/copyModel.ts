@@ -1,0 +1,90 @@
+import { ntmCopyTask } from "../../../lib";
+import { fields } from "../primitives/urlState";
+import { formatMatrixText, parseMatrixText } from "../primitives/matrixText";
+
+/** The state a link to the copy-task widget reproduces: the sequence, the memory size and the frame shown. */
+export const copySpec = {
+  seq: fields.text(
+    formatMatrixText([
+      [1, 0, 1, 0],
+      [0, 1, 1, 0],
+      [1, 1, 0, 1],
+      [0, 0, 1, 1],
+    ]),
+    1000,
+  ),
+  slots: fields.int(6, 1, 10),
+  frame: fields.int(0, 0, 40),
+};
+
+export type CopyInput = { [K in keyof typeof copySpec]: (typeof copySpec)[K]["default"] };
+
+/** One frame of the step-through: frame 0 is the empty memory, then T writes, then T reads. */
+export interface CopyView {
+  T: number;
+  width: number;
+  frames: number;
+  phase: "start" | "write" | "read";
+  /** The sequence item written or read at this frame (−1 at the start). */
+  t: number;
+  memory: number[][];
+  input: number[][];
+  /** The write (or read) weighting of this frame; zeros at the start. */
+  w: number[];
+  /** Output rows read so far (empty rows are not yet read). */
+  output: (number[] | null)[];
+}
+
+export type CopyOutcome =
+  { ok: true; frames: CopyView[] } | { ok: false; field?: "seq" | "slots"; error: string };
+
+/** Run the copy task with `lib/` and lay out every frame for the step-through. */
+export function computeCopy(st: CopyInput): CopyOutcome {
+  const p = parseMatrixText(st.seq, "The sequence", { maxRows: 8, maxCols: 8, maxAbs: 100 });
+  if (!p.ok) return { ok: false, field: "seq", error: p.error };
+  const X = p.value;
+  if (st.slots < X.length) {
+    return {
+      ok: false,
+      field: "slots",
+      error: `${st.slots} slots cannot hold a sequence of ${X.length} items; use at least ${X.length}.`,
+    };
+  }
+  try {
+    const run = ntmCopyTask(X, { slots: st.slots, init: 0 });
+    const T = X.length;
+    const width = X[0].length;
+    const empty = Array.from({ length: st.slots }, () => new Array<number>(width).fill(0));
+    const views: CopyView[] = [
+      {
+        T,
+        width,
+        frames: 2 * T + 1,
+        phase: "start",
+        t: -1,
+        memory: empty,
+        input: X,
+        w: new Array(st.slots).fill(0),
+        output: new Array(T).fill(null),
+      },
+    ];
+    const output: (number[] | null)[] = new Array(T).fill(null);
+    for (const f of run.frames) {
+      if (f.phase === "read" && f.read) output[f.t] = Array.from(f.read);
+      views.push({
+        T,
+        width,
+        frames: 2 * T + 1,
+        phase: f.phase,
+        t: f.t,
+        memory: f.memory.toArray(),
+        input: X,
+        w: Array.from(f.w),
+        output: output.slice(),
+      });
+    }
+    return { ok: true, frames: views };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}
