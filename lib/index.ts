@@ -35,3 +35,4 @@ export * from "./memory/bagOfWords";
 export * from "./memory/hopfield";
 export * from "./memory/hopfieldBinary";
 export * from "./memory/hopfieldCapacity";
+export * from "./attention/pointer";

@@ -11,3 +11,4 @@ export { default as SelfAttention } from "./self-attention/SelfAttention.astro";
 export { default as SelfAttentionWorked } from "./self-attention/WorkedExample.astro";
 export { default as NtmAddressing } from "./neural-turing-machines/NtmAddressing.astro";
 export { default as NtmCopyTask } from "./neural-turing-machines/NtmCopyTask.astro";
+export { default as PointerSort } from "./pointer-networks/PointerSort.astro";

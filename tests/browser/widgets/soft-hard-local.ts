@@ -30,34 +30,41 @@ function local(scores: number[], p: number, D: number) {
 export default function register(t: TestApi): void {
   if (!t.site.written.includes("soft-hard-local")) return;
 
-  t.test("soft-hard-local: typed scores give the soft weights; local window and mass follow p_t and D", async (c) => {
-    const { page } = c;
-    await visit(page, c.url(PATH));
-    const w = page.locator(WIDGET);
-    await typeInto(w.locator("#shl-scores"), "0 1 2 3 0");
-    const expected = softmax([0, 1, 2, 3, 0]);
-    await waitFor(
-      async () => (await textOf(w.locator('[data-readout="soft"]'))).includes(Math.max(...expected).toFixed(3)),
-      `soft readout should show the largest weight ${Math.max(...expected).toFixed(3)}`,
-    );
-    await w.getByLabel("Local (Luong)").check();
-    const p = w.locator("#shl-p");
-    await p.focus();
-    // The default p_t is 3; two ArrowLeft presses of 0.5 move it to 2.
-    await page.keyboard.press("ArrowLeft");
-    await page.keyboard.press("ArrowLeft");
-    await waitFor(async () => (await textOf(w.locator('[data-output="p"]'))) === "p_t = 2", "p_t should be 2");
-    const D = w.locator("#shl-D");
-    await D.focus();
-    await page.keyboard.press("ArrowLeft"); // D = 1
-    const exp = local([0, 1, 2, 3, 0], 2, 1);
-    await waitFor(
-      async () => (await textOf(w.locator('[data-value="window"]'))) === `${exp.first}–${exp.last}`,
-      `window should be ${exp.first}–${exp.last}`,
-    );
-    const mass = await textOf(w.locator('[data-value="mass"]'));
-    check(mass === exp.mass.toFixed(3), `local mass ${mass}, expected ${exp.mass.toFixed(3)}`);
-  });
+  t.test(
+    "soft-hard-local: typed scores give the soft weights; local window and mass follow p_t and D",
+    async (c) => {
+      const { page } = c;
+      await visit(page, c.url(PATH));
+      const w = page.locator(WIDGET);
+      await typeInto(w.locator("#shl-scores"), "0 1 2 3 0");
+      const expected = softmax([0, 1, 2, 3, 0]);
+      await waitFor(
+        async () =>
+          (await textOf(w.locator('[data-readout="soft"]'))).includes(Math.max(...expected).toFixed(3)),
+        `soft readout should show the largest weight ${Math.max(...expected).toFixed(3)}`,
+      );
+      await w.getByLabel("Local (Luong)").check();
+      const p = w.locator("#shl-p");
+      await p.focus();
+      // The default p_t is 3; two ArrowLeft presses of 0.5 move it to 2.
+      await page.keyboard.press("ArrowLeft");
+      await page.keyboard.press("ArrowLeft");
+      await waitFor(
+        async () => (await textOf(w.locator('[data-output="p"]'))) === "p_t = 2",
+        "p_t should be 2",
+      );
+      const D = w.locator("#shl-D");
+      await D.focus();
+      await page.keyboard.press("ArrowLeft"); // D = 1
+      const exp = local([0, 1, 2, 3, 0], 2, 1);
+      await waitFor(
+        async () => (await textOf(w.locator('[data-value="window"]'))) === `${exp.first}–${exp.last}`,
+        `window should be ${exp.first}–${exp.last}`,
+      );
+      const mass = await textOf(w.locator('[data-value="mass"]'));
+      check(mass === exp.mass.toFixed(3), `local mass ${mass}, expected ${exp.mass.toFixed(3)}`);
+    },
+  );
 
   t.test("soft-hard-local: Gumbel samples turn one-hot at low τ; the state survives a reload", async (c) => {
     const { page } = c;
@@ -78,7 +85,10 @@ export default function register(t: TestApi): void {
     const url = page.url();
     check(url.includes("shl.mode=hard") && url.includes("shl.tau=0.05"), `URL should hold the state: ${url}`);
     await visit(page, url);
-    check((await textOf(w.locator('[data-value="onehot"]'))) === cold.toFixed(3), "the same samples after reload");
+    check(
+      (await textOf(w.locator('[data-value="onehot"]'))) === cold.toFixed(3),
+      "the same samples after reload",
+    );
   });
 
   t.test("soft-hard-local: a bad score is reported and the last result stays", async (c) => {
@@ -94,6 +104,9 @@ export default function register(t: TestApi): void {
     check((await w.locator("#shl-scores").getAttribute("aria-invalid")) === "true", "field marked invalid");
     check((await textOf(w.locator('[data-readout="soft"]'))) === before, "the last good result stays");
     await typeInto(w.locator("#shl-scores"), "1 2 3 4 5 6 7 8 9 10 11 12 13");
-    await waitFor(async () => (await textOf(w.locator("#shl-scores-error"))).includes("at most 12"), "too many scores");
+    await waitFor(
+      async () => (await textOf(w.locator("#shl-scores-error"))).includes("at most 12"),
+      "too many scores",
+    );
   });
 }

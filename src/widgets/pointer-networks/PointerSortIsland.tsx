@@ -1,0 +1,124 @@
+import { useMemo, useRef } from "preact/hooks";
+import { useWidget } from "../primitives/useWidget";
+import { Bars } from "../soft-hard-local/Bars";
+import { dec } from "../soft-hard-local/parseList";
+import { PointerGrid } from "./PointerGrid";
+import { type PointerView, computePointer, pointerSpec } from "./pointerModel";
+
+const num = (x: number) => String(Number(x.toPrecision(6)));
+
+/** Type numbers; step through a pointer decoder that points at the next element of the sorted order. */
+export default function PointerSortIsland() {
+  const { ref, state, set, linkErrors } = useWidget("ptr", pointerSpec);
+  const outcome = useMemo(() => computePointer(state), [state]);
+  const lastGood = useRef<PointerView | null>(null);
+  if (outcome.ok) lastGood.current = outcome.view;
+  const v = lastGood.current;
+  const error = outcome.ok ? undefined : outcome.error;
+  if (!v) return <div ref={ref} />;
+  const n = v.xs.length;
+  const step = Math.min(state.step, n);
+  const t = step - 1;
+  const chosen = v.order[t];
+  const go = (k: number) => set("step", Math.max(1, Math.min(n, k)));
+  return (
+    <div ref={ref} class="ptr">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="matrix-field">
+        <label for="ptr-xs">Numbers to sort (1 to 12, separated by spaces or commas)</label>
+        <input
+          id="ptr-xs"
+          type="text"
+          spellcheck={false}
+          autocomplete="off"
+          value={state.xs}
+          aria-invalid={error ? "true" : "false"}
+          aria-describedby="ptr-xs-error"
+          onInput={(e) => set("xs", (e.target as HTMLInputElement).value)}
+        />
+        <p id="ptr-xs-error" class={error ? "field-error" : "field-ok"} aria-live="polite">
+          {error ? `${error} The last valid list is still shown.` : ""}
+        </p>
+      </div>
+      <div class="widget-controls">
+        <label for="ptr-beta">Sharpness β</label>
+        <input
+          id="ptr-beta"
+          type="range"
+          min="0"
+          max="40"
+          step="0.5"
+          value={state.beta}
+          onInput={(e) => set("beta", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="ptr-beta" data-output="beta">
+          β = {state.beta}
+        </output>
+        <label>
+          Order{" "}
+          <select
+            value={state.order}
+            onChange={(e) =>
+              set("order", (e.target as HTMLSelectElement).value as "ascending" | "descending")
+            }
+          >
+            <option value="ascending">ascending</option>
+            <option value="descending">descending</option>
+          </select>
+        </label>
+      </div>
+      <div class="widget-controls" role="group" aria-label="Decoder steps">
+        <button type="button" onClick={() => go(1)} disabled={step === 1}>
+          First
+        </button>
+        <button type="button" onClick={() => go(step - 1)} disabled={step === 1}>
+          Previous step
+        </button>
+        <button type="button" onClick={() => go(step + 1)} disabled={step === n}>
+          Next step
+        </button>
+        <button type="button" onClick={() => go(n)} disabled={step === n}>
+          Last
+        </button>
+        <span data-output="step" aria-live="polite">
+          Step {step} of {n}
+        </span>
+      </div>
+      <p data-readout="step">
+        Step {step} points at position <strong data-value="choice">#{chosen}</strong> (value{" "}
+        <strong data-value="value">{num(v.xs[chosen])}</strong>) with probability{" "}
+        <strong data-value="prob">{dec(v.probs[t][chosen])}</strong>.
+      </p>
+      <Bars
+        name="pointer"
+        values={v.probs[t]}
+        labels={v.xs.map((x, j) => (v.allow[t][j] ? num(x) : "×"))}
+        highlight={chosen}
+        label={`Step ${step}: pointer distribution over input positions (× = already chosen)`}
+      />
+      <p data-readout="output">
+        Output so far:{" "}
+        <span data-value="output">
+          {v.order
+            .slice(0, step)
+            .map((j) => num(v.xs[j]))
+            .join(", ")}
+        </span>
+        {step === n && (
+          <>
+            {" "}
+            — complete. The model gives this whole output probability{" "}
+            <strong data-value="total">{dec(v.probability, 4)}</strong>.
+          </>
+        )}
+      </p>
+      <PointerGrid view={v} shown={step} />
+    </div>
+  );
+}
