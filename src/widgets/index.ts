@@ -12,3 +12,4 @@ export { default as SelfAttentionWorked } from "./self-attention/WorkedExample.a
 export { default as NtmAddressing } from "./neural-turing-machines/NtmAddressing.astro";
 export { default as NtmCopyTask } from "./neural-turing-machines/NtmCopyTask.astro";
 export { default as PointerSort } from "./pointer-networks/PointerSort.astro";
+export { default as MultiHead } from "./multi-head-attention/MultiHead.astro";

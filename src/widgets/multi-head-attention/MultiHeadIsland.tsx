@@ -1,0 +1,155 @@
+import { useMemo, useRef } from "preact/hooks";
+import { Heatmap } from "../primitives/Heatmap";
+import { NumberTable } from "../primitives/NumberTable";
+import { useWidget } from "../primitives/useWidget";
+import {
+  D_MODEL,
+  HEAD_CHOICES,
+  type MultiHeadView,
+  computeMultiHead,
+  multiHeadSpec,
+  tokenLabels,
+} from "./multiHeadModel";
+
+interface Props {
+  /** Build-time SVGs of the default state's heads. */
+  initialSvgs: string[];
+}
+
+const dimLabels = (H: number) =>
+  Array.from(
+    { length: D_MODEL },
+    (_, c) => `h${Math.floor(c / (D_MODEL / H)) + 1}.${(c % (D_MODEL / H)) + 1}`,
+  );
+
+/** Split d_model = 8 into 1, 2, 4 or 8 heads and watch each head's weights, the concat and Wᴼ. */
+export default function MultiHeadIsland({ initialSvgs }: Props) {
+  const { ref, state, set, linkErrors } = useWidget("mh", multiHeadSpec);
+  const outcome = useMemo(() => computeMultiHead(state), [state]);
+  const lastGood = useRef<MultiHeadView | null>(null);
+  if (outcome.ok) lastGood.current = outcome.view;
+  const v = lastGood.current;
+  const labels = v ? tokenLabels(v.tokens) : [];
+
+  return (
+    <div ref={ref} class="mh">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="mh-field">
+        <label for="mh-text">Sentence (3–8 words)</label>
+        <input
+          id="mh-text"
+          type="text"
+          value={state.text}
+          aria-invalid={outcome.ok ? "false" : "true"}
+          aria-describedby="mh-text-error"
+          onInput={(e) => set("text", (e.target as HTMLInputElement).value)}
+        />
+        <p id="mh-text-error" class={outcome.ok ? "field-ok" : "field-error"} aria-live="polite">
+          {outcome.ok ? "" : `${outcome.error} The last valid sentence is still shown.`}
+        </p>
+      </div>
+      <div class="widget-controls">
+        <label>
+          Number of heads H
+          <select
+            value={state.heads}
+            onChange={(e) => set("heads", (e.target as HTMLSelectElement).value as typeof state.heads)}
+          >
+            {HEAD_CHOICES.map((h) => (
+              <option value={h}>{h}</option>
+            ))}
+          </select>
+        </label>
+        <label for="mh-beta">Sharpness β</label>
+        <input
+          id="mh-beta"
+          type="range"
+          min="0"
+          max="120"
+          step="5"
+          value={state.beta}
+          aria-valuetext={`β = ${state.beta}`}
+          onInput={(e) => set("beta", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="mh-beta">β = {state.beta}</output>
+        <label>
+          Seed of W_v and Wᴼ
+          <input
+            type="number"
+            min="0"
+            max="99999"
+            value={state.seed}
+            onInput={(e) =>
+              set(
+                "seed",
+                Math.max(0, Math.min(99999, Math.trunc(Number((e.target as HTMLInputElement).value)) || 0)),
+              )
+            }
+          />
+        </label>
+      </div>
+      {v && (
+        <>
+          <p class="mh-count" data-output="params">
+            d_model = {D_MODEL}, H = {v.heads}, d_head = {D_MODEL}/{v.heads} = {v.dHead}. Parameters (W_q,
+            W_k, W_v, Wᴼ and biases): <strong>{v.params}</strong>. The original Transformer (d_model = 512, H
+            = 8): <strong>{v.paramsPaper.toLocaleString("en")}</strong>.
+          </p>
+          <div class="mh-heads">
+            {v.weightsPerHead.map((w, h) => (
+              <div class="mh-head" data-head={h + 1}>
+                <p class="mh-head-title">
+                  Head {h + 1}: {v.headRules[h]}
+                </p>
+                <Heatmap
+                  data={w}
+                  label={`Head ${h + 1} weights (${v.headRules[h]})`}
+                  rows={labels}
+                  cols={labels}
+                  rowLabel="query"
+                  colLabel="key"
+                  domain={[0, 1]}
+                  initialSvg={initialSvgs[h]}
+                />
+              </div>
+            ))}
+          </div>
+          <div class="mh-tables" role="region" aria-label="Concatenation and output tables" tabIndex={0}>
+            <NumberTable
+              name="concat"
+              caption={`Concat[head₁ … head${v.heads}]: ${v.tokens.length}×${D_MODEL}, columns grouped by head`}
+              data={v.concat}
+              rowLabels={labels}
+              colLabels={dimLabels(v.heads)}
+            />
+            <NumberTable
+              name="output"
+              caption="Output = Concat · Wᴼᵀ (mixes the heads)"
+              data={v.output}
+              rowLabels={labels}
+              colLabels={Array.from({ length: D_MODEL }, (_, c) => `o${c + 1}`)}
+            />
+          </div>
+          <details>
+            <summary>
+              The output projection Wᴼ ({D_MODEL}×{D_MODEL})
+            </summary>
+            <NumberTable
+              name="wo"
+              caption="Wᴼ"
+              data={v.Wo}
+              rowLabels={Array.from({ length: D_MODEL }, (_, c) => `o${c + 1}`)}
+              colLabels={dimLabels(v.heads)}
+            />
+          </details>
+        </>
+      )}
+    </div>
+  );
+}
