@@ -93,26 +93,37 @@ export function multiHeadAttention(
   const concat = new Matrix(nq, E); // (n_q, E)
   const weightsAvg = new Matrix(nq, nk); // (n_q, n_k)
   const S = new Matrix(nq, nk); // (n_q, n_k)
+  const qd = Q.data;
+  const kd = K.data;
+  const vd = V.data;
+  const sd = S.data;
   for (let h = 0; h < H; h++) {
     const off = h * hd;
     for (let i = 0; i < nq; i++) {
+      const qi = i * E + off;
       for (let j = 0; j < nk; j++) {
+        const kj = j * E + off;
         let s = 0;
-        for (let t = 0; t < hd; t++) s += Q.data[i * E + off + t] * K.data[j * E + off + t];
-        S.data[i * nk + j] = s * scale;
+        for (let t = 0; t < hd; t++) s += qd[qi + t] * kd[kj + t];
+        sd[i * nk + j] = s * scale;
       }
     }
     const A = maskedSoftmaxRows(S, allow, 1, `${what} (head ${h})`); // (n_q, n_k)
+    const ad = A.data;
     const O = new Matrix(nq, hd); // (n_q, hd)
+    const od = O.data;
     for (let i = 0; i < nq; i++) {
+      const oi = i * hd;
       for (let j = 0; j < nk; j++) {
-        const a = A.data[i * nk + j];
+        const a = ad[i * nk + j];
         if (a === 0) continue;
-        for (let t = 0; t < hd; t++) O.data[i * hd + t] += a * V.data[j * E + off + t];
+        const vj = j * E + off;
+        for (let t = 0; t < hd; t++) od[oi + t] += a * vd[vj + t];
       }
       concat.data.set(O.row(i), i * E + off);
     }
-    for (let x = 0; x < A.data.length; x++) weightsAvg.data[x] += A.data[x];
+    const wa = weightsAvg.data;
+    for (let x = 0; x < ad.length; x++) wa[x] += ad[x];
     weightsPerHead.push(A);
     headOutputs.push(O);
   }
