@@ -13,3 +13,6 @@ export { default as NtmAddressing } from "./neural-turing-machines/NtmAddressing
 export { default as NtmCopyTask } from "./neural-turing-machines/NtmCopyTask.astro";
 export { default as PointerSort } from "./pointer-networks/PointerSort.astro";
 export { default as MultiHead } from "./multi-head-attention/MultiHead.astro";
+export { default as HopfieldRecall } from "./hopfield-networks/HopfieldRecall.astro";
+export { default as HopfieldCapacity } from "./hopfield-networks/HopfieldCapacity.astro";
+export { default as ModernHopfield } from "./hopfield-networks/ModernHopfield.astro";

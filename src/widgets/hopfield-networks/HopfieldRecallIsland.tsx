@@ -1,0 +1,229 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useWidget } from "../primitives/useWidget";
+import { Slider } from "../neural-turing-machines/Slider";
+import { LineChart } from "./LineChart";
+import { PixelGrid } from "./PixelGrid";
+import { PixelView } from "./PixelView";
+import { WeightsCanvas } from "./WeightsCanvas";
+import { fromHex, toHex } from "./patterns";
+import { NEURONS, type RecallResult, computeRecall, recallSpec } from "./recallModel";
+
+const reduced = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+function verdict(r: RecallResult): string {
+  const how =
+    r.fixedPointAt !== null
+      ? `a fixed point after ${r.fixedPointAt} step(s)`
+      : r.twoCycle
+        ? "a two-cycle (it oscillates)"
+        : "no fixed point within 12 steps";
+  if (r.match.pattern !== null) return `Reached ${how}: stored pattern ${r.match.pattern + 1}.`;
+  if (r.match.negated !== null)
+    return `Reached ${how}: the inverse of pattern ${r.match.negated + 1}, a spurious attractor.`;
+  return `Reached ${how}: not a stored pattern (a spurious state).`;
+}
+
+/** Draw, store (Hebb), corrupt and recall: the binary Hopfield network step by step with its energy. */
+export default function HopfieldRecallIsland() {
+  const { ref, state, set, setState, linkErrors } = useWidget("hop", recallSpec);
+  const outcome = useMemo(
+    () => computeRecall(state),
+    [state.patterns, state.target, state.noise, state.seed, state.mode],
+  );
+  const lastGood = useRef<RecallResult | null>(null);
+  if (outcome.ok) lastGood.current = outcome.result;
+  const r = lastGood.current;
+  const draft = fromHex(state.draft) ?? new Array(NEURONS).fill(-1);
+  const last = r ? r.states.length - 1 : 0;
+  const [step, setStep] = useState(last);
+  const [playing, setPlaying] = useState(false);
+
+  // A new run animates from the corrupted input, unless the reader prefers reduced motion.
+  useEffect(() => {
+    if (reduced()) return setStep(last);
+    setStep(0);
+    setPlaying(true);
+  }, [r]);
+  useEffect(() => {
+    if (!playing) return;
+    if (step >= last) return setPlaying(false);
+    const id = setTimeout(() => setStep(step + 1), 450);
+    return () => clearTimeout(id);
+  }, [playing, step, last]);
+
+  const shown = Math.min(step, last);
+  const count = r?.patterns.length ?? 0;
+  const store = () =>
+    setState((s) => ({
+      ...s,
+      patterns: `${s.patterns}${s.patterns ? "," : ""}${toHex(draft)}`,
+      target: count,
+    }));
+  const remove = (i: number) =>
+    setState((s) => ({
+      ...s,
+      patterns: s.patterns
+        .split(",")
+        .filter((_, j) => j !== i)
+        .join(","),
+      target: 0,
+    }));
+
+  return (
+    <div ref={ref} class="hop">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="hop-row">
+        <div>
+          <p class="hop-title" id="hop-draw-label">
+            Draw a pattern (click or drag; arrow keys and Space)
+          </p>
+          <PixelGrid value={draft} label="Drawing grid, 10 by 10" onChange={(p) => set("draft", toHex(p))} />
+          <div class="widget-controls">
+            <button type="button" onClick={store} disabled={count >= 8}>
+              Store this pattern
+            </button>
+            <button type="button" onClick={() => set("draft", toHex(new Array(NEURONS).fill(-1)))}>
+              Clear drawing
+            </button>
+          </div>
+          {count >= 8 && <p class="field-error">At most 8 patterns can be stored here; remove one first.</p>}
+        </div>
+        <div>
+          <p class="hop-title">
+            Stored patterns ({count}; load P/N = {(count / NEURONS).toFixed(2)})
+          </p>
+          <ul class="hop-stored">
+            {r?.patterns.map((p, i) => (
+              <li>
+                <PixelView value={p} label={`Stored pattern ${i + 1}`} size={48} />
+                <button
+                  type="button"
+                  onClick={() => set("draft", toHex(p))}
+                  aria-label={`Edit pattern ${i + 1} in the drawing grid`}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  onClick={() => remove(i)}
+                  aria-label={`Remove pattern ${i + 1}`}
+                  disabled={count <= 1}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+          {!outcome.ok && (
+            <p class="field-error" role="alert" data-error="compute">
+              {outcome.error} The last valid result is still shown.
+            </p>
+          )}
+          {r && (
+            <WeightsCanvas
+              data={r.weights}
+              n={NEURONS}
+              label="Hebbian weights w_ij (blue positive, red negative)"
+            />
+          )}
+        </div>
+      </div>
+      <div class="widget-controls">
+        <label>
+          Corrupt pattern{" "}
+          <select
+            value={String(Math.min(state.target, count - 1))}
+            onChange={(e) => set("target", Number((e.target as HTMLSelectElement).value))}
+          >
+            {r?.patterns.map((_, i) => (
+              <option value={String(i)}>{i + 1}</option>
+            ))}
+          </select>
+        </label>
+        <Slider
+          id="hop-noise"
+          label="Noise"
+          value={state.noise}
+          min={0}
+          max={0.5}
+          step={0.01}
+          text={`${Math.round(state.noise * 100)}% of pixels flipped`}
+          onInput={(v) => set("noise", v)}
+        />
+        <label>
+          Seed{" "}
+          <input
+            type="number"
+            min="0"
+            max="99999"
+            value={state.seed}
+            style={{ width: "6rem" }}
+            onInput={(e) => {
+              const v = Number((e.target as HTMLInputElement).value);
+              if (Number.isInteger(v) && v >= 0 && v <= 99999) set("seed", v);
+            }}
+          />
+        </label>
+        <label>
+          Update{" "}
+          <select
+            value={state.mode}
+            onChange={(e) => set("mode", (e.target as HTMLSelectElement).value as "async" | "sync")}
+          >
+            <option value="async">Asynchronous (one neuron at a time, random order)</option>
+            <option value="sync">Synchronous (all neurons at once)</option>
+          </select>
+        </label>
+      </div>
+      {r && (
+        <div class="hop-row">
+          <PixelView name="start" value={r.start} label="Corrupted input s₀" size={110} />
+          <div>
+            <PixelView name="state" value={r.states[shown]} label={`State after step ${shown}`} size={110} />
+            <div class="widget-controls">
+              <button type="button" onClick={() => setStep(Math.max(0, shown - 1))} disabled={shown === 0}>
+                ◀
+              </button>
+              <output data-output="step">
+                step {shown} / {last}
+              </output>
+              <button
+                type="button"
+                onClick={() => setStep(Math.min(last, shown + 1))}
+                disabled={shown >= last}
+              >
+                ▶
+              </button>
+              <button
+                type="button"
+                onClick={() => (reduced() ? setStep(last) : (setStep(0), setPlaying(true)))}
+              >
+                Replay
+              </button>
+            </div>
+          </div>
+          <LineChart
+            name="energy"
+            points={r.energies.map((e, t) => [t, e])}
+            current={shown}
+            xLabel="step"
+            yLabel="energy E"
+            label="Energy per step"
+          />
+        </div>
+      )}
+      {r && (
+        <p data-output="verdict" aria-live="polite">
+          Step {shown}: energy {r.energies[shown].toFixed(3)}, {r.errors[shown]} pixel(s) differ from pattern{" "}
+          {Math.min(state.target, count - 1) + 1}. {shown === last ? verdict(r) : ""}
+        </p>
+      )}
+    </div>
+  );
+}
