@@ -36,3 +36,4 @@ export * from "./memory/hopfield";
 export * from "./memory/hopfieldBinary";
 export * from "./memory/hopfieldCapacity";
 export * from "./attention/pointer";
+export * from "./transformer/layerCost";

@@ -16,3 +16,6 @@ export { default as MultiHead } from "./multi-head-attention/MultiHead.astro";
 export { default as HopfieldRecall } from "./hopfield-networks/HopfieldRecall.astro";
 export { default as HopfieldCapacity } from "./hopfield-networks/HopfieldCapacity.astro";
 export { default as ModernHopfield } from "./hopfield-networks/ModernHopfield.astro";
+export { default as PositionalEncoding } from "./transformer-encoder/PositionalEncoding.astro";
+export { default as EncoderStep } from "./transformer-encoder/EncoderStep.astro";
+export { default as LayerCost } from "./transformer-encoder/LayerCost.astro";

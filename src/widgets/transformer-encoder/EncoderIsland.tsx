@@ -1,0 +1,102 @@
+import { useMemo, useRef } from "preact/hooks";
+import { NumberTable } from "../primitives/NumberTable";
+import { useWidget } from "../primitives/useWidget";
+import { type Stage, computeEncoder, encoderSpec } from "./encoderModel";
+
+/** Step through one encoder layer, stage by stage, with the numbers of each stage. */
+export default function EncoderIsland() {
+  const { ref, state, set, linkErrors } = useWidget("enc", encoderSpec);
+  const outcome = useMemo(() => computeEncoder(state), [state]);
+  const last = useRef<{ stages: Stage[]; tokens: string[] } | null>(null);
+  if (outcome.ok) last.current = outcome;
+  const { stages, tokens } = last.current!;
+  const st = stages[state.step];
+  const rows =
+    st.data.length === tokens.length
+      ? tokens
+      : [...tokens.map((t) => `h1: ${t}`), ...tokens.map((t) => `h2: ${t}`)];
+  return (
+    <div ref={ref} class="enc">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="widget-controls">
+        <label>
+          Words (2–6)
+          <input
+            type="text"
+            value={state.text}
+            aria-invalid={outcome.ok ? "false" : "true"}
+            aria-describedby="enc-error"
+            onInput={(e) => set("text", (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <label>
+          Seed
+          <input
+            type="number"
+            min="0"
+            max="99999"
+            value={state.seed}
+            onInput={(e) =>
+              set(
+                "seed",
+                Math.max(0, Math.min(99999, Math.trunc(Number((e.target as HTMLInputElement).value)) || 0)),
+              )
+            }
+          />
+        </label>
+      </div>
+      <p id="enc-error" class={outcome.ok ? "field-ok" : "field-error"} aria-live="polite">
+        {outcome.ok ? "" : `${outcome.error} The last valid input is still shown.`}
+      </p>
+      <div class="widget-controls">
+        <button type="button" disabled={state.step === 0} onClick={() => set("step", state.step - 1)}>
+          ← Previous stage
+        </button>
+        <label>
+          Stage
+          <select
+            value={String(state.step)}
+            onChange={(e) => set("step", Number((e.target as HTMLSelectElement).value))}
+          >
+            {stages.map((s, i) => (
+              <option value={String(i)}>
+                {i + 1}. {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={state.step === stages.length - 1}
+          onClick={() => set("step", state.step + 1)}
+        >
+          Next stage →
+        </button>
+      </div>
+      <ol class="enc-pipeline" aria-label="Stages of the layer">
+        {stages.map((s, i) => (
+          <li aria-current={i === state.step ? "step" : undefined}>{s.name}</li>
+        ))}
+      </ol>
+      <div
+        class="enc-stage"
+        aria-live="polite"
+        data-stage={state.step}
+        role="region"
+        aria-label="Numbers of the current stage"
+        tabIndex={0}
+      >
+        <p>
+          <strong>{st.name}</strong>: <code>{st.formula}</code>
+        </p>
+        <NumberTable name="stage" caption={st.note} data={st.data} rowLabels={rows} colLabels={st.cols} />
+      </div>
+    </div>
+  );
+}
