@@ -37,3 +37,7 @@ export * from "./memory/hopfieldBinary";
 export * from "./memory/hopfieldCapacity";
 export * from "./attention/pointer";
 export * from "./transformer/layerCost";
+export * from "./attention/pooling";
+export * from "./attention/hierarchical";
+export * from "./cnn/conv1d";
+export * from "./rnn/leakyIntegrator";

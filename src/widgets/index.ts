@@ -19,3 +19,5 @@ export { default as ModernHopfield } from "./hopfield-networks/ModernHopfield.as
 export { default as PositionalEncoding } from "./transformer-encoder/PositionalEncoding.astro";
 export { default as EncoderStep } from "./transformer-encoder/EncoderStep.astro";
 export { default as LayerCost } from "./transformer-encoder/LayerCost.astro";
+export { default as HierarchicalAttention } from "./stacking-attention/HierarchicalAttention.astro";
+export { default as PoolingCompare } from "./stacking-attention/PoolingCompare.astro";

@@ -36,7 +36,9 @@ export function LiveEquation({ tex, initialHtml, label }: Props) {
     void loadKatex().then((katex) => {
       if (cancelled) return;
       try {
-        setHtml(katex.renderToString(tex, { displayMode: true, throwOnError: true, output: "htmlAndMathml" }));
+        setHtml(
+          katex.renderToString(tex, { displayMode: true, throwOnError: true, output: "htmlAndMathml" }),
+        );
         setError(null);
       } catch (err) {
         setError((err as Error).message);
@@ -48,7 +50,8 @@ export function LiveEquation({ tex, initialHtml, label }: Props) {
   }, [tex, firstTex, initialHtml]);
 
   return (
-    <div class="widget-equation" aria-label={label} role="group">
+    // tabIndex: a wide equation scrolls sideways, and keyboard users must be able to scroll it.
+    <div class="widget-equation" aria-label={label} role="group" tabIndex={0}>
       <div class="equation-body" dangerouslySetInnerHTML={{ __html: html ?? initialHtml ?? "" }} />
       {error && <p class="field-error">Could not typeset this equation: {error}</p>}
     </div>
