@@ -121,7 +121,10 @@ export class Harness implements TestApi {
       });
       page.on("pageerror", (err) => record("page error", err.stack ?? err.message));
       page.on("requestfailed", (req) => {
-        if (!offOrigin(req.url())) record("failed request", `${req.url()} (${req.failure()?.errorText})`);
+        const reason = req.failure()?.errorText ?? "";
+        // ERR_ABORTED: the page navigated or reloaded while the request (often the favicon) was in flight.
+        if (!offOrigin(req.url()) && reason !== "net::ERR_ABORTED")
+          record("failed request", `${req.url()} (${reason})`);
       });
       page.on("response", (res) => {
         if (res.status() >= 400) record(`HTTP ${res.status()}`, res.url());

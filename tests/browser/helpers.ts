@@ -22,7 +22,16 @@ export async function scrollThrough(page: Page): Promise<void> {
 }
 
 /** Wait until every `[data-widget]` on the page has `data-ready="true"`. */
-export async function waitForWidgets(page: Page, timeout = 15_000): Promise<void> {
+export async function waitForWidgets(page: Page, timeout = 20_000): Promise<void> {
+  // Scrolling fast on a busy machine can skip a widget's IntersectionObserver callback: bring
+  // each widget that is not ready yet into view, one at a time.
+  for (const w of await page.$$("[data-widget]:not([data-ready='true'])")) {
+    await w.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await page
+      .waitForFunction((el) => el.getAttribute("data-ready") === "true", w, { timeout: 5000 })
+      .catch(() => {});
+  }
+  await page.evaluate(() => scrollTo(0, 0));
   try {
     await page.waitForFunction(
       () =>
