@@ -1,5 +1,6 @@
 import { Bars } from "./Bars";
 import { NumberTable } from "../primitives/NumberTable";
+import { ScrollBox } from "./ScrollBox";
 import { dec } from "./parseList";
 import type { ShlInput, ShlResult } from "./softHardLocalModel";
 
@@ -184,13 +185,15 @@ export function LocalPanel({ r, state, set }: PanelProps) {
             <strong data-value="mass">{dec(loc.mass)}</strong>, less than 1, because the Gaussian is not
             renormalised.
           </p>
-          <NumberTable
-            name="local"
-            caption="Local attention, stage by stage"
-            data={[r.scores, loc.align, loc.gaussian, loc.weights]}
-            rowLabels={["score", "softmax in window", "Gaussian", "weight"]}
-            colLabels={pos(S)}
-          />
+          <ScrollBox label="Local attention table">
+            <NumberTable
+              name="local"
+              caption="Local attention, stage by stage"
+              data={[r.scores, loc.align, loc.gaussian, loc.weights]}
+              rowLabels={["score", "softmax in window", "Gaussian", "weight"]}
+              colLabels={pos(S)}
+            />
+          </ScrollBox>
         </>
       )}
     </div>

@@ -1,0 +1,125 @@
+import { useMemo, useRef } from "preact/hooks";
+import { useWidget } from "../primitives/useWidget";
+import { ScrollBox } from "../soft-hard-local/ScrollBox";
+import { dec } from "../soft-hard-local/parseList";
+import { type HanView, computeHan, hanSpec } from "./hierarchicalModel";
+import { ASPECTS, type Aspect, FEATURES } from "./lexicon";
+
+const shade = (w: number) => ({
+  background: `color-mix(in srgb, var(--accent) ${Math.round(Math.min(1, w) * 45)}%, transparent)`,
+});
+
+/** Word weights inside each sentence and sentence weights over the document, shown together. */
+export default function HierarchicalIsland() {
+  const { ref, state, set, linkErrors } = useWidget("han", hanSpec);
+  const outcome = useMemo(() => computeHan(state), [state]);
+  const lastGood = useRef<HanView | null>(null);
+  if (outcome.ok) lastGood.current = outcome.view;
+  const v = lastGood.current;
+  const error = outcome.ok ? undefined : outcome.error;
+  return (
+    <div ref={ref} class="han">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="matrix-field">
+        <label for="han-doc">Document (sentences end with . ! ? or a new line)</label>
+        <textarea
+          id="han-doc"
+          rows={3}
+          value={state.doc}
+          aria-invalid={error ? "true" : "false"}
+          aria-describedby="han-doc-error"
+          onInput={(e) => set("doc", (e.target as HTMLTextAreaElement).value)}
+        />
+        <p id="han-doc-error" class={error ? "field-error" : "field-ok"} aria-live="polite">
+          {error ? `${error} The last valid result is still shown.` : ""}
+        </p>
+      </div>
+      <div class="widget-controls">
+        <label>
+          Context vector (what the classifier looks for){" "}
+          <select
+            value={state.aspect}
+            onChange={(e) => set("aspect", (e.target as HTMLSelectElement).value as Aspect)}
+          >
+            {ASPECTS.map((a) => (
+              <option value={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label for="han-kappa">Strength κ</label>
+        <input
+          id="han-kappa"
+          type="range"
+          min="0"
+          max="10"
+          step="0.5"
+          value={state.kappa}
+          onInput={(e) => set("kappa", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="han-kappa" data-output="kappa">
+          κ = {state.kappa}
+        </output>
+        <button type="button" onClick={() => set("seed", (state.seed + 1) % 100000)}>
+          New embedding noise
+        </button>
+        <span data-output="seed">seed {state.seed}</span>
+      </div>
+      {v && (
+        <>
+          <ol class="han-doc" aria-label="Sentences with their weights; word weights are in the table below">
+            {v.sentences.map((s, i) => (
+              <li data-sentence={i}>
+                <span class="han-sw">
+                  <span class="han-swbar" style={{ width: `${Math.round(v.sentenceWeights[i] * 100)}%` }} />
+                  <span class="han-swnum" data-value={`sentence-${i}`}>
+                    {dec(v.sentenceWeights[i], 2)}
+                  </span>
+                </span>
+                <span class="han-words">
+                  {s.words.map((w, t) => (
+                    <span class="han-word" style={shade(s.weights[t])}>
+                      {w}
+                    </span>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ol>
+          <p data-readout="document">
+            Document vector [{FEATURES.join(", ")}] = [
+            <span data-value="document">{v.document.map((x) => dec(x, 2)).join(", ")}</span>]
+          </p>
+          <details>
+            <summary>Word and sentence weights as a table</summary>
+            <ScrollBox label="Word and sentence weights table">
+              <table class="han-table" data-table="han">
+                <thead>
+                  <tr>
+                    <th scope="col">sentence</th>
+                    <th scope="col">weight</th>
+                    <th scope="col">word weights</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {v.sentences.map((s, i) => (
+                    <tr>
+                      <th scope="row">{i + 1}</th>
+                      <td>{dec(v.sentenceWeights[i])}</td>
+                      <td>{s.words.map((w, t) => `${w} ${dec(s.weights[t])}`).join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMemo, useRef } from "preact/hooks";
+import { NumberTable } from "../primitives/NumberTable";
+import { useWidget } from "../primitives/useWidget";
+import { dec } from "../soft-hard-local/parseList";
+import { ConvPanel } from "./ConvPanel";
+import { ScrollBox } from "../soft-hard-local/ScrollBox";
+import { ASPECTS, type Aspect, FEATURES } from "./lexicon";
+import { type PoolView, computePool, poolSpec } from "./poolingModel";
+
+type Num = "kappa" | "lambda" | "k";
+const SLIDERS: {
+  key: Num;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  show: (v: number) => string;
+}[] = [
+  {
+    key: "lambda",
+    label: "Memory λ of the recurrent encoder",
+    min: 0,
+    max: 0.95,
+    step: 0.05,
+    show: (v) => `λ = ${v}`,
+  },
+  {
+    key: "kappa",
+    label: "Strength κ of the context vector",
+    min: 0,
+    max: 10,
+    step: 0.5,
+    show: (v) => `κ = ${v}`,
+  },
+  { key: "k", label: "Convolution width k", min: 1, max: 4, step: 1, show: (v) => `k = ${v}` },
+];
+
+/** One sentence, pooled three ways from recurrent states, and max vs attention pooling over a convolution. */
+export default function PoolingIsland() {
+  const { ref, state, set, linkErrors } = useWidget("pool", poolSpec);
+  const outcome = useMemo(() => computePool(state), [state]);
+  const lastGood = useRef<PoolView | null>(null);
+  if (outcome.ok) lastGood.current = outcome.view;
+  const v = lastGood.current;
+  const error = outcome.ok ? undefined : outcome.error;
+  return (
+    <div ref={ref} class="pool">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="matrix-field">
+        <label for="pool-text">Sentence (up to 25 words)</label>
+        <input
+          id="pool-text"
+          type="text"
+          value={state.text}
+          aria-invalid={error ? "true" : "false"}
+          aria-describedby="pool-text-error"
+          onInput={(e) => set("text", (e.target as HTMLInputElement).value)}
+        />
+        <p id="pool-text-error" class={error ? "field-error" : "field-ok"} aria-live="polite">
+          {error ? `${error} The last valid result is still shown.` : ""}
+        </p>
+      </div>
+      <div class="widget-controls">
+        <label>
+          Context vector{" "}
+          <select
+            value={state.aspect}
+            onChange={(e) => set("aspect", (e.target as HTMLSelectElement).value as Aspect)}
+          >
+            {ASPECTS.map((a) => (
+              <option value={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        {SLIDERS.map((s) => (
+          <span class="pool-slider">
+            <label for={`pool-${s.key}`}>{s.label}</label>
+            <input
+              id={`pool-${s.key}`}
+              type="range"
+              min={s.min}
+              max={s.max}
+              step={s.step}
+              value={state[s.key]}
+              onInput={(e) => set(s.key, Number((e.target as HTMLInputElement).value))}
+            />
+            <output for={`pool-${s.key}`} data-output={s.key}>
+              {s.show(state[s.key])}
+            </output>
+          </span>
+        ))}
+        <button type="button" onClick={() => set("seed", (state.seed + 1) % 100000)}>
+          New embedding noise
+        </button>
+        <span data-output="seed">seed {state.seed}</span>
+      </div>
+      {v && (
+        <>
+          <h4 class="pool-sub">Pooling recurrent states</h4>
+          <p
+            class="pool-words"
+            aria-label={`Attention weights over the states: ${v.words.map((w, t) => `${w} ${dec(v.seqWeights[t], 2)}`).join(", ")}`}
+          >
+            {v.words.map((w, t) => (
+              <span
+                class="pool-word"
+                style={{
+                  background: `color-mix(in srgb, var(--accent) ${Math.round(v.seqWeights[t] * 45)}%, transparent)`,
+                }}
+              >
+                {w}
+                <small>{dec(v.seqWeights[t], 2)}</small>
+              </span>
+            ))}
+          </p>
+          <ScrollBox label="Sentence vectors table">
+            <NumberTable
+              name="seq-pool"
+              caption="Sentence vectors"
+              data={v.seq}
+              rowLabels={["last state", "mean of states", "attention"]}
+              colLabels={[...FEATURES]}
+            />
+          </ScrollBox>
+          <h4 class="pool-sub">After a convolution: max pooling or attention pooling</h4>
+          {v.convError && (
+            <p class="field-error" role="alert">
+              {v.convError}
+            </p>
+          )}
+          {v.conv && <ConvPanel conv={v.conv} />}
+        </>
+      )}
+    </div>
+  );
+}
