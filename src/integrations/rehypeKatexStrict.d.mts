@@ -1,2 +1,5 @@
-import type { Plugin } from "unified";
-export declare const rehypeKatexStrict: Plugin;
+import type { Root } from "hast";
+import type { VFile } from "vfile";
+
+/** Fails the build when rehype-katex recorded a parse error (see rehypeKatexStrict.mjs). */
+export declare function rehypeKatexStrict(): (tree: Root, file: VFile) => void;
