@@ -50,15 +50,25 @@ export default function register(t: TestApi): void {
         await visit(c.page, c.url(path));
         const { scrollWidth, culprits } = await c.page.evaluate(() => {
           const width = document.documentElement.clientWidth;
-          const culprits = [...document.querySelectorAll("body *")]
-            .filter((el) => {
-              const r = el.getBoundingClientRect();
-              return r.width > 0 && r.right > width + 1;
-            })
-            .slice(0, 5)
-            .map(
-              (el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")}`,
+          // Elements sticking out past the right edge whose parent fits, and that nothing clips.
+          const culprits: string[] = [];
+          for (const el of document.querySelectorAll("body *")) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.right <= width + 1) continue;
+            const parent = el.parentElement!;
+            if (parent !== document.body && parent.getBoundingClientRect().right > width + 1) continue;
+            let clipped = false;
+            for (let p: HTMLElement | null = parent; p && p !== document.body; p = p.parentElement) {
+              if (getComputedStyle(p).overflowX !== "visible") clipped = true;
+            }
+            if (clipped) continue;
+            const classes = [...el.classList].map((c) => "." + c).join("");
+            const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 50);
+            culprits.push(
+              `${el.tagName.toLowerCase()}${classes} in ${parent.tagName.toLowerCase()} (right edge ${Math.round(r.right)} px): "${text}"`,
             );
+            if (culprits.length >= 3) break;
+          }
           return { scrollWidth: document.scrollingElement!.scrollWidth, culprits };
         });
         check(
