@@ -41,3 +41,7 @@ export * from "./attention/pooling";
 export * from "./attention/hierarchical";
 export * from "./cnn/conv1d";
 export * from "./rnn/leakyIntegrator";
+// chapters 1–3: statistics, random matrices, the √d experiment
+export * from "./core/normalMatrix";
+export * from "./analysis/entropy";
+export * from "./scores/scaleSaturation";

@@ -21,3 +21,5 @@ export { default as EncoderStep } from "./transformer-encoder/EncoderStep.astro"
 export { default as LayerCost } from "./transformer-encoder/LayerCost.astro";
 export { default as HierarchicalAttention } from "./stacking-attention/HierarchicalAttention.astro";
 export { default as PoolingCompare } from "./stacking-attention/PoolingCompare.astro";
+export { default as ScoreExplorer } from "./score-functions/ScoreExplorer.astro";
+export { default as ScaleSaturation } from "./score-functions/ScaleSaturation.astro";
