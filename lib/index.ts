@@ -45,3 +45,5 @@ export * from "./rnn/leakyIntegrator";
 export * from "./core/normalMatrix";
 export * from "./analysis/entropy";
 export * from "./scores/scaleSaturation";
+export * from "./transformer/transformerXL";
+export * from "./transformer/xlnet";

@@ -23,3 +23,5 @@ export { default as HierarchicalAttention } from "./stacking-attention/Hierarchi
 export { default as PoolingCompare } from "./stacking-attention/PoolingCompare.astro";
 export { default as ScoreExplorer } from "./score-functions/ScoreExplorer.astro";
 export { default as ScaleSaturation } from "./score-functions/ScaleSaturation.astro";
+export { default as TransformerXL } from "./beyond-the-transformer/TransformerXL.astro";
+export { default as XLNet } from "./beyond-the-transformer/XLNet.astro";

@@ -1,0 +1,101 @@
+import { useMemo, useRef } from "preact/hooks";
+import { rng, xlnetMasks } from "../../../lib";
+import { fields } from "../primitives/urlState";
+import { useWidget } from "../primitives/useWidget";
+import { MaskGrid } from "./MaskGrid";
+
+export const xlnetSpec = {
+  order: fields.text("3 2 4 1", 100),
+  shuffles: fields.int(0, 0, 99999),
+};
+
+type Parsed = { ok: true; order: number[] } | { ok: false; error: string };
+
+/** Parse "3 2 4 1" (1-based positions in the order they are predicted). */
+function parseOrder(text: string): Parsed {
+  const parts = text
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (parts.length < 2 || parts.length > 8)
+    return { ok: false, error: "Give 2 to 8 positions, e.g. 3 2 4 1." };
+  const nums = parts.map(Number);
+  if (nums.some((x) => !Number.isInteger(x))) return { ok: false, error: "Positions must be whole numbers." };
+  try {
+    const order = nums.map((x) => x - 1);
+    xlnetMasks(order); // throws unless the order is a permutation
+    return { ok: true, order };
+  } catch {
+    return { ok: false, error: `Use each of 1…${nums.length} exactly once.` };
+  }
+}
+
+/** A factorisation order and the content- and query-stream masks it implies. */
+export default function XLNetIsland() {
+  const { ref, state, set, setState, linkErrors } = useWidget("xlnet", xlnetSpec);
+  const parsed = useMemo(() => parseOrder(state.order), [state.order]);
+  const last = useRef<number[]>([2, 1, 3, 0]);
+  if (parsed.ok) last.current = parsed.order;
+  const order = last.current;
+  const m = xlnetMasks(order);
+  const labels = order.map((_, i) => `x${i + 1}`);
+  const shuffle = () =>
+    setState((s) => {
+      const r = rng(s.shuffles + 1);
+      const p = order.map((_, i) => i + 1);
+      for (let i = p.length - 1; i > 0; i--) {
+        const j = r.int(i + 1);
+        [p[i], p[j]] = [p[j], p[i]];
+      }
+      return { ...s, order: p.join(" "), shuffles: s.shuffles + 1 };
+    });
+  return (
+    <div ref={ref} class="xlnet">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="widget-controls">
+        <label>
+          Factorisation order (positions, first predicted first)
+          <input
+            type="text"
+            value={state.order}
+            aria-invalid={parsed.ok ? "false" : "true"}
+            aria-describedby="xlnet-error"
+            onInput={(e) => set("order", (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="button" onClick={shuffle}>
+          Shuffle the order
+        </button>
+      </div>
+      <p id="xlnet-error" class={parsed.ok ? "field-ok" : "field-error"} aria-live="polite">
+        {parsed.ok ? "" : `${parsed.error} The last valid order is still shown.`}
+      </p>
+      <p data-output="xlnet">
+        Predicted in the order {order.map((p) => `x${p + 1}`).join(" → ")}. x{order[0] + 1} is predicted from
+        nothing; x{order[order.length - 1] + 1} from all the others.
+      </p>
+      <div class="xlnet-masks">
+        <MaskGrid
+          name="content"
+          title="Content stream: rank(j) ≤ rank(i)"
+          mask={m.content}
+          rows={labels}
+          cols={labels}
+        />
+        <MaskGrid
+          name="query"
+          title="Query stream: rank(j) < rank(i)"
+          mask={m.query}
+          rows={labels}
+          cols={labels}
+        />
+      </div>
+    </div>
+  );
+}
