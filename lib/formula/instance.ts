@@ -4,7 +4,7 @@
  * size/work guard, and the functions that could change the instance or parse new code disabled,
  * following the mathjs security guidance (https://mathjs.org/docs/expressions/security.html).
  */
-import * as deps from "mathjs";
+import * as deps from "./mathjsDeps";
 import { create, type MathJsInstance, type MathNode } from "mathjs";
 import { FormulaGuard } from "./limits";
 

@@ -1,0 +1,61 @@
+import { FORMULA_EXAMPLES } from "./scoreModel";
+
+interface Props {
+  value: string;
+  onInput: (expr: string) => void;
+  /** Called when the reader is about to type, to start loading the formula engine. */
+  onFocus: () => void;
+  /** Typeset formula (KaTeX HTML) of the last formula that parsed. */
+  html: string | null;
+  error?: string;
+  status?: string;
+}
+
+/** The reader's own score function: a text field, examples, the typeset formula, and errors. */
+export function FormulaField({ value, onInput, onFocus, html, error, status }: Props) {
+  return (
+    <div class="sf-formula">
+      <label for="sf-formula">Your score function s(q, k)</label>
+      <div class="sf-formula-row">
+        <input
+          id="sf-formula"
+          type="text"
+          spellcheck={false}
+          autocomplete="off"
+          value={value}
+          aria-invalid={error ? "true" : "false"}
+          aria-describedby="sf-formula-hint sf-formula-error"
+          onFocus={onFocus}
+          onInput={(e) => onInput((e.target as HTMLInputElement).value)}
+        />
+        <select
+          aria-label="Load an example formula"
+          onFocus={onFocus}
+          onChange={(e) => {
+            const sel = e.target as HTMLSelectElement;
+            if (sel.value) onInput(sel.value);
+            sel.value = "";
+          }}
+        >
+          <option value="">Examples…</option>
+          {FORMULA_EXAMPLES.map((x) => (
+            <option value={x.expr} key={x.expr}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <small id="sf-formula-hint" class="hint">
+        mathjs syntax. In scope: the vectors <code>q</code> and <code>k</code> and their length <code>d</code>
+        ; for example <code>q' * k / sqrt(d)</code>, <code>dot(q, k)</code>, <code>norm(q - k)</code>,{" "}
+        <code>exp</code>, <code>tanh</code>.
+      </small>
+      <div class="sf-formula-tex" aria-live="polite" data-output="formula-tex">
+        {html ? <div dangerouslySetInnerHTML={{ __html: html }} /> : <p class="hint">{status ?? ""}</p>}
+      </div>
+      <p id="sf-formula-error" class={error ? "field-error" : "field-ok"} role={error ? "alert" : undefined}>
+        {error ?? ""}
+      </p>
+    </div>
+  );
+}

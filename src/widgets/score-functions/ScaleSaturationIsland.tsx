@@ -1,0 +1,209 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { useWidget } from "../primitives/useWidget";
+import { LineChart, type Series } from "./LineChart";
+import { WeightBars } from "./WeightBars";
+import { ScaleTable } from "./ScaleTable";
+import {
+  DIMS,
+  KEY_COUNTS,
+  LOG_DIMS,
+  type Measured,
+  TOP,
+  measure,
+  measuredKey,
+  pick,
+  scaleSpec,
+} from "./scaleModel";
+
+const xAxis = (label: string) => ({
+  domain: [0, 10] as [number, number],
+  ticks: LOG_DIMS.filter((e) => e % 2 === 0).map((e) => ({ value: e, label: String(2 ** e) })),
+  label,
+});
+const f2 = (x: number) => x.toFixed(2);
+
+/** How qᵀk spreads as d grows and what that does to softmax, with and without dividing by √d. */
+export default function ScaleSaturationIsland({ initial }: { initial: Measured }) {
+  const { ref, state, set, linkErrors } = useWidget("sd", scaleSpec);
+  // The curves take a few million random draws: measured after the controls have updated, while
+  // the previous curves stay on screen. The default seed's curves come precomputed from the build.
+  const [measured, setMeasured] = useState<Measured>(initial);
+  const key = measuredKey(state);
+  useEffect(() => {
+    if (measured.key === key) return;
+    const id = setTimeout(() => setMeasured(measure(state)), 20);
+    return () => clearTimeout(id);
+  }, [key]);
+  const busy = measured.key !== key;
+  const { points, samples } = measured;
+  const view = useMemo(() => pick(state), [state.seed, state.keys, state.logd, state.scaled]);
+  const n = measured.keys;
+  const nSample = view.sample.raw.length;
+  const at = points[state.logd];
+
+  const spread: Series[] = [
+    {
+      id: "a",
+      label: "std of qᵀk (measured)",
+      dots: true,
+      points: points.map((p, i) => ({ x: i, y: p.std })),
+    },
+    { id: "ref", label: "√d", dashed: true, points: LOG_DIMS.map((e) => ({ x: e, y: Math.sqrt(2 ** e) })) },
+    {
+      id: "b",
+      label: "std of qᵀk/√d (measured)",
+      dots: true,
+      points: points.map((p, i) => ({ x: i, y: p.stdScaled })),
+    },
+  ];
+  const isMax = state.measure === "max";
+  const sat: Series[] = [
+    {
+      id: "a",
+      label: "without scaling",
+      dots: true,
+      points: points.map((p, i) => ({ x: i, y: isMax ? p.maxWeight : p.entropy })),
+    },
+    {
+      id: "b",
+      label: "divided by √d",
+      dots: true,
+      points: points.map((p, i) => ({ x: i, y: isMax ? p.maxWeightScaled : p.entropyScaled })),
+    },
+    {
+      id: "ref",
+      label: isMax ? `uniform, 1/${n}` : `uniform, log ${n}`,
+      dashed: true,
+      points: [0, 10].map((x) => ({ x, y: isMax ? 1 / n : Math.log(n) })),
+    },
+  ];
+  const satMax = isMax ? 1 : Math.log(n);
+
+  return (
+    <div ref={ref} class="sd" data-busy={busy ? "true" : "false"}>
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="widget-controls">
+        <label for="sd-logd">Dimension d</label>
+        <input
+          id="sd-logd"
+          type="range"
+          min="0"
+          max="10"
+          step="1"
+          value={state.logd}
+          aria-valuetext={`d = ${view.d}`}
+          onInput={(e) => set("logd", Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="sd-logd" data-output="d">
+          d = {view.d}
+        </output>
+        <label>
+          Keys n{" "}
+          <select
+            value={String(state.keys)}
+            onChange={(e) => set("keys", Number((e.target as HTMLSelectElement).value))}
+          >
+            {KEY_COUNTS.map((k) => (
+              <option key={k} value={String(k)}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Seed{" "}
+          <input
+            type="number"
+            min="0"
+            max="1000000"
+            step="1"
+            value={state.seed}
+            onInput={(e) => {
+              const v = Number((e.target as HTMLInputElement).value);
+              if (Number.isInteger(v) && v >= 0 && v <= 1_000_000) set("seed", v);
+            }}
+          />
+        </label>
+      </div>
+      <p class="hint" role="status">
+        {busy ? "Measuring: drawing fresh random queries and keys…" : ""}
+      </p>
+      <p class="hint" data-output="summary">
+        At d = {view.d}: the {samples * n} sampled dot products have standard deviation{" "}
+        <strong>{f2(at.std)}</strong> (√d = {f2(Math.sqrt(view.d))}); the largest of {n} weights averages{" "}
+        <strong>{f2(at.maxWeight)}</strong> without scaling and <strong>{f2(at.maxWeightScaled)}</strong> with
+        it.
+      </p>
+      <div class="sd-charts">
+        <LineChart
+          name="spread"
+          series={spread}
+          x={xAxis("dimension d (log scale)")}
+          y={{
+            domain: [0, 34],
+            ticks: [0, 8, 16, 24, 32].map((v) => ({ value: v, label: String(v) })),
+            label: "standard deviation",
+          }}
+          marker={state.logd}
+          label={`Spread of the dot product against d. Without scaling the standard deviation grows from ${f2(points[0].std)} at d = 1 to ${f2(points[10].std)} at d = 1024, close to √d; divided by √d it stays near 1 (${points.map((p) => f2(p.stdScaled)).join(", ")}).`}
+        />
+        <div>
+          <label class="sd-measure">
+            Measure{" "}
+            <select
+              value={state.measure}
+              onChange={(e) => set("measure", (e.target as HTMLSelectElement).value as "max" | "entropy")}
+            >
+              <option value="max">largest weight (1 = one-hot)</option>
+              <option value="entropy">entropy in nats (0 = one-hot)</option>
+            </select>
+          </label>
+          <LineChart
+            name="saturation"
+            series={sat}
+            x={xAxis("dimension d (log scale)")}
+            y={{
+              domain: [0, satMax * 1.05],
+              ticks: [0, 0.25, 0.5, 0.75, 1].map((f) => ({
+                value: f * satMax,
+                label: (f * satMax).toFixed(isMax ? 2 : 1),
+              })),
+              label: isMax ? "mean largest weight" : "mean entropy",
+            }}
+            marker={state.logd}
+            label={`Softmax over ${n} keys, ${isMax ? "mean largest weight" : "mean entropy"} against d. Without scaling: ${points.map((p) => f2(isMax ? p.maxWeight : p.entropy)).join(", ")}. Divided by √d: ${points.map((p) => f2(isMax ? p.maxWeightScaled : p.entropyScaled)).join(", ")}.`}
+          />
+        </div>
+      </div>
+      <div class="sd-one">
+        <label>
+          <input
+            type="checkbox"
+            checked={state.scaled}
+            onChange={(e) => set("scaled", (e.target as HTMLInputElement).checked)}
+          />{" "}
+          Divide the scores by √d
+        </label>
+        <p class="hint">
+          One sampled query at d = {view.d}: its {Math.min(TOP, nSample)} largest weights
+          {nSample > TOP ? ` (the other ${nSample - TOP} keys share ${view.rest.toFixed(3)})` : ""}.
+        </p>
+        <WeightBars
+          name="one-query"
+          label={`Weights of one query over ${nSample} random keys at d = ${view.d}, ${state.scaled ? "scores divided by √d" : "raw dot products"}`}
+          labels={view.top.map((t) => `k${t.key + 1}`)}
+          values={view.top.map((t) => t.weight)}
+          notes={view.top.map((t) => `(s = ${t.score.toFixed(1)})`)}
+          highlight={0}
+        />
+      </div>
+      <ScaleTable points={points} dims={DIMS} />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import {
+  type ScaleSaturationPoint,
+  type ScaleSaturationSample,
+  scaleSaturation,
+  scaleSaturationSample,
+} from "../../../lib";
+import { fields } from "../primitives/urlState";
+
+/** The dimensions measured: 1, 2, 4, …, 1024. */
+export const LOG_DIMS = Array.from({ length: 11 }, (_, i) => i);
+export const DIMS = LOG_DIMS.map((e) => 2 ** e);
+export const KEY_COUNTS = [4, 8, 16, 32] as const;
+/** (query, key) pairs sampled per dimension; queries = PAIRS / n. */
+export const PAIRS = 1280;
+/** Bars shown in the one-query view. */
+export const TOP = 8;
+
+/** The state a link to this widget reproduces. */
+export const scaleSpec = {
+  seed: fields.int(1, 0, 1_000_000),
+  keys: fields.int(16, 4, 32),
+  logd: fields.int(8, 0, 10),
+  scaled: fields.bool(false),
+  measure: fields.choice<"max" | "entropy">("max", ["max", "entropy"]),
+};
+
+export interface ScaleInput {
+  seed: number;
+  keys: number;
+  logd: number;
+  scaled: boolean;
+  measure: "max" | "entropy";
+}
+
+/** The measured curves for one (seed, n): the expensive part, recomputed only when they change. */
+export interface Measured {
+  /** `seed:keys` the curves belong to. */
+  key: string;
+  keys: number;
+  points: ScaleSaturationPoint[];
+  samples: number;
+}
+
+export const measuredKey = (s: Pick<ScaleInput, "seed" | "keys">) => `${s.seed}:${s.keys}`;
+
+export interface ScaleView {
+  d: number;
+  sample: ScaleSaturationSample;
+  /** The TOP largest weights of the sample (raw or scaled, as chosen), with their key indices. */
+  top: { key: number; weight: number; score: number }[];
+  /** Weight left to the keys not shown. */
+  rest: number;
+}
+
+const keyCount = (k: number) => ((KEY_COUNTS as readonly number[]).includes(k) ? k : 16);
+
+/** Run the √d experiment with `lib/` at every dimension (a few million random draws). */
+export function measure(s: Pick<ScaleInput, "seed" | "keys">): Measured {
+  const keys = keyCount(s.keys);
+  const samples = Math.round(PAIRS / keys);
+  return {
+    key: measuredKey(s),
+    keys,
+    points: scaleSaturation(DIMS, { keys, samples, seed: s.seed }),
+    samples,
+  };
+}
+
+/** One sampled query at the chosen d (cheap): its largest weights, raw or scaled. */
+export function pick(s: ScaleInput): ScaleView {
+  const keys = keyCount(s.keys);
+  const d = 2 ** s.logd;
+  const sample = scaleSaturationSample(d, keys, s.seed);
+  const w = s.scaled ? sample.weightsScaled : sample.weights;
+  const sc = s.scaled ? sample.scaled : sample.raw;
+  const order = Array.from(w.keys()).sort((a, b) => w[b] - w[a]);
+  const top = order.slice(0, TOP).map((key) => ({ key, weight: w[key], score: sc[key] }));
+  const rest = order.slice(TOP).reduce((acc, j) => acc + w[j], 0);
+  return { d, sample, top, rest };
+}

@@ -1,0 +1,176 @@
+import {
+  type Matrix,
+  type ScoreKind,
+  type ScoreParams,
+  normalMatrix,
+  rng,
+  scoreMatrix,
+  softmax,
+} from "../../../lib";
+import { fields } from "../primitives/urlState";
+import { formatMatrixText, parseMatrixText } from "../primitives/matrixText";
+
+/** The built-in score functions the widget offers, plus the reader's own formula. */
+export const KINDS = [
+  "dot",
+  "scaled_dot",
+  "general",
+  "additive",
+  "concat",
+  "concat_linear",
+  "cosine",
+  "formula",
+] as const;
+export type Kind = (typeof KINDS)[number];
+export const BUILT_IN: readonly ScoreKind[] = KINDS.filter((k): k is ScoreKind & Kind => k !== "formula");
+
+export const KIND_LABELS: Record<Kind, string> = {
+  dot: "Dot",
+  scaled_dot: "Scaled dot",
+  general: "General (bilinear)",
+  additive: "Additive (MLP)",
+  concat: "Concat (Luong)",
+  concat_linear: "Linear on [q; k]",
+  cosine: "Cosine",
+  formula: "Your formula",
+};
+
+/** Each built-in score in TeX, typeset at build time. */
+export const KIND_TEX: Record<ScoreKind, string> = {
+  dot: "s(q, k) = q^\\top k",
+  scaled_dot: "s(q, k) = \\frac{q^\\top k}{\\sqrt{d}}",
+  general: "s(q, k) = q^\\top W k",
+  additive: "s(q, k) = v^\\top \\tanh(W_1 k + W_2 q)",
+  concat: "s(q, k) = v^\\top \\tanh\\!\\left(W \\begin{bmatrix} q \\\\ k \\end{bmatrix}\\right)",
+  concat_linear: "s(q, k) = w^\\top \\begin{bmatrix} q \\\\ k \\end{bmatrix}",
+  cosine: "s(q, k) = \\frac{q^\\top k}{\\lVert q \\rVert\\, \\lVert k \\rVert}",
+};
+
+/** Example formulas a reader can load (mathjs syntax). */
+export const FORMULA_EXAMPLES: { label: string; expr: string }[] = [
+  { label: "Negative squared distance", expr: "-norm(q - k)^2" },
+  { label: "Scaled dot product", expr: "q' * k / sqrt(d)" },
+  { label: "Dot product at temperature 0.5", expr: "dot(q, k) / 0.5" },
+  { label: "Manhattan distance", expr: "-sum(abs(q - k))" },
+  { label: "Cosine with a sharpness of 5", expr: "5 * dot(q, k) / (norm(q) * norm(k))" },
+];
+
+export const DEFAULT_Q = [[2, 1, 0, 1]];
+export const DEFAULT_K = [
+  [1, 0, 0, 0],
+  [2, 1, 0, 1],
+  [4, 2, 0, 2],
+  [0, 0, 3, 0],
+  [-1, 1, 1, -1],
+];
+
+/** The state a link to this widget reproduces. */
+export const scoreSpec = {
+  kind: fields.choice<Kind>("dot", KINDS),
+  q: fields.text(formatMatrixText(DEFAULT_Q), 2000),
+  K: fields.text(formatMatrixText(DEFAULT_K), 4000),
+  formula: fields.text(FORMULA_EXAMPLES[0].expr, 500),
+  seed: fields.int(1, 0, 1_000_000),
+};
+
+export interface ScoreInput {
+  kind: Kind;
+  q: string;
+  K: string;
+  formula: string;
+  seed: number;
+}
+
+/** Seeded weights of the parametrised scores, sized for d-dimensional queries and keys (d_a = d). */
+export function scoreParams(
+  d: number,
+  seed: number,
+): { W: Matrix; W1: Matrix; W2: Matrix; v: Float64Array; w: Float64Array; Wc: Matrix } {
+  const r = rng(seed);
+  const s = 1 / Math.sqrt(d);
+  const W = normalMatrix(d, d, r, s); // (d, d) general
+  const W1 = normalMatrix(d, d, r, s); // (d_a, d) additive, keys
+  const W2 = normalMatrix(d, d, r, s); // (d_a, d) additive, queries
+  const v = normalMatrix(1, d, r, 1).row(0); // (d_a)
+  const Wc = normalMatrix(d, 2 * d, r, s); // (d_a, 2d) concat
+  const w = normalMatrix(1, 2 * d, r, s).row(0); // (2d) linear concat
+  return { W, W1, W2, v, w, Wc };
+}
+
+/** The scores of one query against every key for a built-in kind. */
+export function builtInScores(kind: ScoreKind, q: number[][], K: number[][], seed: number): Float64Array {
+  const p = scoreParams(q[0].length, seed);
+  const params: ScoreParams = kind === "concat" ? { W: p.Wc, v: p.v } : p;
+  return scoreMatrix(kind, q, K, params).row(0);
+}
+
+/** A reader's formula as the widget needs it: scores of one query, and the formula's TeX. */
+export type FormulaScorer = (q: number[][], K: number[][]) => Float64Array;
+
+export interface ScoreView {
+  q: number[];
+  K: number[][];
+  d: number;
+  kind: Kind;
+  scores: number[];
+  weights: number[];
+  /** Weights of every kind that could be computed, for the comparison table. */
+  all: Partial<Record<Kind, number[]>>;
+}
+
+export type ScoreOutcome =
+  | { ok: true; view: ScoreView }
+  | { ok: false; fieldErrors: Partial<Record<"q" | "K" | "formula", string>>; pending?: boolean };
+
+/** Parse the reader's vectors, score them with `lib/` and normalise with softmax. */
+export function computeScores(
+  s: ScoreInput,
+  formula: FormulaScorer | null,
+  formulaError?: string,
+): ScoreOutcome {
+  const pq = parseMatrixText(s.q, "q", { maxRows: 1, maxCols: 16, maxAbs: 1e4 });
+  const pk = parseMatrixText(s.K, "K", { maxRows: 8, maxCols: 16, maxAbs: 1e4 });
+  const fieldErrors: Partial<Record<"q" | "K" | "formula", string>> = {};
+  if (!pq.ok) fieldErrors.q = pq.error;
+  if (!pk.ok) fieldErrors.K = pk.error;
+  if (!pq.ok || !pk.ok) return { ok: false, fieldErrors };
+  const q = pq.value;
+  const K = pk.value;
+  if (K.length < 2)
+    return {
+      ok: false,
+      fieldErrors: { K: "Give at least two keys (two rows), so there is something to choose between." },
+    };
+  if (q[0].length !== K[0].length) {
+    return {
+      ok: false,
+      fieldErrors: {
+        K: `Each key needs ${q[0].length} numbers, like q (d = ${q[0].length}); these have ${K[0].length}.`,
+      },
+    };
+  }
+  const all: Partial<Record<Kind, number[]>> = {};
+  const scoresOf: Partial<Record<Kind, number[]>> = {};
+  for (const kind of BUILT_IN) {
+    const sc = builtInScores(kind, q, K, s.seed);
+    scoresOf[kind] = Array.from(sc);
+    all[kind] = Array.from(softmax(sc));
+  }
+  if (formula && !formulaError) {
+    try {
+      const sc = formula(q, K);
+      scoresOf.formula = Array.from(sc);
+      all.formula = Array.from(softmax(sc));
+    } catch (err) {
+      formulaError = (err as Error).message;
+    }
+  }
+  if (s.kind === "formula") {
+    if (formulaError) return { ok: false, fieldErrors: { formula: formulaError } };
+    if (!all.formula) return { ok: false, fieldErrors: {}, pending: true };
+  }
+  return {
+    ok: true,
+    view: { q: q[0], K, d: q[0].length, kind: s.kind, scores: scoresOf[s.kind]!, weights: all[s.kind]!, all },
+  };
+}
