@@ -1,0 +1,256 @@
+import { useMemo, useRef, useState } from "preact/hooks";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { fmt } from "../primitives/matrixText";
+import { useWidget } from "../primitives/useWidget";
+import { type GatView, computeGat, gatSpec } from "./gatView";
+import {
+  type Graph,
+  MAX_NODES,
+  addNode,
+  encodeGraph,
+  graphPresets,
+  hasEdge,
+  removeNode,
+  toggleEdge,
+} from "./graphCodec";
+import { GraphPanel } from "./GraphPanel";
+import { NeighbourTable } from "./NeighbourTable";
+
+interface Props {
+  initialEquationHtml: string;
+}
+
+const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
+
+/** Edit a graph; see GAT's attention and GCN's fixed weights on it, and one node's update. */
+export default function GatEditorIsland({ initialEquationHtml }: Props) {
+  const { ref, state, set, setState, linkErrors } = useWidget("gat", gatSpec);
+  const [message, setMessage] = useState("");
+  const [peer, setPeer] = useState(1);
+  const outcome = useMemo(() => {
+    try {
+      return { ok: true as const, view: computeGat(state) };
+    } catch (err) {
+      return { ok: false as const, error: (err as Error).message };
+    }
+  }, [state]);
+  const lastGood = useRef<GatView | null>(null);
+  if (outcome.ok) lastGood.current = outcome.view;
+  const v = lastGood.current;
+  if (!v)
+    return (
+      <div ref={ref} class="field-error">
+        This graph could not be computed.
+      </div>
+    );
+  const g = v.graph;
+  const n = g.nodes.length;
+  const sel = v.node;
+  const a = sel;
+  const other = Math.min(peer, n - 1);
+
+  const edit = (next: Graph, node = sel, note = "") => {
+    setState((s) => ({
+      ...s,
+      g: encodeGraph(next),
+      node: Math.max(0, Math.min(node, next.nodes.length - 1)),
+    }));
+    setMessage(note);
+  };
+  const connected = hasEdge(g, a, other);
+  const alphaLabel = (w: number[][], what: string) =>
+    `${what} on a graph of ${n} nodes and ${g.edges.length} edges. Node ${sel + 1} weights: ` +
+    v.rows.map((r) => `node ${r.j + 1}: ${fmt(w[sel][r.j], 3)}`).join(", ");
+
+  return (
+    <div ref={ref} class="ga">
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p>{e}</p>
+          ))}
+        </div>
+      )}
+      {!outcome.ok && (
+        <p class="field-error" role="alert">
+          {outcome.error} The last valid result is still shown.
+        </p>
+      )}
+      <div class="ga-controls">
+        <label>
+          Preset{" "}
+          <select
+            onChange={(e) => {
+              const k = (e.target as HTMLSelectElement).value;
+              (e.target as HTMLSelectElement).value = "";
+              const p = graphPresets[k];
+              if (p) edit(p.graph, 0, `Loaded: ${p.label}.`);
+            }}
+          >
+            <option value="">Load a graph…</option>
+            {Object.entries(graphPresets).map(([k, p]) => (
+              <option value={k}>{p.label}</option>
+            ))}
+          </select>
+        </label>
+        <span class="ga-group">
+          <label for="ga-heads">Heads K</label>
+          <input
+            id="ga-heads"
+            type="range"
+            min="1"
+            max="8"
+            step="1"
+            value={state.heads}
+            aria-valuetext={`${state.heads} heads`}
+            onInput={(e) => set("heads", Number((e.target as HTMLInputElement).value))}
+          />
+          <output for="ga-heads" data-output="heads">
+            K = {state.heads}
+          </output>
+        </span>
+        <label>
+          Head drawn{" "}
+          <select
+            value={String(v.head + 1)}
+            onChange={(e) => set("head", Number((e.target as HTMLSelectElement).value))}
+          >
+            {Array.from({ length: state.heads }, (_, k) => (
+              <option value={String(k + 1)}>head {k + 1}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Seed{" "}
+          <input
+            type="number"
+            min="0"
+            max="999999"
+            step="1"
+            value={state.seed}
+            class="ga-seed"
+            onInput={(e) => {
+              const x = Number((e.target as HTMLInputElement).value);
+              if (Number.isInteger(x) && x >= 0 && x <= 999999) set("seed", x);
+            }}
+          />
+        </label>
+      </div>
+      <div class="ga-controls">
+        <label>
+          Selected node{" "}
+          <select
+            value={String(sel)}
+            onChange={(e) => set("node", Number((e.target as HTMLSelectElement).value))}
+          >
+            {g.nodes.map((_, i) => (
+              <option value={String(i)}>{i + 1}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          and node{" "}
+          <select
+            value={String(other)}
+            onChange={(e) => setPeer(Number((e.target as HTMLSelectElement).value))}
+          >
+            {g.nodes.map((_, i) => (
+              <option value={String(i)}>{i + 1}</option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-action="toggle-edge"
+          onClick={() => {
+            if (a === other)
+              return setMessage("Pick two different nodes to connect (self-loops are always there).");
+            edit(
+              toggleEdge(g, a, other),
+              sel,
+              `${connected ? "Removed" : "Added"} the edge ${a + 1}–${other + 1}.`,
+            );
+          }}
+        >
+          {connected ? "Disconnect" : "Connect"} {a + 1} and {other + 1}
+        </button>
+        <button
+          type="button"
+          data-action="add-node"
+          onClick={() =>
+            n >= MAX_NODES
+              ? setMessage(`A graph here has at most ${MAX_NODES} nodes.`)
+              : edit(addNode(g), n, `Added node ${n + 1}; connect it to another node.`)
+          }
+        >
+          Add node
+        </button>
+        <button
+          type="button"
+          data-action="remove-node"
+          onClick={() =>
+            n <= 1
+              ? setMessage("The graph needs at least one node.")
+              : edit(removeNode(g, sel), sel - 1, `Removed node ${sel + 1}; later nodes were renumbered.`)
+          }
+        >
+          Remove node {sel + 1}
+        </button>
+      </div>
+      <p class="ga-status" role="status">
+        {message}
+      </p>
+      <div class="ga-panels">
+        <figure>
+          <figcaption>GAT, head {v.head + 1}: learned-style weights α</figcaption>
+          <GraphPanel
+            name="gat"
+            graph={g}
+            weights={v.attention}
+            selected={sel}
+            label={alphaLabel(v.attention, `GAT attention, head ${v.head + 1}`)}
+            onSelect={(i) => set("node", i)}
+            onMove={(i, x, y) => {
+              const nodes = g.nodes.map((p, k) => (k === i ? { x, y } : p));
+              edit({ ...g, nodes }, sel);
+            }}
+            onToggleEdge={(p, q) =>
+              edit(
+                toggleEdge(g, p, q),
+                sel,
+                `${hasEdge(g, p, q) ? "Removed" : "Added"} the edge ${p + 1}–${q + 1}.`,
+              )
+            }
+            onRemove={(i) =>
+              n <= 1
+                ? setMessage("The graph needs at least one node.")
+                : edit(removeNode(g, i), i - 1, `Removed node ${i + 1}.`)
+            }
+          />
+        </figure>
+        <figure>
+          <figcaption>GCN: fixed weights 1/√(d̃ᵢ d̃ⱼ)</figcaption>
+          <GraphPanel
+            name="gcn"
+            graph={g}
+            weights={v.gcn}
+            selected={sel}
+            label={alphaLabel(v.gcn, "GCN fixed weights")}
+          />
+        </figure>
+      </div>
+      <NeighbourTable view={v} />
+      <p class="ga-output" data-output="concat">
+        Node {sel + 1}'s output with {state.heads} head{state.heads > 1 ? "s" : ""} concatenated:{" "}
+        {vec(v.concat)}
+      </p>
+      <div class="ga-scroll" tabIndex={0} role="region" aria-label={`Update equation of node ${sel + 1}`}>
+        <LiveEquation
+          tex={v.tex}
+          initialHtml={initialEquationHtml}
+          label={`Update of node ${sel + 1} with its numbers`}
+        />
+      </div>
+    </div>
+  );
+}
