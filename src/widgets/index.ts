@@ -25,3 +25,5 @@ export { default as ScoreExplorer } from "./score-functions/ScoreExplorer.astro"
 export { default as ScaleSaturation } from "./score-functions/ScaleSaturation.astro";
 export { default as TransformerXL } from "./beyond-the-transformer/TransformerXL.astro";
 export { default as XLNet } from "./beyond-the-transformer/XLNet.astro";
+export { default as GatEditor } from "./graph-attention/GatEditor.astro";
+export { default as MemoryNetwork } from "./memory-networks/MemoryNetwork.astro";
