@@ -47,3 +47,7 @@ export * from "./analysis/entropy";
 export * from "./scores/scaleSaturation";
 export * from "./transformer/transformerXL";
 export * from "./transformer/xlnet";
+// chapter 2: a tanh RNN encoder and an attention decoder (Bahdanau / Luong)
+export * from "./rnn/tanhRnn";
+export * from "./rnn/attentionDecoder";
+export * from "./rnn/toyTranslation";

@@ -27,3 +27,4 @@ export { default as TransformerXL } from "./beyond-the-transformer/TransformerXL
 export { default as XLNet } from "./beyond-the-transformer/XLNet.astro";
 export { default as GatEditor } from "./graph-attention/GatEditor.astro";
 export { default as MemoryNetwork } from "./memory-networks/MemoryNetwork.astro";
+export { default as StepDecoder } from "./seq2seq-attention/StepDecoder.astro";

@@ -1,0 +1,152 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { useWidget } from "../primitives/useWidget";
+import { AlignmentGrid } from "./AlignmentGrid";
+import { AttentionLines } from "./AttentionLines";
+import { StepDetail } from "./StepDetail";
+import { STEPS, type Variant, computeS2s, s2sSpec, stepSummary, stepTex } from "./s2sModel";
+
+interface Props {
+  initialEquationHtml: string;
+}
+
+const TICK_MS = 1200;
+const reducedMotion = () =>
+  typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+/** Step through a decoder with attention over A B C <EOS>; Bahdanau or Luong; the alignment fills row by row. */
+export default function StepDecoderIsland({ initialEquationHtml }: Props) {
+  const { ref, state, set, linkErrors } = useWidget("s2s", s2sSpec);
+  const tr = useMemo(() => computeS2s(state), [state.variant, state.weights, state.seed]);
+  const alignment = useMemo(() => tr.result.alignment.toArray(), [tr]);
+  const [playing, setPlaying] = useState(false);
+  const step = state.step;
+
+  useEffect(() => {
+    if (!playing) return;
+    if (step >= STEPS) {
+      setPlaying(false);
+      return;
+    }
+    const id = setTimeout(() => set("step", step + 1), TICK_MS);
+    return () => clearTimeout(id);
+  }, [playing, step]);
+
+  const play = () => {
+    // With reduced motion, Play shows the end state at once instead of animating through the steps.
+    if (reducedMotion()) {
+      set("step", STEPS);
+      return;
+    }
+    if (step >= STEPS) set("step", 0);
+    setPlaying(true);
+  };
+  const go = (to: number) => {
+    setPlaying(false);
+    set("step", Math.max(0, Math.min(STEPS, to)));
+  };
+  const summary = stepSummary(tr, step);
+
+  return (
+    <div ref={ref} class="s2s" data-playing={playing ? "true" : "false"}>
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="widget-controls">
+        <fieldset class="s2s-variant">
+          <legend>Attention</legend>
+          {(
+            [
+              ["bahdanau", "Bahdanau (additive, previous state)"],
+              ["luong", "Luong (general, current state)"],
+            ] as [Variant, string][]
+          ).map(([v, label]) => (
+            <label key={v}>
+              <input
+                type="radio"
+                name="s2s-variant"
+                value={v}
+                checked={state.variant === v}
+                onChange={() => set("variant", v)}
+              />{" "}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Weights{" "}
+          <select
+            value={state.weights}
+            onChange={(e) => set("weights", (e.target as HTMLSelectElement).value as "hand" | "random")}
+          >
+            <option value="hand">set by hand (aligned)</option>
+            <option value="random">random, untrained</option>
+          </select>
+        </label>
+        {state.weights === "random" && (
+          <label>
+            Seed{" "}
+            <input
+              type="number"
+              min="0"
+              max="1000000"
+              step="1"
+              value={state.seed}
+              onInput={(e) => {
+                const v = Number((e.target as HTMLInputElement).value);
+                if (Number.isInteger(v) && v >= 0 && v <= 1_000_000) set("seed", v);
+              }}
+            />
+          </label>
+        )}
+      </div>
+      <div class="widget-controls s2s-player" role="group" aria-label="Play the decoder">
+        <button type="button" onClick={play} aria-pressed={playing ? "true" : "false"}>
+          Play
+        </button>
+        <button type="button" onClick={() => setPlaying(false)}>
+          Pause
+        </button>
+        <button type="button" onClick={() => go(step - 1)} aria-disabled={step === 0 ? "true" : "false"}>
+          Back
+        </button>
+        <button type="button" onClick={() => go(step + 1)} aria-disabled={step === STEPS ? "true" : "false"}>
+          Step
+        </button>
+        <label for="s2s-step">Decoder step</label>
+        <input
+          id="s2s-step"
+          type="range"
+          min="0"
+          max={STEPS}
+          step="1"
+          value={step}
+          aria-valuetext={`${step} of ${STEPS} steps`}
+          onInput={(e) => go(Number((e.target as HTMLInputElement).value))}
+        />
+        <output for="s2s-step" data-output="step">
+          {step} / {STEPS}
+        </output>
+      </div>
+      <p class="s2s-status" role="status" data-output="summary">
+        {summary}
+      </p>
+      <div class="s2s-figures">
+        <AttentionLines alignment={alignment} step={step} label={summary} />
+        <AlignmentGrid alignment={alignment} step={step} />
+      </div>
+      <StepDetail tr={tr} step={step} />
+      {step > 0 && (
+        <LiveEquation
+          tex={stepTex(tr, step)}
+          initialHtml={initialEquationHtml}
+          label={`Equations of step ${step} with their numbers`}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+/** Chapter 2 (seq2seq with attention): the step-through decoder, used as a reader would. */
+import type { Locator, Page } from "playwright-core";
+import type { TestApi } from "../harness";
+import { check, textOf, visit, waitFor, waitForWidgets } from "../helpers";
+
+const PATH = "/chapters/seq2seq-attention/";
+const ID = '[data-widget="seq2seq-attention/step-decoder"]';
+
+/** The alignment table (a visually hidden text alternative): one array of cells per target word. */
+async function alignment(w: Locator): Promise<string[][]> {
+  return w
+    .locator('[data-table="alignment"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+}
+
+async function reopen(page: Page, url: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.goto(url, { waitUntil: "load" });
+  await page.locator(ID).scrollIntoViewIfNeeded();
+  await waitForWidgets(page, 30_000);
+}
+
+export default function register(t: TestApi): void {
+  if (!t.site.written.includes("seq2seq-attention")) return;
+
+  t.test(
+    "seq2seq-attention: step, back, keyboard, Bahdanau/Luong switch, numbers of each step",
+    async (c) => {
+      const { page } = c;
+      await visit(page, c.url(PATH));
+      const w = page.locator(ID);
+      const summary = w.locator('[data-output="summary"]');
+      check((await textOf(summary)).includes("attends most to A (0.80)"), `step 1: ${await textOf(summary)}`);
+      let a = await alignment(w);
+      check(a[0].join(" ") === "0.80 0.14 0.04 0.02", `row W: ${a[0].join(" ")}`);
+      check(
+        a[1].every((x) => x === "not yet"),
+        "row X is not filled yet",
+      );
+
+      const stepBtn = w.getByRole("button", { name: "Step", exact: true });
+      await stepBtn.click();
+      await stepBtn.click();
+      await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "3 / 5", "step 3");
+      check(
+        (await textOf(summary)).includes("reading X to emit Y") &&
+          (await textOf(summary)).includes("C (0.83)"),
+        await textOf(summary),
+      );
+      const weights = await w
+        .locator('[data-table="step"] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.lastElementChild?.textContent));
+      check(weights.join(" ") === "0.016 0.075 0.835 0.074", `step 3 weights: ${weights.join(" ")}`);
+      check(
+        (await textOf(w.locator('[data-output="context"]'))).includes("[0.11, 0.31, 0.83, 0.07]"),
+        "context c3",
+      );
+      a = await alignment(w);
+      check(a[2][2] === "0.83" && a[3][0] === "not yet", "alignment filled row by row");
+
+      await w.getByRole("button", { name: "Back" }).click();
+      await waitFor(async () => (await alignment(w))[2][0] === "not yet", "Back empties row Y again");
+
+      // Keyboard on the step slider.
+      await w.getByRole("slider", { name: "Decoder step" }).focus();
+      await page.keyboard.press("End");
+      await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "5 / 5", "End → 5 / 5");
+      check(
+        (await alignment(w)).every((r) => r.every((x) => x !== "not yet")),
+        "all rows filled at the end",
+      );
+      await page.keyboard.press("Home");
+      await waitFor(
+        async () =>
+          (await textOf(w.locator('[data-output="detail"]'))).includes("encoder has read the source"),
+        "step 0 shows the encoder",
+      );
+
+      // Luong: the current state asks; the attentional state appears.
+      await w.getByLabel("Luong (general, current state)").check();
+      await w.getByRole("slider", { name: "Decoder step" }).focus();
+      await page.keyboard.press("End");
+      await waitFor(async () => (await textOf(summary)).includes("<EOS> (0.83)"), "Luong step 5");
+      const detail = await textOf(w.locator('[data-output="detail"]'));
+      check(
+        detail.includes("current state") && detail.includes("attentional state"),
+        `Luong detail: ${detail.slice(0, 200)}`,
+      );
+      check((await alignment(w))[3].join(" ") === "0.05 0.05 0.80 0.10", "Luong row Z reads C");
+      await waitFor(async () => (await w.locator(".widget-equation .katex").count()) > 0, "equation typeset");
+    },
+  );
+
+  t.test(
+    "seq2seq-attention: Play runs to the end, Pause stops, random weights and URL state, bad link",
+    async (c) => {
+      const { page } = c;
+      await visit(page, c.url(PATH));
+      const w = page.locator(ID);
+      const out = w.locator('[data-output="step"]');
+      await w.getByRole("slider", { name: "Decoder step" }).focus();
+      await page.keyboard.press("Home");
+      await w.getByRole("button", { name: "Play" }).click();
+      await waitFor(async () => (await w.locator(".s2s").getAttribute("data-playing")) === "true", "playing");
+      await waitFor(async () => (await textOf(out)) === "2 / 5", "advances by itself", 8000);
+      await w.getByRole("button", { name: "Pause" }).click();
+      const paused = await textOf(out);
+      await page.waitForTimeout(2000);
+      check((await textOf(out)) === paused, `Pause holds the step (${paused} → ${await textOf(out)})`);
+      await w.getByRole("button", { name: "Play" }).click();
+      await waitFor(async () => (await textOf(out)) === "5 / 5", "plays to the end", 10_000);
+      await waitFor(
+        async () => (await w.locator(".s2s").getAttribute("data-playing")) === "false",
+        "stops at the end",
+      );
+
+      // Random, untrained weights: the seed appears and goes into the URL.
+      await w.getByLabel("Weights").selectOption("random");
+      await w.getByLabel("Seed").fill("5");
+      await waitFor(
+        () => page.url().includes("s2s.weights=random") && page.url().includes("s2s.seed=5"),
+        "URL state",
+      );
+      const before = await alignment(w);
+      check(before[0].join(" ") !== "0.80 0.14 0.04 0.02", "random weights change the alignment");
+      await reopen(page, page.url());
+      const w2 = page.locator(ID);
+      await waitFor(
+        async () => JSON.stringify(await alignment(w2)) === JSON.stringify(before),
+        "same alignment after reload",
+      );
+
+      // A corrupted link: reported beside the widget, defaults used, the widget still works.
+      await reopen(page, c.url(`${PATH}?s2s.step=9&s2s.variant=nope`));
+      const w3 = page.locator(ID);
+      await waitFor(
+        async () => (await textOf(w3.locator(".field-error"))).includes("using the default"),
+        "bad link reported",
+      );
+      check((await textOf(w3.locator('[data-output="step"]'))) === "1 / 5", "default step used");
+      await w3.getByRole("button", { name: "Step", exact: true }).click();
+      await waitFor(
+        async () => (await textOf(w3.locator('[data-output="step"]'))) === "2 / 5",
+        "still works",
+      );
+    },
+  );
+
+  t.test(
+    "seq2seq-attention: with reduced motion, Play jumps to the end",
+    async (c) => {
+      const { page } = c;
+      await visit(page, c.url(PATH));
+      const w = page.locator(ID);
+      await w.getByRole("button", { name: "Play" }).click();
+      await waitFor(
+        async () => (await textOf(w.locator('[data-output="step"]'))) === "5 / 5",
+        "end state at once",
+        1000,
+      );
+      check((await w.locator(".s2s").getAttribute("data-playing")) === "false", "no animation runs");
+    },
+    { context: { reducedMotion: "reduce" } },
+  );
+}
