@@ -144,7 +144,7 @@ function AttentionTable({ r }: { r: Result }) {
               {r.p.map((p, k) => (
                 <td class="mn-bar-cell" data-hop={k + 1}>
                   <span class="mn-bar" style={{ width: `${Math.round(p[i] * 100)}%` }} aria-hidden="true" />
-                  <span class="mn-num">{fmt(p[i], 3)}</span>
+                  <span class="mn-num">{p[i].toFixed(3)}</span>
                 </td>
               ))}
             </tr>
@@ -185,7 +185,7 @@ function UpdateTable({ r }: { r: Result }) {
             <tr data-dim={d}>
               <th scope="row">{d}</th>
               {cols.map((c) => (
-                <td>{fmt(c.v[t], 3)}</td>
+                <td>{Math.abs(c.v[t]) < 5e-4 ? "0" : fmt(c.v[t], 3)}</td>
               ))}
             </tr>
           ))}
