@@ -23,7 +23,10 @@ export default defineConfig(
           patterns: [
             { group: ["**/src/**", "../src/*", "../../src/*"], message: "lib/ must not import from src/." },
             { group: ["astro", "astro:*", "@astrojs/*"], message: "lib/ must not depend on Astro." },
-            { group: ["@observablehq/plot", "preact", "preact/*", "katex"], message: "lib/ has no UI dependencies." },
+            {
+              group: ["@observablehq/plot", "preact", "preact/*", "katex"],
+              message: "lib/ has no UI dependencies.",
+            },
           ],
         },
       ],

@@ -32,10 +32,14 @@ const chapters = defineCollection({
       const entry = outline.find((c) => c.order === data.order);
       if (!entry) ctx.addIssue({ code: "custom", message: `no curriculum chapter has order ${data.order}` });
       else if (entry.part !== data.part) {
-        ctx.addIssue({ code: "custom", message: `chapter ${data.order} belongs to part ${entry.part}, not ${data.part}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `chapter ${data.order} belongs to part ${entry.part}, not ${data.part}`,
+        });
       }
       for (const p of data.prerequisites) {
-        if (!outline.some((c) => c.slug === p)) ctx.addIssue({ code: "custom", message: `unknown prerequisite "${p}"` });
+        if (!outline.some((c) => c.slug === p))
+          ctx.addIssue({ code: "custom", message: `unknown prerequisite "${p}"` });
       }
     }),
 });

@@ -17,8 +17,16 @@ export interface ChapterInfo {
 }
 
 export const parts: readonly PartInfo[] = [
-  { number: 1, title: "Attention for sequences", blurb: "From the encoder-decoder bottleneck to scores, weights and pointers." },
-  { number: 2, title: "The Transformer", blurb: "Self-attention, many heads, the encoder layer and what came after." },
+  {
+    number: 1,
+    title: "Attention for sequences",
+    blurb: "From the encoder-decoder bottleneck to scores, weights and pointers.",
+  },
+  {
+    number: 2,
+    title: "The Transformer",
+    blurb: "Self-attention, many heads, the encoder layer and what came after.",
+  },
   { number: 3, title: "Graphs", blurb: "Attention over neighbourhoods: graph attention networks." },
   { number: 4, title: "Memory", blurb: "Memory networks, Neural Turing Machines and Hopfield networks." },
   { number: 5, title: "Practice", blurb: "Training attention models without exploding gradients." },

@@ -50,7 +50,9 @@ export function Heatmap({ data, label, initialSvg, ...opts }: Props) {
         <table>
           <thead>
             <tr>
-              <th scope="col">{opts.rowLabel} \ {opts.colLabel}</th>
+              <th scope="col">
+                {opts.rowLabel} \ {opts.colLabel}
+              </th>
               {opts.cols.map((c) => (
                 <th scope="col">{c}</th>
               ))}

@@ -24,7 +24,9 @@ export function heatmapFigure(
   opts: HeatmapOptions,
   document?: Document,
 ): SVGSVGElement | HTMLElement {
-  const cells = data.flatMap((row, i) => row.map((value, j) => ({ row: opts.rows[i], col: opts.cols[j], value })));
+  const cells = data.flatMap((row, i) =>
+    row.map((value, j) => ({ row: opts.rows[i], col: opts.cols[j], value })),
+  );
   const decimals = opts.decimals ?? 2;
   const cellSize = Math.max(28, Math.min(56, Math.floor(360 / Math.max(1, opts.cols.length))));
   return Plot.plot({

@@ -20,7 +20,10 @@ export function parseMatrixText(text: string, name: string, limits: MatrixLimits
     .filter((l) => l !== "");
   if (lines.length === 0) return { ok: false, error: `${name} is empty: type at least one row of numbers.` };
   if (lines.length > limits.maxRows) {
-    return { ok: false, error: `${name} has ${lines.length} rows; at most ${limits.maxRows} are allowed here.` };
+    return {
+      ok: false,
+      error: `${name} has ${lines.length} rows; at most ${limits.maxRows} are allowed here.`,
+    };
   }
   const rows: number[][] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -32,12 +35,18 @@ export function parseMatrixText(text: string, name: string, limits: MatrixLimits
         return { ok: false, error: `${name}, row ${i + 1}, entry ${j + 1}: "${cells[j]}" is not a number.` };
       }
       if (Math.abs(v) > limits.maxAbs) {
-        return { ok: false, error: `${name}, row ${i + 1}, entry ${j + 1}: ${v} is larger than ${limits.maxAbs} in size.` };
+        return {
+          ok: false,
+          error: `${name}, row ${i + 1}, entry ${j + 1}: ${v} is larger than ${limits.maxAbs} in size.`,
+        };
       }
       row.push(v);
     }
     if (row.length > limits.maxCols) {
-      return { ok: false, error: `${name}, row ${i + 1} has ${row.length} numbers; at most ${limits.maxCols} are allowed.` };
+      return {
+        ok: false,
+        error: `${name}, row ${i + 1} has ${row.length} numbers; at most ${limits.maxCols} are allowed.`,
+      };
     }
     if (i > 0 && row.length !== rows[0].length) {
       return {

@@ -55,7 +55,8 @@ export const fields = {
     return {
       default: def,
       parse(raw) {
-        if (!(options as readonly string[]).includes(raw)) throw new Error(`"${raw}" is not one of ${options.join(", ")}`);
+        if (!(options as readonly string[]).includes(raw))
+          throw new Error(`"${raw}" is not one of ${options.join(", ")}`);
         return raw as T;
       },
       format: (v) => v,
@@ -101,7 +102,12 @@ export function readState<S extends StateSpec>(
 }
 
 /** Write a widget's state into a query string (fields equal to their default are left out). */
-export function writeState<S extends StateSpec>(name: string, spec: S, state: StateOf<S>, search: string): string {
+export function writeState<S extends StateSpec>(
+  name: string,
+  spec: S,
+  state: StateOf<S>,
+  search: string,
+): string {
   const params = new URLSearchParams(search);
   for (const [key, field] of Object.entries(spec)) {
     const value = (state as Record<string, unknown>)[key];

@@ -31,7 +31,8 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
   useEffect(() => {
     if (!hydrated.current) return;
     const search = writeState(name, spec, state, location.search);
-    if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+    if (search !== location.search)
+      history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
   }, [state, name, spec]);
 
   const set = useCallback(<K extends keyof S>(key: K, value: StateOf<S>[K]) => {

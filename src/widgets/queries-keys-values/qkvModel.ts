@@ -4,9 +4,29 @@ import { fmt, formatMatrixText, parseMatrixText } from "../primitives/matrixText
 
 /** The state a link to this widget reproduces. */
 export const qkvSpec = {
-  Q: fields.text(formatMatrixText([[2, 0, 0, 0], [0, 1, 1, 1]]), 8000),
-  K: fields.text(formatMatrixText([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 1]]), 8000),
-  V: fields.text(formatMatrixText([[1, 0], [0, 1], [0.5, 0.5]]), 8000),
+  Q: fields.text(
+    formatMatrixText([
+      [2, 0, 0, 0],
+      [0, 1, 1, 1],
+    ]),
+    8000,
+  ),
+  K: fields.text(
+    formatMatrixText([
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 1],
+    ]),
+    8000,
+  ),
+  V: fields.text(
+    formatMatrixText([
+      [1, 0],
+      [0, 1],
+      [0.5, 0.5],
+    ]),
+    8000,
+  ),
   tau: fields.number(1, 0.05, 20),
   row: fields.int(0, 0, 7),
 };
@@ -15,21 +35,46 @@ export const qkvSpec = {
 export const qkvPresets: Record<string, { label: string; Q: number[][]; K: number[][]; V: number[][] }> = {
   lookup: {
     label: "Soft dictionary lookup",
-    Q: [[2, 0, 0, 0], [0, 1, 1, 1]],
-    K: [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 1]],
-    V: [[1, 0], [0, 1], [0.5, 0.5]],
+    Q: [
+      [2, 0, 0, 0],
+      [0, 1, 1, 1],
+    ],
+    K: [
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 1],
+    ],
+    V: [
+      [1, 0],
+      [0, 1],
+      [0.5, 0.5],
+    ],
   },
   worked: {
     label: "Worked example (scores 112 and 96, d_k = 64)",
     Q: [Array(64).fill(1)],
     K: [Array(64).fill(1.75), Array(64).fill(1.5)],
-    V: [[1, 0], [0, 1]],
+    V: [
+      [1, 0],
+      [0, 1],
+    ],
   },
   plain: {
     label: "Plain soft attention (K = V)",
-    Q: [[1, 1], [3, 0]],
-    K: [[1, 0], [0, 1], [1, 1]],
-    V: [[1, 0], [0, 1], [1, 1]],
+    Q: [
+      [1, 1],
+      [3, 0],
+    ],
+    K: [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ],
+    V: [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ],
   },
 };
 
@@ -73,7 +118,17 @@ export function computeQkv(s: QkvInput): QkvOutcome {
     const weights = r.weights.toArray();
     const output = r.output.toArray();
     const row = Math.min(s.row, Q.length - 1);
-    return { ok: true, result: { raw, weights, output, dk, row, tex: equationTex(raw[row], weights[row], V, output[row], dk, s.tau, row) } };
+    return {
+      ok: true,
+      result: {
+        raw,
+        weights,
+        output,
+        dk,
+        row,
+        tex: equationTex(raw[row], weights[row], V, output[row], dk, s.tau, row),
+      },
+    };
   } catch (err) {
     return { ok: false, fieldErrors, error: (err as Error).message };
   }
@@ -81,7 +136,15 @@ export function computeQkv(s: QkvInput): QkvOutcome {
 
 const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(",\\ ")}]`;
 
-function equationTex(raw: number[], w: number[], V: number[][], out: number[], dk: number, tau: number, row: number): string {
+function equationTex(
+  raw: number[],
+  w: number[],
+  V: number[][],
+  out: number[],
+  dk: number,
+  tau: number,
+  row: number,
+): string {
   const i = row + 1;
   const scaled = raw.map((x) => x / (tau * Math.sqrt(dk)));
   const terms = w.map((a, j) => `${fmt(a, 3)}\\,${vec(V[j])}`).join(" + ");
