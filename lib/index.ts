@@ -51,3 +51,6 @@ export * from "./transformer/xlnet";
 export * from "./rnn/tanhRnn";
 export * from "./rnn/attentionDecoder";
 export * from "./rnn/toyTranslation";
+// chapter 1: linear read-outs and the fixed-length bottleneck experiment
+export * from "./analysis/ridge";
+export * from "./analysis/bottleneck";

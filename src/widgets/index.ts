@@ -28,3 +28,5 @@ export { default as XLNet } from "./beyond-the-transformer/XLNet.astro";
 export { default as GatEditor } from "./graph-attention/GatEditor.astro";
 export { default as MemoryNetwork } from "./memory-networks/MemoryNetwork.astro";
 export { default as StepDecoder } from "./seq2seq-attention/StepDecoder.astro";
+export { default as Spotlight } from "./why-attention/Spotlight.astro";
+export { default as Bottleneck } from "./why-attention/Bottleneck.astro";

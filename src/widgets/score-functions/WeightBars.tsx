@@ -13,12 +13,13 @@ interface Props {
   notes?: string[];
   /** Index of a bar to emphasise. */
   highlight?: number;
+  /** Width of the label column in pixels (default 64). */
+  labelWidth?: number;
   /** How a value is printed (default: three decimals). */
   format?: (v: number) => string;
 }
 
 const ROW = 24;
-const LABEL_W = 64;
 const BAR_W = 220;
 const VALUE_W = 150;
 
@@ -31,6 +32,7 @@ export function WeightBars({
   max = 1,
   notes,
   highlight,
+  labelWidth: LABEL_W = 64,
   format = (v) => v.toFixed(3),
 }: Props) {
   const h = values.length * ROW + 4;

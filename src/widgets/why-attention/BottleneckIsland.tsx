@@ -1,0 +1,176 @@
+import { useEffect, useState } from "preact/hooks";
+import { useWidget } from "../primitives/useWidget";
+import { LineChart, type Series } from "../score-functions/LineChart";
+import { BottleneckTable } from "./BottleneckTable";
+import {
+  type BnMeasured,
+  HIDDEN_SIZES,
+  MAX_LENGTH,
+  TOKEN_SIZE,
+  bnKey,
+  bnSpec,
+  chartY,
+  measureBottleneck,
+} from "./bnModel";
+
+const f2 = (x: number) => x.toFixed(2);
+const yAxis = (label: string) => ({
+  domain: [0, 1] as [number, number],
+  ticks: [0, 0.25, 0.5, 0.75, 1].map((v) => ({ value: v, label: String(v) })),
+  label,
+});
+
+/** What one fixed-size vector keeps about each input, against what attention over all states can read. */
+export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
+  const { ref, state, set, linkErrors } = useWidget("bn", bnSpec);
+  // The curves take a few hundred regressions: measured after the controls have updated, while the
+  // previous curves stay on screen. The default curves come precomputed from the build.
+  const [measured, setMeasured] = useState<BnMeasured>(initial);
+  const key = bnKey(state);
+  useEffect(() => {
+    if (measured.key === key) return;
+    const id = setTimeout(() => setMeasured(measureBottleneck(state)), 20);
+    return () => clearTimeout(id);
+  }, [key]);
+  const busy = measured.key !== key;
+  const { points, hidden } = measured;
+  const L = Math.min(state.length, points.length);
+  const at = points[L - 1];
+  const lastLabel =
+    state.summary === "last" ? "single vector (last state)" : "single vector (mean of states)";
+
+  const byLength: Series[] = [
+    {
+      id: "a",
+      label: "attention over all states",
+      dots: true,
+      points: points.map((p) => ({ x: p.length, y: chartY(p.attention) })),
+    },
+    {
+      id: "b",
+      label: lastLabel,
+      dots: true,
+      points: points.map((p) => ({ x: p.length, y: chartY(p.single) })),
+    },
+    {
+      id: "ref",
+      label: `linear bound d/(mL), d = ${hidden}`,
+      dashed: true,
+      points: points.map((p) => ({ x: p.length, y: p.bound })),
+    },
+  ];
+  const byPosition: Series[] = [
+    {
+      id: "a",
+      label: "attention",
+      dots: true,
+      points: Array.from(at.attentionByPosition, (v, i) => ({ x: i + 1, y: chartY(v) })),
+    },
+    {
+      id: "b",
+      label: lastLabel,
+      dots: true,
+      points: Array.from(at.singleByPosition, (v, i) => ({ x: i + 1, y: chartY(v) })),
+    },
+  ];
+  const lengthTicks = [1, 4, 8, 12, 16, 20, 24].map((v) => ({ value: v, label: String(v) }));
+
+  return (
+    <div ref={ref} class="bn" data-busy={busy ? "true" : "false"}>
+      {linkErrors.length > 0 && (
+        <div class="field-error" role="alert">
+          {linkErrors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
+      )}
+      <div class="widget-controls">
+        <label>
+          Single vector{" "}
+          <select
+            value={state.summary}
+            onChange={(e) => set("summary", (e.target as HTMLSelectElement).value as "last" | "mean")}
+          >
+            <option value="last">the encoder's last state</option>
+            <option value="mean">the mean of its states</option>
+          </select>
+        </label>
+        <label>
+          State size d{" "}
+          <select
+            value={String(state.hidden)}
+            onChange={(e) => set("hidden", Number((e.target as HTMLSelectElement).value))}
+          >
+            {HIDDEN_SIZES.map((h) => (
+              <option key={h} value={String(h)}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Seed{" "}
+          <input
+            type="number"
+            min="0"
+            max="1000000"
+            step="1"
+            value={state.seed}
+            onInput={(e) => {
+              const v = Number((e.target as HTMLInputElement).value);
+              if (Number.isInteger(v) && v >= 0 && v <= 1_000_000) set("seed", v);
+            }}
+          />
+        </label>
+      </div>
+      <p class="hint" role="status">
+        {busy ? "Measuring: encoding 600 fresh random sequences and fitting the read-outs…" : ""}
+      </p>
+      <p class="hint" data-output="summary">
+        Sequences of L = {L} random tokens (m = {TOKEN_SIZE} numbers each): a linear read-out recovers R² ={" "}
+        <strong>{f2(at.single)}</strong> of each token on average from the single vector of size {hidden}, and{" "}
+        <strong>{f2(at.attention)}</strong> through attention.
+      </p>
+      <div class="bn-charts">
+        <LineChart
+          name="by-length"
+          series={byLength}
+          x={{ domain: [1, MAX_LENGTH], ticks: lengthTicks, label: "sequence length L" }}
+          y={yAxis("held-out R², mean over positions")}
+          marker={L}
+          label={`Mean recoverability against length. Single vector: ${points.map((p) => f2(p.single)).join(", ")}. Attention: ${points.map((p) => f2(p.attention)).join(", ")}.`}
+        />
+        <div>
+          <label for="bn-length">Look inside length L</label>{" "}
+          <input
+            id="bn-length"
+            type="range"
+            min="1"
+            max={MAX_LENGTH}
+            step="1"
+            value={L}
+            aria-valuetext={`L = ${L}`}
+            onInput={(e) => set("length", Number((e.target as HTMLInputElement).value))}
+          />{" "}
+          <output for="bn-length" data-output="length">
+            L = {L}
+          </output>
+          <LineChart
+            name="by-position"
+            series={byPosition}
+            x={{
+              domain: [1, Math.max(2, L)],
+              ticks: [1, Math.ceil(L / 2), L]
+                .filter((v, i, a) => a.indexOf(v) === i)
+                .map((v) => ({ value: v, label: String(v) })),
+              label: `position i in a sequence of length ${L}`,
+            }}
+            y={yAxis("held-out R² of token i")}
+            label={`Recoverability of each position at L = ${L}. Single vector: ${Array.from(at.singleByPosition, f2).join(", ")}. Attention: ${Array.from(at.attentionByPosition, f2).join(", ")}.`}
+          />
+        </div>
+      </div>
+      <BottleneckTable points={points} />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { bottleneckExperiment } from "../../../lib";
+import { fields } from "../primitives/urlState";
+
+export const MAX_LENGTH = 24;
+export const TOKEN_SIZE = 4;
+export const HIDDEN_SIZES = [4, 8, 16, 32] as const;
+
+/** The state a link to this widget reproduces. */
+export const bnSpec = {
+  summary: fields.choice<"last" | "mean">("last", ["last", "mean"]),
+  hidden: fields.int(16, 4, 32),
+  seed: fields.int(1, 0, 1_000_000),
+  length: fields.int(12, 1, MAX_LENGTH),
+};
+
+export interface BnInput {
+  summary: "last" | "mean";
+  hidden: number;
+  seed: number;
+  length: number;
+}
+
+/** One length's measurements, with plain arrays (island props must serialise). */
+export interface BnPoint {
+  length: number;
+  single: number;
+  attention: number;
+  bound: number;
+  singleByPosition: number[];
+  attentionByPosition: number[];
+}
+
+/** The measured curves for one (summary, d, seed): recomputed only when one of them changes. */
+export interface BnMeasured {
+  key: string;
+  hidden: number;
+  points: BnPoint[];
+}
+
+export const bnKey = (s: Pick<BnInput, "summary" | "hidden" | "seed">) =>
+  `${s.summary}:${s.hidden}:${s.seed}`;
+
+/** Run the bottleneck experiment with `lib/`: 600 random sequences, every length 1 … 24. */
+export function measureBottleneck(s: Pick<BnInput, "summary" | "hidden" | "seed">): BnMeasured {
+  const hidden = (HIDDEN_SIZES as readonly number[]).includes(s.hidden) ? s.hidden : 16;
+  const points = bottleneckExperiment({
+    maxLength: MAX_LENGTH,
+    tokenSize: TOKEN_SIZE,
+    hidden,
+    summary: s.summary,
+    seed: s.seed,
+  });
+  return {
+    key: bnKey(s),
+    hidden,
+    points: points.map((p) => ({
+      ...p,
+      singleByPosition: Array.from(p.singleByPosition),
+      attentionByPosition: Array.from(p.attentionByPosition),
+    })),
+  };
+}
+
+/** Points for a chart: negative held-out R² (worse than guessing the mean) is drawn at 0. */
+export const chartY = (v: number) => Math.max(0, v);
