@@ -86,26 +86,41 @@ export function maskedSoftmaxRows(
   if (allow && allow.length !== n * m) {
     throw new RangeError(`${what}: the mask holds ${allow.length} entries but the scores are ${shapeOf(S)}`);
   }
-  assertFinite(`${what}: scores`, S);
   const s = S.data;
   const W = new Matrix(n, m); // (n_q, n_k)
   const w = W.data;
+  const invT = 1 / temperature;
   for (let i = 0; i < n; i++) {
     const o = i * m;
+    // One pass finds the row maximum over allowed keys and rejects NaN/±∞ scores.
     let mx = -Infinity;
-    for (let j = 0; j < m; j++) if ((!allow || allow[o + j]) && s[o + j] > mx) mx = s[o + j];
+    for (let j = 0; j < m; j++) {
+      const v = s[o + j];
+      if (v - v !== 0)
+        throw new RangeError(`${what}: scores: entry ${o + j} is ${v}; expected a finite number`);
+      if (v > mx && (!allow || allow[o + j])) mx = v;
+    }
     if (mx === -Infinity)
       throw new RangeError(
         `${what}: every key is masked for query ${i}; each row needs at least one allowed key`,
       );
     let sum = 0;
-    for (let j = 0; j < m; j++) {
-      if (allow && !allow[o + j]) continue;
-      const e = Math.exp((s[o + j] - mx) / temperature);
-      w[o + j] = e;
-      sum += e;
+    if (allow) {
+      for (let j = 0; j < m; j++) {
+        if (!allow[o + j]) continue;
+        const e = Math.exp((s[o + j] - mx) * invT);
+        w[o + j] = e;
+        sum += e;
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        const e = Math.exp((s[o + j] - mx) * invT);
+        w[o + j] = e;
+        sum += e;
+      }
     }
-    for (let j = 0; j < m; j++) w[o + j] /= sum;
+    const inv = 1 / sum;
+    for (let j = 0; j < m; j++) w[o + j] *= inv;
   }
   return W;
 }
