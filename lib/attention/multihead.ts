@@ -1,4 +1,4 @@
-import { Matrix, type MatrixLike, type VectorLike, shapeOf } from "../core/matrix";
+import { Matrix, type MatrixLike, type VectorLike, matmul, shapeOf } from "../core/matrix";
 import { linear } from "../transformer/linear";
 import { type MaskOptions, combineAllow, maskedSoftmaxRows, requireSequence } from "./mask";
 
@@ -92,36 +92,18 @@ export function multiHeadAttention(
   const headOutputs: Matrix[] = [];
   const concat = new Matrix(nq, E); // (n_q, E)
   const weightsAvg = new Matrix(nq, nk); // (n_q, n_k)
-  const S = new Matrix(nq, nk); // (n_q, n_k)
-  const qd = Q.data;
-  const kd = K.data;
-  const vd = V.data;
-  const sd = S.data;
   for (let h = 0; h < H; h++) {
     const off = h * hd;
-    for (let i = 0; i < nq; i++) {
-      const qi = i * E + off;
-      for (let j = 0; j < nk; j++) {
-        const kj = j * E + off;
-        let s = 0;
-        for (let t = 0; t < hd; t++) s += qd[qi + t] * kd[kj + t];
-        sd[i * nk + j] = s * scale;
-      }
-    }
+    const Qh = columns(Q, off, hd); // (n_q, hd)
+    const Kh = columns(K, off, hd); // (n_k, hd)
+    const Vh = columns(V, off, hd); // (n_k, hd)
+    const S = matmul(Qh, Kh, true); // (n_q, n_k)
+    const sd = S.data;
+    for (let x = 0; x < sd.length; x++) sd[x] *= scale;
     const A = maskedSoftmaxRows(S, allow, 1, `${what} (head ${h})`); // (n_q, n_k)
+    const O = matmul(A, Vh); // (n_q, hd)
+    for (let i = 0; i < nq; i++) concat.data.set(O.row(i), i * E + off);
     const ad = A.data;
-    const O = new Matrix(nq, hd); // (n_q, hd)
-    const od = O.data;
-    for (let i = 0; i < nq; i++) {
-      const oi = i * hd;
-      for (let j = 0; j < nk; j++) {
-        const a = ad[i * nk + j];
-        if (a === 0) continue;
-        const vj = j * E + off;
-        for (let t = 0; t < hd; t++) od[oi + t] += a * vd[vj + t];
-      }
-      concat.data.set(O.row(i), i * E + off);
-    }
     const wa = weightsAvg.data;
     for (let x = 0; x < ad.length; x++) wa[x] += ad[x];
     weightsPerHead.push(A);
@@ -130,6 +112,14 @@ export function multiHeadAttention(
   for (let x = 0; x < weightsAvg.data.length; x++) weightsAvg.data[x] /= H;
   const output = linear(concat, params.outProjWeight, params.outProjBias ?? null, `${what} (W_o)`); // (n_q, E)
   return { Q, K, V, weightsPerHead, weightsAvg, headOutputs, concat, output };
+}
+
+/** Columns `off … off + width − 1` of M as a contiguous matrix: one head's slice. */
+function columns(M: Matrix, off: number, width: number): Matrix {
+  const out = new Matrix(M.rows, width); // (rows, width)
+  for (let i = 0; i < M.rows; i++)
+    out.data.set(M.data.subarray(i * M.cols + off, i * M.cols + off + width), i * width);
+  return out;
 }
 
 function projections(what: string, p: MultiHeadParams, E: number): [Matrix, Matrix, Matrix] {
