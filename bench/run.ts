@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     "mathjs",
     "tfjs/ours",
     "mathjs/ours",
-    "max |Δ| tfjs / mathjs",
+    "max abs. diff. tfjs / mathjs",
   ];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   const machine =
@@ -111,7 +111,7 @@ function results(machine: string, table: string, failures: string[]): string {
   return `# Benchmark results
 
 Written by \`npm run bench -- --write\` (\`bench/run.ts\`). Each implementation computes the same
-seeded inputs; "max |Δ|" is the largest difference from lib's output (tfjs-cpu computes in float32).
+seeded inputs; "max abs. diff." is the largest difference from lib's output (tfjs-cpu computes in float32).
 
 Machine: ${machine}.
 
