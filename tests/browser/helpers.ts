@@ -22,29 +22,22 @@ export async function scrollThrough(page: Page): Promise<void> {
 }
 
 /** Wait until every `[data-widget]` on the page has `data-ready="true"`. */
-export async function waitForWidgets(page: Page, timeout = 20_000): Promise<void> {
-  // Scrolling fast on a busy machine can skip a widget's IntersectionObserver callback: bring
-  // each widget that is not ready yet into view, one at a time.
+export async function waitForWidgets(page: Page, timeout = 30_000): Promise<void> {
+  // Islands hydrate when visible, and scrolling fast on a busy machine can skip a widget's
+  // IntersectionObserver callback: bring each widget that is not ready yet into view and keep it
+  // there until it is ready (a widget scrolled away again before hydrating would never start).
   for (const w of await page.$$("[data-widget]:not([data-ready='true'])")) {
     await w.evaluate((el) => el.scrollIntoView({ block: "center" }));
-    await page
-      .waitForFunction((el) => el.getAttribute("data-ready") === "true", w, { timeout: 5000 })
-      .catch(() => {});
+    try {
+      await page.waitForFunction((el) => el.getAttribute("data-ready") === "true", w, { timeout });
+    } catch {
+      const pending = await page.$$eval("[data-widget]:not([data-ready='true'])", (ws) =>
+        ws.map((x) => x.getAttribute("data-widget")),
+      );
+      throw new Error(`widgets never became ready (data-ready="true"): ${pending.join(", ")}`);
+    }
   }
   await page.evaluate(() => scrollTo(0, 0));
-  try {
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll("[data-widget]")].every((w) => w.getAttribute("data-ready") === "true"),
-      undefined,
-      { timeout },
-    );
-  } catch {
-    const pending = await page.$$eval("[data-widget]:not([data-ready='true'])", (ws) =>
-      ws.map((w) => w.getAttribute("data-widget")),
-    );
-    throw new Error(`widgets never became ready (data-ready="true"): ${pending.join(", ")}`);
-  }
 }
 
 /** Open a site path like a reader: load it, scroll through it, wait for every widget. */
