@@ -57,13 +57,21 @@ export function toLibVector(fn: string, arg: string, v: FormulaValue): Float64Ar
   return m.data;
 }
 
-/** A nested-array description of a value's size, for error messages: `3×4`, `number`. */
+/**
+ * A reader-facing description of a value, with its article, for error messages:
+ * `a number`, `a complex number`, `a vector of 4 numbers`, `a 3×4 matrix`.
+ */
 export function describe(v: FormulaValue): string {
   const p = plain(v);
-  if (!Array.isArray(p)) return typeof p;
+  if (!Array.isArray(p)) {
+    if (typeof p === "number") return "a number";
+    if (p !== null && typeof p === "object" && "re" in p && "im" in p) return "a complex number";
+    return `a ${typeof p}`;
+  }
   const dims: number[] = [];
   for (let a: unknown = p; Array.isArray(a); a = a[0]) dims.push(a.length);
-  return `${dims.join("×")} matrix`;
+  if (dims.length === 1) return `a vector of ${dims[0]} number${dims[0] === 1 ? "" : "s"}`;
+  return `a ${dims.join("×")} matrix`;
 }
 
 /** Does a formula value have two dimensions? */

@@ -40,7 +40,7 @@ export function compileScoreFormula(expr: string, fm: FormulaMath = defaultFormu
       try {
         s = toScalar("score formula", "the result", v);
       } catch {
-        throw new TypeError(`score formula: "${expr}" must give a number, but gave a ${describe(v)}`);
+        throw new TypeError(`score formula: "${expr}" must give a number, but gave ${describe(v)}`);
       }
       if (!Number.isFinite(s)) {
         throw new RangeError(

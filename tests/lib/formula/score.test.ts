@@ -47,7 +47,13 @@ describe("score formulas typed by readers", () => {
       /unknown symbol "x"; a score formula can use q, k and d/,
     );
     expect(() => compileScoreFormula("q .* k").evaluate([1, 2], [3, 4])).toThrow(
-      /must give a number, but gave a 2 matrix/,
+      /must give a number, but gave a vector of 2 numbers/,
+    );
+    expect(() => compileScoreFormula("q' * k + [[1, 2], [3, 4]]").evaluate([1], [1])).toThrow(
+      /must give a number, but gave a 2×2 matrix/,
+    );
+    expect(() => compileScoreFormula("sqrt(-dot(q, k))").evaluate([1], [1])).toThrow(
+      /must give a number, but gave a complex number/,
     );
     expect(() => compileScoreFormula("log(dot(q, k)) * 0 / 0").evaluate([1], [1])).toThrow(
       /gave NaN for q = \[1\], k = \[1\]/,
