@@ -7,8 +7,8 @@ import {
   scoreMatrix,
   softmax,
 } from "../../../lib";
-import { fields } from "../primitives/urlState";
 import { formatMatrixText, parseMatrixText } from "../primitives/matrixText";
+import { fields } from "../primitives/urlState";
 
 /** The built-in score functions the widget offers, plus the reader's own formula. */
 export const KINDS = [
@@ -104,6 +104,22 @@ export function builtInScores(kind: ScoreKind, q: number[][], K: number[][], see
   return scoreMatrix(kind, q, K, params).row(0);
 }
 
+/** A reader-facing message, on the right field, for a built-in score that cannot be computed. */
+function builtInFieldError(
+  kind: ScoreKind,
+  q: number[][],
+  K: number[][],
+  err: Error,
+): Partial<Record<"q" | "K", string>> {
+  const zero = (v: number[]) => v.every((x) => x === 0);
+  if (kind === "cosine" && zero(q[0]))
+    return { q: "Cosine needs a non-zero query: q is all zeros, so it has no direction." };
+  const j = K.findIndex(zero);
+  if (kind === "cosine" && j >= 0)
+    return { K: `Cosine needs non-zero keys: k${j + 1} is all zeros, so it has no direction.` };
+  return { K: err.message };
+}
+
 /** A reader's formula as the widget needs it: scores of one query, and the formula's TeX. */
 export type FormulaScorer = (q: number[][], K: number[][]) => Float64Array;
 
@@ -151,11 +167,19 @@ export function computeScores(
   }
   const all: Partial<Record<Kind, number[]>> = {};
   const scoresOf: Partial<Record<Kind, number[]>> = {};
+  // A kind that cannot score these vectors (cosine of a zero vector) is left out of the
+  // comparison; it is an input error only when it is the kind the reader picked.
+  let builtInError: Partial<Record<"q" | "K", string>> | undefined;
   for (const kind of BUILT_IN) {
-    const sc = builtInScores(kind, q, K, s.seed);
-    scoresOf[kind] = Array.from(sc);
-    all[kind] = Array.from(softmax(sc));
+    try {
+      const sc = builtInScores(kind, q, K, s.seed);
+      scoresOf[kind] = Array.from(sc);
+      all[kind] = Array.from(softmax(sc));
+    } catch (err) {
+      if (kind === s.kind) builtInError = builtInFieldError(kind, q, K, err as Error);
+    }
   }
+  if (builtInError) return { ok: false, fieldErrors: builtInError };
   if (formula && !formulaError) {
     try {
       const sc = formula(q, K);
