@@ -8,7 +8,16 @@ export const HIDDEN_SIZES = [4, 8, 16, 32] as const;
 /** The state a link to this widget reproduces. */
 export const bnSpec = {
   summary: fields.choice<"last" | "mean">("last", ["last", "mean"]),
-  hidden: fields.int(16, 4, 32),
+  hidden: {
+    ...fields.int(16, 4, 32),
+    // Only the sizes the select offers: another size would be measured as 16 but shown as blank.
+    parse(raw: string) {
+      const v = fields.int(16, 4, 32).parse(raw);
+      if (!(HIDDEN_SIZES as readonly number[]).includes(v))
+        throw new Error(`${v} is not one of ${HIDDEN_SIZES.join(", ")}`);
+      return v;
+    },
+  },
   seed: fields.int(1, 0, 1_000_000),
   length: fields.int(12, 1, MAX_LENGTH),
 };
