@@ -76,9 +76,9 @@ export function embed(word: string, seed: number): number[] {
   return base.map((v) => v + NOISE * r.normal());
 }
 
-/** Split text into lower-case words (letters, digits and apostrophes). */
+/** Split text into lower-case words (letters of any script, digits and apostrophes). */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+  return text.toLowerCase().match(/[\p{L}\p{M}\p{N}']+/gu) ?? [];
 }
 
 /** Split a document into sentences at . ! ? or line breaks; empty sentences are dropped. */
