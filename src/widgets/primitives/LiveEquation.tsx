@@ -14,6 +14,12 @@ interface Props {
   tex: string;
   /** Build-time KaTeX HTML for the first paint (for the default state). */
   initialHtml?: string;
+  /**
+   * The TeX that `initialHtml` was typeset from. The build-time HTML is shown only while `tex`
+   * equals it, so a remounted equation never shows the default state's numbers. Without it, the
+   * first `tex` this component sees is assumed to match.
+   */
+  initialTex?: string;
   /** Text for assistive technology when MathML is not announced. */
   label: string;
 }
@@ -22,23 +28,24 @@ interface Props {
  * An equation that shows live numbers. The first paint uses HTML typeset at build time; once the
  * reader changes something, KaTeX is loaded and the new TeX is typeset in the browser.
  */
-export function LiveEquation({ tex, initialHtml, label }: Props) {
-  const [html, setHtml] = useState<string | null>(null);
+export function LiveEquation({ tex, initialHtml, initialTex, label }: Props) {
+  const [typeset, setTypeset] = useState<{ tex: string; html: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [firstTex] = useState(tex);
+  const showInitial = initialHtml !== undefined && tex === (initialTex ?? firstTex);
 
   useEffect(() => {
-    if (tex === firstTex && initialHtml) {
-      setHtml(initialHtml);
-      return;
-    }
+    if (showInitial) return;
     let cancelled = false;
     void loadKatex().then((katex) => {
       if (cancelled) return;
       try {
-        setHtml(
-          katex.renderToString(tex, { displayMode: true, throwOnError: true, output: "htmlAndMathml" }),
-        );
+        const html = katex.renderToString(tex, {
+          displayMode: true,
+          throwOnError: true,
+          output: "htmlAndMathml",
+        });
+        setTypeset({ tex, html });
         setError(null);
       } catch (err) {
         setError((err as Error).message);
@@ -47,12 +54,20 @@ export function LiveEquation({ tex, initialHtml, label }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [tex, firstTex, initialHtml]);
+  }, [tex, showInitial]);
 
+  // While KaTeX typesets a new equation, the previous one stays (for a few milliseconds).
+  const html = showInitial ? initialHtml : (typeset?.html ?? "");
   return (
     // tabIndex: a wide equation scrolls sideways, and keyboard users must be able to scroll it.
-    <div class="widget-equation" aria-label={label} role="group" tabIndex={0}>
-      <div class="equation-body" dangerouslySetInnerHTML={{ __html: html ?? initialHtml ?? "" }} />
+    <div
+      class="widget-equation"
+      aria-label={label}
+      role="group"
+      tabIndex={0}
+      aria-busy={!showInitial && typeset?.tex !== tex}
+    >
+      <div class="equation-body" dangerouslySetInnerHTML={{ __html: html }} />
       {error && <p class="field-error">Could not typeset this equation: {error}</p>}
     </div>
   );
