@@ -2,6 +2,7 @@ import { useMemo } from "preact/hooks";
 import { transformerXLContext, transformerXLMask } from "../../../lib";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { MaskGrid } from "./MaskGrid";
 
 export const xlSpec = {
@@ -39,13 +40,7 @@ export default function XLIsland() {
   const total = SEGMENTS * seg;
   return (
     <div ref={ref} class="xl">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         {range("seg", "Segment length N", 2, 8)}
         {range("layers", "Layers L", 1, 6)}

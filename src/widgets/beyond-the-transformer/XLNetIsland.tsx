@@ -2,6 +2,7 @@ import { useMemo, useRef } from "preact/hooks";
 import { rng, xlnetMasks } from "../../../lib";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { MaskGrid } from "./MaskGrid";
 
 export const xlnetSpec = {
@@ -51,13 +52,7 @@ export default function XLNetIsland() {
     });
   return (
     <div ref={ref} class="xlnet">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <label>
           Factorisation order (positions, first predicted first)

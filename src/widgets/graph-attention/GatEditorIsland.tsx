@@ -1,7 +1,9 @@
-import { useMemo, useRef, useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { type GatView, computeGat, gatSpec } from "./gatView";
 import {
   type Graph,
@@ -34,9 +36,7 @@ export default function GatEditorIsland({ initialEquationHtml }: Props) {
       return { ok: false as const, error: (err as Error).message };
     }
   }, [state]);
-  const lastGood = useRef<GatView | null>(null);
-  if (outcome.ok) lastGood.current = outcome.view;
-  const v = lastGood.current;
+  const v = useLastGood<GatView>(outcome.ok ? outcome.view : undefined);
   if (!v)
     return (
       <div ref={ref} class="field-error">
@@ -64,13 +64,7 @@ export default function GatEditorIsland({ initialEquationHtml }: Props) {
 
   return (
     <div ref={ref} class="ga">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       {!outcome.ok && (
         <p class="field-error" role="alert">
           {outcome.error} The last valid result is still shown.

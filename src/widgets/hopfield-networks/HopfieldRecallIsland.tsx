@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { Slider } from "../neural-turing-machines/Slider";
 import { LineChart } from "./LineChart";
 import { PixelGrid } from "./PixelGrid";
@@ -30,9 +32,7 @@ export default function HopfieldRecallIsland() {
     () => computeRecall(state),
     [state.patterns, state.target, state.noise, state.seed, state.mode],
   );
-  const lastGood = useRef<RecallResult | null>(null);
-  if (outcome.ok) lastGood.current = outcome.result;
-  const r = lastGood.current;
+  const r = useLastGood<RecallResult>(outcome.ok ? outcome.result : undefined);
   const draft = fromHex(state.draft) ?? new Array(NEURONS).fill(-1);
   const last = r ? r.states.length - 1 : 0;
   const [step, setStep] = useState(last);
@@ -71,13 +71,7 @@ export default function HopfieldRecallIsland() {
 
   return (
     <div ref={ref} class="hop">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="hop-row">
         <div>
           <p class="hop-title" id="hop-draw-label">

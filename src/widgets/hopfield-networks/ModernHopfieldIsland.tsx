@@ -1,8 +1,10 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { modernHopfield } from "../../../lib";
 import { fmt } from "../primitives/matrixText";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { Bars } from "../neural-turing-machines/Bars";
 import { Slider } from "../neural-turing-machines/Slider";
 import { PixelView } from "./PixelView";
@@ -43,9 +45,7 @@ export default function ModernHopfieldIsland() {
       return { ok: false as const, error: (err as Error).message };
     }
   }, [state, beta]);
-  const lastGood = useRef<Result | null>(null);
-  if (outcome.ok) lastGood.current = outcome.result;
-  const r = lastGood.current;
+  const r = useLastGood<Result>(outcome.ok ? outcome.result : undefined);
   const count = r?.X.length ?? 0;
   const fromAbove = () => {
     const p = new URLSearchParams(location.search).get("hop.patterns");
@@ -54,13 +54,7 @@ export default function ModernHopfieldIsland() {
   const top = r ? r.p.indexOf(Math.max(...r.p)) : 0;
   return (
     <div ref={ref} class="mhop">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <button type="button" onClick={fromAbove}>
           Use the patterns stored in the widget above

@@ -1,7 +1,9 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { fmt } from "../primitives/matrixText";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { DIMS, type Outcome, answerStory, generateStory } from "./babi";
 
 const first = generateStory(1);
@@ -19,9 +21,7 @@ type Result = Extract<Outcome, { ok: true }>["result"];
 export default function MemoryNetworkIsland() {
   const { ref, state, set, setState, linkErrors } = useWidget("mem", memSpec);
   const outcome = useMemo(() => answerStory(state.story, state.question, state.hops), [state]);
-  const lastGood = useRef<Result | null>(null);
-  if (outcome.ok) lastGood.current = outcome.result;
-  const r = lastGood.current;
+  const r = useLastGood<Result>(outcome.ok ? outcome.result : undefined);
   const err = outcome.ok ? null : outcome;
 
   const newStory = (seed: number) => {
@@ -31,13 +31,7 @@ export default function MemoryNetworkIsland() {
 
   return (
     <div ref={ref} class="mn">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="mn-inputs">
         <label for="mn-story">Story (one sentence per line)</label>
         <textarea

@@ -1,7 +1,9 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { Heatmap } from "../primitives/Heatmap";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import {
   D_MODEL,
   HEAD_CHOICES,
@@ -26,20 +28,12 @@ const dimLabels = (H: number) =>
 export default function MultiHeadIsland({ initialSvgs }: Props) {
   const { ref, state, set, linkErrors } = useWidget("mh", multiHeadSpec);
   const outcome = useMemo(() => computeMultiHead(state), [state]);
-  const lastGood = useRef<MultiHeadView | null>(null);
-  if (outcome.ok) lastGood.current = outcome.view;
-  const v = lastGood.current;
+  const v = useLastGood<MultiHeadView>(outcome.ok ? outcome.view : undefined);
   const labels = v ? tokenLabels(v.tokens) : [];
 
   return (
     <div ref={ref} class="mh">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="mh-field">
         <label for="mh-text">Sentence (3–8 words)</label>
         <input

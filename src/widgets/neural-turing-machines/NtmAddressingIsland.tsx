@@ -1,7 +1,9 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { Bars } from "./Bars";
 import { MatrixHeat } from "./MatrixHeat";
 import { Slider } from "./Slider";
@@ -15,9 +17,7 @@ const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
 export default function NtmAddressingIsland() {
   const { ref, state, set, linkErrors } = useWidget("ntm", addressingSpec);
   const outcome = useMemo(() => computeAddressing(state), [state]);
-  const lastGood = useRef<AddressingResult | null>(null);
-  if (outcome.ok) lastGood.current = outcome.result;
-  const r = lastGood.current;
+  const r = useLastGood<AddressingResult>(outcome.ok ? outcome.result : undefined);
   const errs = outcome.ok ? {} : outcome.fieldErrors;
   const n = r?.memory.length ?? 6;
   const stages: [string, string, number[] | undefined][] = [
@@ -28,13 +28,7 @@ export default function NtmAddressingIsland() {
   ];
   return (
     <div ref={ref} class="ntm">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="ntm-inputs">
         <MatrixField
           id="ntm-memory"

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { Bars } from "./Bars";
 import { MatrixHeat } from "./MatrixHeat";
 import { type CopyView, computeCopy, copySpec } from "./copyModel";
@@ -21,9 +23,7 @@ function caption(v: CopyView): string {
 export default function NtmCopyTaskIsland() {
   const { ref, state, set, linkErrors } = useWidget("copy", copySpec);
   const outcome = useMemo(() => computeCopy(state), [state.seq, state.slots]);
-  const lastGood = useRef<CopyView[] | null>(null);
-  if (outcome.ok) lastGood.current = outcome.frames;
-  const frames = lastGood.current ?? [];
+  const frames = useLastGood<CopyView[]>(outcome.ok ? outcome.frames : undefined) ?? [];
   const last = Math.max(0, frames.length - 1);
   const frame = Math.min(state.frame, last);
   const v = frames[frame];
@@ -55,13 +55,7 @@ export default function NtmCopyTaskIsland() {
 
   return (
     <div ref={ref} class="ntm-copy">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="ntm-inputs">
         <MatrixField
           id="copy-seq"

@@ -1,5 +1,7 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { Bars } from "../soft-hard-local/Bars";
 import { dec } from "../soft-hard-local/parseList";
 import { PointerGrid } from "./PointerGrid";
@@ -11,9 +13,7 @@ const num = (x: number) => String(Number(x.toPrecision(6)));
 export default function PointerSortIsland() {
   const { ref, state, set, linkErrors } = useWidget("ptr", pointerSpec);
   const outcome = useMemo(() => computePointer(state), [state]);
-  const lastGood = useRef<PointerView | null>(null);
-  if (outcome.ok) lastGood.current = outcome.view;
-  const v = lastGood.current;
+  const v = useLastGood<PointerView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;
   if (!v) return <div ref={ref} />;
   const n = v.xs.length;
@@ -23,13 +23,7 @@ export default function PointerSortIsland() {
   const go = (k: number) => set("step", Math.max(1, Math.min(n, k)));
   return (
     <div ref={ref} class="ptr">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="matrix-field">
         <label for="ptr-xs">Numbers to sort (1 to 12, separated by spaces or commas)</label>
         <input

@@ -1,10 +1,12 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { Heatmap } from "../primitives/Heatmap";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { MatrixField } from "../primitives/MatrixField";
 import { NumberTable } from "../primitives/NumberTable";
 import { formatMatrixText } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { type QkvResult, computeQkv, qkvPresets, qkvSpec } from "./qkvModel";
 
 interface Props {
@@ -19,9 +21,7 @@ export default function QkvExplorerIsland({ initialSvg, initialEquationHtml }: P
   const { ref, state, set, setState, linkErrors } = useWidget("qkv", qkvSpec);
   const outcome = useMemo(() => computeQkv(state), [state]);
   // The last good result stays on screen while the input is bad.
-  const lastGood = useRef<QkvResult | null>(null);
-  if (outcome.ok) lastGood.current = outcome.result;
-  const shown = lastGood.current;
+  const shown = useLastGood<QkvResult>(outcome.ok ? outcome.result : undefined);
   const fieldErrors = outcome.ok ? {} : outcome.fieldErrors;
   const computeError = outcome.ok ? undefined : outcome.error;
 
@@ -39,13 +39,7 @@ export default function QkvExplorerIsland({ initialSvg, initialEquationHtml }: P
 
   return (
     <div ref={ref} class="qkv">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="qkv-inputs">
         <MatrixField
           id="qkv-Q"

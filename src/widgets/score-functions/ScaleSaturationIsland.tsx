@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { useWidget } from "../primitives/useWidget";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { LineChart, type Series } from "./LineChart";
 import { WeightBars } from "./WeightBars";
 import { ScaleTable } from "./ScaleTable";
@@ -81,13 +82,7 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
 
   return (
     <div ref={ref} class="sd" data-busy={busy ? "true" : "false"}>
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <label for="sd-logd">Dimension d</label>
         <input

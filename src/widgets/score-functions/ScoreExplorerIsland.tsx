@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { MatrixField } from "../primitives/MatrixField";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { CompareTable } from "./CompareTable";
 import { FormulaField } from "./FormulaField";
 import { type FormulaEngine, loadFormulaEngine } from "./formulaEngine";
@@ -63,9 +65,7 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
       ),
     [state, compiled],
   );
-  const lastGood = useRef<ScoreView | null>(null);
-  if (outcome.ok) lastGood.current = outcome.view;
-  const view = lastGood.current;
+  const view = useLastGood<ScoreView>(outcome.ok ? outcome.view : undefined);
   const errors = outcome.ok ? {} : outcome.fieldErrors;
   const formulaError = errors.formula ?? (compiled && !compiled.ok ? compiled.error : undefined);
   const pending = !outcome.ok && outcome.pending;
@@ -73,13 +73,7 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
 
   return (
     <div ref={ref} class="sf">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="sf-inputs">
         <MatrixField
           id="sf-q"

@@ -1,7 +1,9 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { Heatmap } from "../primitives/Heatmap";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { ArcView } from "./ArcView";
 import { EquivarianceTable } from "./EquivarianceTable";
 import {
@@ -23,21 +25,13 @@ const dims = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}
 export default function SelfAttentionIsland({ initialSvg }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("sa", selfAttentionSpec);
   const outcome = useMemo(() => computeSelfAttention(state), [state]);
-  const lastGood = useRef<SelfAttentionResult | null>(null);
-  if (outcome.ok) lastGood.current = outcome.result;
-  const r = lastGood.current;
+  const r = useLastGood<SelfAttentionResult>(outcome.ok ? outcome.result : undefined);
   const labels = r ? tokenLabels(r.tokens) : [];
   const num = (e: Event) => Number((e.target as HTMLInputElement).value);
 
   return (
     <div ref={ref} class="sa">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="sa-field">
         <label for="sa-text">Sentence (2–10 words, separated by spaces)</label>
         <input

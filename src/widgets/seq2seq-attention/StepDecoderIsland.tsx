@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { useWidget } from "../primitives/useWidget";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { AlignmentGrid } from "./AlignmentGrid";
 import { AttentionLines } from "./AttentionLines";
 import { StepDetail } from "./StepDetail";
@@ -49,13 +50,7 @@ export default function StepDecoderIsland({ initialEquationHtml }: Props) {
 
   return (
     <div ref={ref} class="s2s" data-playing={playing ? "true" : "false"}>
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <fieldset class="s2s-variant">
           <legend>Attention</legend>

@@ -1,5 +1,7 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { HardPanel, LocalPanel, SoftPanel } from "./ShlPanels";
 import { MODES, type Mode, type ShlResult, computeShl, shlSpec } from "./softHardLocalModel";
 
@@ -13,19 +15,11 @@ const MODE_LABEL: Record<Mode, string> = {
 export default function SoftHardLocalIsland() {
   const { ref, state, set, linkErrors } = useWidget("shl", shlSpec);
   const outcome = useMemo(() => computeShl(state), [state]);
-  const lastGood = useRef<ShlResult | null>(null);
-  if (outcome.ok) lastGood.current = outcome.result;
-  const r = lastGood.current;
+  const r = useLastGood<ShlResult>(outcome.ok ? outcome.result : undefined);
   const error = outcome.ok ? undefined : outcome.error;
   return (
     <div ref={ref} class="shl">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="matrix-field">
         <label for="shl-scores">Scores (2 to 12 numbers)</label>
         <input

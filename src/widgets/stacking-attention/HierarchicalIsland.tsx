@@ -1,5 +1,7 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { ScrollBox } from "../soft-hard-local/ScrollBox";
 import { dec } from "../soft-hard-local/parseList";
 import { type HanView, computeHan, hanSpec } from "./hierarchicalModel";
@@ -13,19 +15,11 @@ const shade = (w: number) => ({
 export default function HierarchicalIsland() {
   const { ref, state, set, linkErrors } = useWidget("han", hanSpec);
   const outcome = useMemo(() => computeHan(state), [state]);
-  const lastGood = useRef<HanView | null>(null);
-  if (outcome.ok) lastGood.current = outcome.view;
-  const v = lastGood.current;
+  const v = useLastGood<HanView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;
   return (
     <div ref={ref} class="han">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="matrix-field">
         <label for="han-doc">Document (sentences end with . ! ? or a new line)</label>
         <textarea

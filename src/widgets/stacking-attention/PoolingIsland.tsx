@@ -1,6 +1,8 @@
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
+import { useLastGood } from "../primitives/useLastGood";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { dec } from "../soft-hard-local/parseList";
 import { ConvPanel } from "./ConvPanel";
 import { ScrollBox } from "../soft-hard-local/ScrollBox";
@@ -39,19 +41,11 @@ const SLIDERS: {
 export default function PoolingIsland() {
   const { ref, state, set, linkErrors } = useWidget("pool", poolSpec);
   const outcome = useMemo(() => computePool(state), [state]);
-  const lastGood = useRef<PoolView | null>(null);
-  if (outcome.ok) lastGood.current = outcome.view;
-  const v = lastGood.current;
+  const v = useLastGood<PoolView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;
   return (
     <div ref={ref} class="pool">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="matrix-field">
         <label for="pool-text">Sentence (up to 25 words)</label>
         <input

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from "preact/hooks";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { type Stage, computeEncoder, encoderSpec } from "./encoderModel";
 
 /** Step through one encoder layer, stage by stage, with the numbers of each stage. */
@@ -17,13 +18,7 @@ export default function EncoderIsland() {
       : [...tokens.map((t) => `h1: ${t}`), ...tokens.map((t) => `h2: ${t}`)];
   return (
     <div ref={ref} class="enc">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <label>
           Words (2–6)

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from "preact/hooks";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { type PeView, computePe, peSpec } from "./peModel";
 
 /** Diverging fill for values in [−1, 1]: blue for positive, orange-red for negative. */
@@ -39,13 +40,7 @@ export default function PeIsland() {
   );
   return (
     <div ref={ref} class="pe">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         {range("n", "Positions n", 2, 64)}
         {range("d", "Dimensions d", 2, 64, 2)}

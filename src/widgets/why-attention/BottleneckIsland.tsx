@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { useWidget } from "../primitives/useWidget";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { LineChart, type Series } from "../score-functions/LineChart";
 import { BottleneckTable } from "./BottleneckTable";
 import {
@@ -77,13 +78,7 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
 
   return (
     <div ref={ref} class="bn" data-busy={busy ? "true" : "false"}>
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <label>
           Single vector{" "}

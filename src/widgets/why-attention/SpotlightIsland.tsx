@@ -1,5 +1,6 @@
 import { useMemo, useRef } from "preact/hooks";
 import { useWidget } from "../primitives/useWidget";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { WeightBars } from "../score-functions/WeightBars";
 import { ITEMS, KEYS, R, computeSpot, fromPolar, snap, spotSpec } from "./spotModel";
 
@@ -43,13 +44,7 @@ export default function SpotlightIsland() {
 
   return (
     <div ref={ref} class="spot">
-      {linkErrors.length > 0 && (
-        <div class="field-error" role="alert">
-          {linkErrors.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
-        </div>
-      )}
+      <LinkErrors errors={linkErrors} />
       <div class="spot-main">
         <div
           class="spot-pad"
