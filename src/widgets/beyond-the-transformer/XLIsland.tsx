@@ -1,8 +1,8 @@
 import { useMemo } from "preact/hooks";
 import { transformerXLContext, transformerXLMask } from "../../../lib";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { MaskGrid } from "./MaskGrid";
 
 export const xlSpec = {

@@ -1,8 +1,9 @@
 import { useMemo, useRef } from "preact/hooks";
 import { rng, xlnetMasks } from "../../../lib";
+import { FieldMessage } from "../primitives/FieldMessage";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { MaskGrid } from "./MaskGrid";
 
 export const xlnetSpec = {
@@ -68,9 +69,7 @@ export default function XLNetIsland() {
           Shuffle the order
         </button>
       </div>
-      <p id="xlnet-error" class={parsed.ok ? "field-ok" : "field-error"} aria-live="polite">
-        {parsed.ok ? "" : `${parsed.error} The last valid order is still shown.`}
-      </p>
+      <FieldMessage id="xlnet-error" error={parsed.ok ? undefined : parsed.error} kept="order" />
       <p data-output="xlnet">
         Predicted in the order {order.map((p) => `x${p + 1}`).join(" → ")}. x{order[0] + 1} is predicted from
         nothing; x{order[order.length - 1] + 1} from all the others.

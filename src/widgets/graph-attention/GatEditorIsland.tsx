@@ -1,9 +1,11 @@
 import { useMemo, useState } from "preact/hooks";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
-import { useWidget } from "../primitives/useWidget";
+import { RangeField } from "../primitives/RangeField";
+import { SeedInput } from "../primitives/SeedInput";
 import { useLastGood } from "../primitives/useLastGood";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { useWidget } from "../primitives/useWidget";
 import { type GatView, computeGat, gatSpec } from "./gatView";
 import {
   type Graph,
@@ -88,20 +90,18 @@ export default function GatEditorIsland({ initialEquationHtml }: Props) {
           </select>
         </label>
         <span class="ga-group">
-          <label for="ga-heads">Heads K</label>
-          <input
+          <RangeField
             id="ga-heads"
-            type="range"
+            label="Heads K"
             min="1"
             max="8"
             step="1"
             value={state.heads}
-            aria-valuetext={`${state.heads} heads`}
-            onInput={(e) => set("heads", Number((e.target as HTMLInputElement).value))}
+            valueText={`${state.heads} heads`}
+            output={<>K = {state.heads}</>}
+            outputName="heads"
+            onValue={(v) => set("heads", v)}
           />
-          <output for="ga-heads" data-output="heads">
-            K = {state.heads}
-          </output>
         </span>
         <label>
           Head drawn{" "}
@@ -114,21 +114,14 @@ export default function GatEditorIsland({ initialEquationHtml }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          Seed{" "}
-          <input
-            type="number"
-            min="0"
-            max="999999"
-            step="1"
-            value={state.seed}
-            class="ga-seed"
-            onInput={(e) => {
-              const x = Number((e.target as HTMLInputElement).value);
-              if (Number.isInteger(x) && x >= 0 && x <= 999999) set("seed", x);
-            }}
-          />
-        </label>
+        <SeedInput
+          label="Seed"
+          value={state.seed}
+          max={999999}
+          step="1"
+          class="ga-seed"
+          onSeed={(v) => set("seed", v)}
+        />
       </div>
       <div class="ga-controls">
         <label>

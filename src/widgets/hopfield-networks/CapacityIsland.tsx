@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { capacityExperiment } from "../../../lib";
+import { SeedInput } from "../primitives/SeedInput";
+import { Slider } from "../primitives/Slider";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
-import { Slider } from "../neural-turing-machines/Slider";
 import { LineChart } from "./LineChart";
 
 /** The state a link reproduces (seed included); the curve itself is recomputed live. */
@@ -82,20 +83,13 @@ export default function CapacityIsland() {
           text={`${Math.round(state.noise * 100)}% flipped`}
           onInput={(v) => set("noise", v)}
         />
-        <label>
-          Seed{" "}
-          <input
-            type="number"
-            min="0"
-            max="99999"
-            value={state.seed}
-            style={{ width: "6rem" }}
-            onInput={(e) => {
-              const v = Number((e.target as HTMLInputElement).value);
-              if (Number.isInteger(v) && v >= 0 && v <= 99999) set("seed", v);
-            }}
-          />
-        </label>
+        <SeedInput
+          label="Seed"
+          value={state.seed}
+          max={99999}
+          style={{ width: "6rem" }}
+          onSeed={(v) => set("seed", v)}
+        />
       </div>
       <p>
         <label for="cap-progress">Progress</label>{" "}

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { useWidget } from "../primitives/useWidget";
-import { useLastGood } from "../primitives/useLastGood";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { Slider } from "../neural-turing-machines/Slider";
+import { SeedInput } from "../primitives/SeedInput";
+import { Slider } from "../primitives/Slider";
+import { useLastGood } from "../primitives/useLastGood";
+import { useWidget } from "../primitives/useWidget";
 import { LineChart } from "./LineChart";
 import { PixelGrid } from "./PixelGrid";
 import { PixelView } from "./PixelView";
@@ -150,20 +151,13 @@ export default function HopfieldRecallIsland() {
           text={`${Math.round(state.noise * 100)}% of pixels flipped`}
           onInput={(v) => set("noise", v)}
         />
-        <label>
-          Seed{" "}
-          <input
-            type="number"
-            min="0"
-            max="99999"
-            value={state.seed}
-            style={{ width: "6rem" }}
-            onInput={(e) => {
-              const v = Number((e.target as HTMLInputElement).value);
-              if (Number.isInteger(v) && v >= 0 && v <= 99999) set("seed", v);
-            }}
-          />
-        </label>
+        <SeedInput
+          label="Seed"
+          value={state.seed}
+          max={99999}
+          style={{ width: "6rem" }}
+          onSeed={(v) => set("seed", v)}
+        />
         <label>
           Update{" "}
           <select

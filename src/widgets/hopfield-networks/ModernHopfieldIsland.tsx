@@ -1,12 +1,12 @@
 import { useMemo } from "preact/hooks";
 import { modernHopfield } from "../../../lib";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { fmt } from "../primitives/matrixText";
 import { fields } from "../primitives/urlState";
-import { useWidget } from "../primitives/useWidget";
 import { useLastGood } from "../primitives/useLastGood";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { useWidget } from "../primitives/useWidget";
 import { Bars } from "../neural-turing-machines/Bars";
-import { Slider } from "../neural-turing-machines/Slider";
+import { Slider } from "../primitives/Slider";
 import { PixelView } from "./PixelView";
 import { PRESET_LIST, corrupt, parsePatternList } from "./patterns";
 

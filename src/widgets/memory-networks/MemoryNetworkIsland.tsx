@@ -1,9 +1,10 @@
 import { useMemo } from "preact/hooks";
-import { fmt } from "../primitives/matrixText";
-import { fields } from "../primitives/urlState";
-import { useWidget } from "../primitives/useWidget";
-import { useLastGood } from "../primitives/useLastGood";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { fmt } from "../primitives/matrixText";
+import { RangeField } from "../primitives/RangeField";
+import { fields } from "../primitives/urlState";
+import { useLastGood } from "../primitives/useLastGood";
+import { useWidget } from "../primitives/useWidget";
 import { DIMS, type Outcome, answerStory, generateStory } from "./babi";
 
 const first = generateStory(1);
@@ -78,18 +79,17 @@ export default function MemoryNetworkIsland() {
         <span class="mn-seed" data-output="seed">
           seed {state.seed}
         </span>
-        <label for="mn-hops">Hops K</label>
-        <input
+        <RangeField
           id="mn-hops"
-          type="range"
+          label="Hops K"
           min="1"
           max="3"
           step="1"
           value={state.hops}
-          aria-valuetext={`${state.hops} hops`}
-          onInput={(e) => set("hops", Number((e.target as HTMLInputElement).value))}
+          valueText={`${state.hops} hops`}
+          output={<>K = {state.hops}</>}
+          onValue={(v) => set("hops", v)}
         />
-        <output for="mn-hops">K = {state.hops}</output>
       </div>
       {r && (
         <>

@@ -1,9 +1,11 @@
 import { useMemo } from "preact/hooks";
+import { FieldMessage } from "../primitives/FieldMessage";
 import { Heatmap } from "../primitives/Heatmap";
-import { NumberTable } from "../primitives/NumberTable";
-import { useWidget } from "../primitives/useWidget";
-import { useLastGood } from "../primitives/useLastGood";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { NumberTable } from "../primitives/NumberTable";
+import { RangeField } from "../primitives/RangeField";
+import { useLastGood } from "../primitives/useLastGood";
+import { useWidget } from "../primitives/useWidget";
 import {
   D_MODEL,
   HEAD_CHOICES,
@@ -44,9 +46,7 @@ export default function MultiHeadIsland({ initialSvgs }: Props) {
           aria-describedby="mh-text-error"
           onInput={(e) => set("text", (e.target as HTMLInputElement).value)}
         />
-        <p id="mh-text-error" class={outcome.ok ? "field-ok" : "field-error"} aria-live="polite">
-          {outcome.ok ? "" : `${outcome.error} The last valid sentence is still shown.`}
-        </p>
+        <FieldMessage id="mh-text-error" error={outcome.ok ? undefined : outcome.error} kept="sentence" />
       </div>
       <div class="widget-controls">
         <label>
@@ -60,18 +60,17 @@ export default function MultiHeadIsland({ initialSvgs }: Props) {
             ))}
           </select>
         </label>
-        <label for="mh-beta">Sharpness β</label>
-        <input
+        <RangeField
           id="mh-beta"
-          type="range"
+          label="Sharpness β"
           min="0"
           max="120"
           step="5"
           value={state.beta}
-          aria-valuetext={`β = ${state.beta}`}
-          onInput={(e) => set("beta", Number((e.target as HTMLInputElement).value))}
+          valueText={`β = ${state.beta}`}
+          output={<>β = {state.beta}</>}
+          onValue={(v) => set("beta", v)}
         />
-        <output for="mh-beta">β = {state.beta}</output>
         <label>
           Seed of W_v and Wᴼ
           <input

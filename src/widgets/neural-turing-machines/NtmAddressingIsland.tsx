@@ -1,12 +1,12 @@
 import { useMemo } from "preact/hooks";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
-import { useWidget } from "../primitives/useWidget";
 import { useLastGood } from "../primitives/useLastGood";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { useWidget } from "../primitives/useWidget";
 import { Bars } from "./Bars";
 import { MatrixHeat } from "./MatrixHeat";
-import { Slider } from "./Slider";
+import { Slider } from "../primitives/Slider";
 import { type AddressingResult, SHIFT_KERNELS, addressingSpec, computeAddressing } from "./ntmModel";
 
 const slots = (n: number) => Array.from({ length: n }, (_, i) => String(i));

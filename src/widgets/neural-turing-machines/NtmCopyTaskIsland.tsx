@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
-import { useWidget } from "../primitives/useWidget";
 import { useLastGood } from "../primitives/useLastGood";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { useWidget } from "../primitives/useWidget";
 import { Bars } from "./Bars";
 import { MatrixHeat } from "./MatrixHeat";
 import { type CopyView, computeCopy, copySpec } from "./copyModel";

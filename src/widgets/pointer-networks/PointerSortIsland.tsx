@@ -1,7 +1,9 @@
 import { useMemo } from "preact/hooks";
-import { useWidget } from "../primitives/useWidget";
-import { useLastGood } from "../primitives/useLastGood";
+import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { RangeField } from "../primitives/RangeField";
+import { useLastGood } from "../primitives/useLastGood";
+import { useWidget } from "../primitives/useWidget";
 import { Bars } from "../soft-hard-local/Bars";
 import { dec } from "../soft-hard-local/parseList";
 import { PointerGrid } from "./PointerGrid";
@@ -36,24 +38,20 @@ export default function PointerSortIsland() {
           aria-describedby="ptr-xs-error"
           onInput={(e) => set("xs", (e.target as HTMLInputElement).value)}
         />
-        <p id="ptr-xs-error" class={error ? "field-error" : "field-ok"} aria-live="polite">
-          {error ? `${error} The last valid list is still shown.` : ""}
-        </p>
+        <FieldMessage id="ptr-xs-error" error={error} kept="list" />
       </div>
       <div class="widget-controls">
-        <label for="ptr-beta">Sharpness β</label>
-        <input
+        <RangeField
           id="ptr-beta"
-          type="range"
+          label="Sharpness β"
           min="0"
           max="40"
           step="0.5"
           value={state.beta}
-          onInput={(e) => set("beta", Number((e.target as HTMLInputElement).value))}
+          output={<>β = {state.beta}</>}
+          outputName="beta"
+          onValue={(v) => set("beta", v)}
         />
-        <output for="ptr-beta" data-output="beta">
-          β = {state.beta}
-        </output>
         <label>
           Order{" "}
           <select

@@ -1,12 +1,13 @@
 import { useMemo } from "preact/hooks";
 import { Heatmap } from "../primitives/Heatmap";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { MatrixField } from "../primitives/MatrixField";
-import { NumberTable } from "../primitives/NumberTable";
 import { formatMatrixText } from "../primitives/matrixText";
-import { useWidget } from "../primitives/useWidget";
+import { NumberTable } from "../primitives/NumberTable";
+import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { useWidget } from "../primitives/useWidget";
 import { type QkvResult, computeQkv, qkvPresets, qkvSpec } from "./qkvModel";
 
 interface Props {
@@ -87,20 +88,18 @@ export default function QkvExplorerIsland({ initialSvg, initialEquationHtml }: P
           </select>
         </label>
         <span class="control-range">
-          <label for="qkv-tau">Temperature τ</label>
-          <input
+          <RangeField
             id="qkv-tau"
-            type="range"
+            label="Temperature τ"
             min="0.05"
             max="5"
             step="0.05"
             value={state.tau}
-            aria-valuetext={`τ = ${state.tau}`}
-            onInput={(e) => set("tau", Number((e.target as HTMLInputElement).value))}
+            valueText={`τ = ${state.tau}`}
+            output={<>τ = {state.tau.toFixed(2)}</>}
+            outputName="tau"
+            onValue={(v) => set("tau", v)}
           />
-          <output for="qkv-tau" data-output="tau">
-            τ = {state.tau.toFixed(2)}
-          </output>
         </span>
         <label>
           Query row{" "}

@@ -1,5 +1,6 @@
 import { NumberTable } from "../primitives/NumberTable";
 import { type Kind, scoreParams } from "./scoreModel";
+import { SeedInput } from "../primitives/SeedInput";
 
 interface Props {
   kind: Kind;
@@ -35,20 +36,7 @@ export function ParamsPanel({ kind, d, seed, onSeed }: Props) {
       <summary>
         Weights of the parametrised scores (random here, seed {seed}; a trained model learns them)
       </summary>
-      <label>
-        Weight seed{" "}
-        <input
-          type="number"
-          min="0"
-          max="1000000"
-          step="1"
-          value={seed}
-          onInput={(e) => {
-            const v = Number((e.target as HTMLInputElement).value);
-            if (Number.isInteger(v) && v >= 0 && v <= 1_000_000) onSeed(v);
-          }}
-        />
-      </label>
+      <SeedInput label="Weight seed" value={seed} max={1_000_000} step="1" onSeed={onSeed} />
       {tables.length === 0 ? (
         <p class="hint">This score function has no weights: it depends on q and k alone.</p>
       ) : (

@@ -1,6 +1,10 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
-import { useWidget } from "../primitives/useWidget";
+import { useMemo } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { NumberSelect } from "../primitives/NumberSelect";
+import { RangeField } from "../primitives/RangeField";
+import { SeedInput } from "../primitives/SeedInput";
+import { useDeferredMeasure } from "../primitives/useDeferredMeasure";
+import { useWidget } from "../primitives/useWidget";
 import { LineChart, type Series } from "./LineChart";
 import { WeightBars } from "./WeightBars";
 import { ScaleTable } from "./ScaleTable";
@@ -28,14 +32,7 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
   const { ref, state, set, linkErrors } = useWidget("sd", scaleSpec);
   // The curves take a few million random draws: measured after the controls have updated, while
   // the previous curves stay on screen. The default seed's curves come precomputed from the build.
-  const [measured, setMeasured] = useState<Measured>(initial);
-  const key = measuredKey(state);
-  useEffect(() => {
-    if (measured.key === key) return;
-    const id = setTimeout(() => setMeasured(measure(state)), 20);
-    return () => clearTimeout(id);
-  }, [key]);
-  const busy = measured.key !== key;
+  const { measured, busy } = useDeferredMeasure(initial, measuredKey(state), () => measure(state));
   const { points, samples } = measured;
   const view = useMemo(() => pick(state), [state.seed, state.keys, state.logd, state.scaled]);
   const n = measured.keys;
@@ -84,47 +81,25 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
     <div ref={ref} class="sd" data-busy={busy ? "true" : "false"}>
       <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
-        <label for="sd-logd">Dimension d</label>
-        <input
+        <RangeField
           id="sd-logd"
-          type="range"
+          label="Dimension d"
           min="0"
           max="10"
           step="1"
           value={state.logd}
-          aria-valuetext={`d = ${view.d}`}
-          onInput={(e) => set("logd", Number((e.target as HTMLInputElement).value))}
+          valueText={`d = ${view.d}`}
+          output={<>d = {view.d}</>}
+          outputName="d"
+          onValue={(v) => set("logd", v)}
         />
-        <output for="sd-logd" data-output="d">
-          d = {view.d}
-        </output>
-        <label>
-          Keys n{" "}
-          <select
-            value={String(state.keys)}
-            onChange={(e) => set("keys", Number((e.target as HTMLSelectElement).value))}
-          >
-            {KEY_COUNTS.map((k) => (
-              <option key={k} value={String(k)}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Seed{" "}
-          <input
-            type="number"
-            min="0"
-            max="1000000"
-            step="1"
-            value={state.seed}
-            onInput={(e) => {
-              const v = Number((e.target as HTMLInputElement).value);
-              if (Number.isInteger(v) && v >= 0 && v <= 1_000_000) set("seed", v);
-            }}
-          />
-        </label>
+        <NumberSelect
+          label="Keys n"
+          value={state.keys}
+          options={KEY_COUNTS}
+          onValue={(v) => set("keys", v)}
+        />
+        <SeedInput label="Seed" value={state.seed} max={1_000_000} step="1" onSeed={(v) => set("seed", v)} />
       </div>
       <p class="hint" role="status">
         {busy ? "Measuring: drawing fresh random queries and keys…" : ""}

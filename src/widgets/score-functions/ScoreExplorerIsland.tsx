@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { MatrixField } from "../primitives/MatrixField";
 import { NumberTable } from "../primitives/NumberTable";
-import { useWidget } from "../primitives/useWidget";
 import { useLastGood } from "../primitives/useLastGood";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { useWidget } from "../primitives/useWidget";
 import { CompareTable } from "./CompareTable";
 import { FormulaField } from "./FormulaField";
 import { type FormulaEngine, loadFormulaEngine } from "./formulaEngine";

@@ -1,9 +1,10 @@
 import { useMemo } from "preact/hooks";
+import { FieldMessage } from "../primitives/FieldMessage";
 import { Heatmap } from "../primitives/Heatmap";
-import { NumberTable } from "../primitives/NumberTable";
-import { useWidget } from "../primitives/useWidget";
-import { useLastGood } from "../primitives/useLastGood";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { NumberTable } from "../primitives/NumberTable";
+import { useLastGood } from "../primitives/useLastGood";
+import { useWidget } from "../primitives/useWidget";
 import { ArcView } from "./ArcView";
 import { EquivarianceTable } from "./EquivarianceTable";
 import {
@@ -42,9 +43,7 @@ export default function SelfAttentionIsland({ initialSvg }: Props) {
           aria-describedby="sa-text-error"
           onInput={(e) => setState((s) => ({ ...s, text: (e.target as HTMLInputElement).value, shuffle: 0 }))}
         />
-        <p id="sa-text-error" class={outcome.ok ? "field-ok" : "field-error"} aria-live="polite">
-          {outcome.ok ? "" : `${outcome.error} The last valid sentence is still shown.`}
-        </p>
+        <FieldMessage id="sa-text-error" error={outcome.ok ? undefined : outcome.error} kept="sentence" />
       </div>
       {r && (
         <fieldset class="sa-tokens">

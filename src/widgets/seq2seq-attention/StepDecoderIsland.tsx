@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { LiveEquation } from "../primitives/LiveEquation";
-import { useWidget } from "../primitives/useWidget";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { RangeField } from "../primitives/RangeField";
+import { SeedInput } from "../primitives/SeedInput";
+import { useWidget } from "../primitives/useWidget";
 import { AlignmentGrid } from "./AlignmentGrid";
 import { AttentionLines } from "./AttentionLines";
 import { StepDetail } from "./StepDetail";
@@ -83,20 +85,13 @@ export default function StepDecoderIsland({ initialEquationHtml }: Props) {
           </select>
         </label>
         {state.weights === "random" && (
-          <label>
-            Seed{" "}
-            <input
-              type="number"
-              min="0"
-              max="1000000"
-              step="1"
-              value={state.seed}
-              onInput={(e) => {
-                const v = Number((e.target as HTMLInputElement).value);
-                if (Number.isInteger(v) && v >= 0 && v <= 1_000_000) set("seed", v);
-              }}
-            />
-          </label>
+          <SeedInput
+            label="Seed"
+            value={state.seed}
+            max={1_000_000}
+            step="1"
+            onSeed={(v) => set("seed", v)}
+          />
         )}
       </div>
       <div class="widget-controls s2s-player" role="group" aria-label="Play the decoder">
@@ -112,20 +107,22 @@ export default function StepDecoderIsland({ initialEquationHtml }: Props) {
         <button type="button" onClick={() => go(step + 1)} aria-disabled={step === STEPS ? "true" : "false"}>
           Step
         </button>
-        <label for="s2s-step">Decoder step</label>
-        <input
+        <RangeField
           id="s2s-step"
-          type="range"
+          label="Decoder step"
           min="0"
           max={STEPS}
           step="1"
           value={step}
-          aria-valuetext={`${step} of ${STEPS} steps`}
-          onInput={(e) => go(Number((e.target as HTMLInputElement).value))}
+          valueText={`${step} of ${STEPS} steps`}
+          output={
+            <>
+              {step} / {STEPS}
+            </>
+          }
+          outputName="step"
+          onValue={go}
         />
-        <output for="s2s-step" data-output="step">
-          {step} / {STEPS}
-        </output>
       </div>
       <p class="s2s-status" role="status" data-output="summary">
         {summary}

@@ -3,6 +3,7 @@ import { NumberTable } from "../primitives/NumberTable";
 import { ScrollBox } from "./ScrollBox";
 import { dec } from "./parseList";
 import type { ShlInput, ShlResult } from "./softHardLocalModel";
+import { RangeField } from "../primitives/RangeField";
 
 type Set = <K extends keyof ShlInput>(key: K, value: ShlInput[K]) => void;
 
@@ -33,19 +34,17 @@ export function HardPanel({ r, state, set }: PanelProps) {
   return (
     <div class="shl-panel">
       <div class="widget-controls">
-        <label for="shl-n">Samples n</label>
-        <input
+        <RangeField
           id="shl-n"
-          type="range"
+          label="Samples n"
           min="1"
           max="500"
           step="1"
           value={state.n}
-          onInput={(e) => set("n", Number((e.target as HTMLInputElement).value))}
+          output={<>n = {state.n}</>}
+          outputName="n"
+          onValue={(v) => set("n", v)}
         />
-        <output for="shl-n" data-output="n">
-          n = {state.n}
-        </output>
         <button type="button" onClick={() => set("seed", (state.seed + 1) % 100000)}>
           Draw new samples
         </button>
@@ -75,20 +74,18 @@ export function HardPanel({ r, state, set }: PanelProps) {
       </div>
       <h4 class="shl-sub">Gumbel-softmax</h4>
       <div class="widget-controls">
-        <label for="shl-tau">Temperature τ</label>
-        <input
+        <RangeField
           id="shl-tau"
-          type="range"
+          label="Temperature τ"
           min="0.05"
           max="5"
           step="0.05"
           value={state.tau}
-          aria-valuetext={`τ = ${state.tau}`}
-          onInput={(e) => set("tau", Number((e.target as HTMLInputElement).value))}
+          valueText={`τ = ${state.tau}`}
+          output={<>τ = {state.tau.toFixed(2)}</>}
+          outputName="tau"
+          onValue={(v) => set("tau", v)}
         />
-        <output for="shl-tau" data-output="tau">
-          τ = {state.tau.toFixed(2)}
-        </output>
       </div>
       <div class="shl-row">
         {r.gumbel.map((g, k) => (
@@ -131,32 +128,32 @@ export function LocalPanel({ r, state, set }: PanelProps) {
   return (
     <div class="shl-panel">
       <div class="widget-controls">
-        <label for="shl-D">Window half-width D</label>
-        <input
+        <RangeField
           id="shl-D"
-          type="range"
+          label="Window half-width D"
           min="1"
           max="6"
           step="1"
           value={state.D}
-          onInput={(e) => set("D", Number((e.target as HTMLInputElement).value))}
+          output={
+            <>
+              D = {state.D} (σ = {dec(state.D / 2, 1)})
+            </>
+          }
+          outputName="D"
+          onValue={(v) => set("D", v)}
         />
-        <output for="shl-D" data-output="D">
-          D = {state.D} (σ = {dec(state.D / 2, 1)})
-        </output>
-        <label for="shl-p">Aligned position p_t</label>
-        <input
+        <RangeField
           id="shl-p"
-          type="range"
+          label="Aligned position p_t"
           min="0"
           max={String(S - 1)}
           step="0.5"
           value={Math.min(state.p, S - 1)}
-          onInput={(e) => set("p", Number((e.target as HTMLInputElement).value))}
+          output={<>p_t = {state.p}</>}
+          outputName="p"
+          onValue={(v) => set("p", v)}
         />
-        <output for="shl-p" data-output="p">
-          p_t = {state.p}
-        </output>
       </div>
       {r.localError && (
         <p class="field-error" role="alert">

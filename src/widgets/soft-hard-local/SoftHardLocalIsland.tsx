@@ -1,7 +1,8 @@
 import { useMemo } from "preact/hooks";
-import { useWidget } from "../primitives/useWidget";
-import { useLastGood } from "../primitives/useLastGood";
+import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { useLastGood } from "../primitives/useLastGood";
+import { useWidget } from "../primitives/useWidget";
 import { HardPanel, LocalPanel, SoftPanel } from "./ShlPanels";
 import { MODES, type Mode, type ShlResult, computeShl, shlSpec } from "./softHardLocalModel";
 
@@ -32,9 +33,7 @@ export default function SoftHardLocalIsland() {
           aria-describedby="shl-scores-error"
           onInput={(e) => set("scores", (e.target as HTMLInputElement).value)}
         />
-        <p id="shl-scores-error" class={error ? "field-error" : "field-ok"} aria-live="polite">
-          {error ? `${error} The last valid result is still shown.` : ""}
-        </p>
+        <FieldMessage id="shl-scores-error" error={error} kept="result" />
       </div>
       <fieldset class="shl-modes">
         <legend>Mode</legend>

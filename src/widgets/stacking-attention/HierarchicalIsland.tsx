@@ -1,7 +1,9 @@
 import { useMemo } from "preact/hooks";
-import { useWidget } from "../primitives/useWidget";
-import { useLastGood } from "../primitives/useLastGood";
+import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { RangeField } from "../primitives/RangeField";
+import { useLastGood } from "../primitives/useLastGood";
+import { useWidget } from "../primitives/useWidget";
 import { ScrollBox } from "../soft-hard-local/ScrollBox";
 import { dec } from "../soft-hard-local/parseList";
 import { type HanView, computeHan, hanSpec } from "./hierarchicalModel";
@@ -30,9 +32,7 @@ export default function HierarchicalIsland() {
           aria-describedby="han-doc-error"
           onInput={(e) => set("doc", (e.target as HTMLTextAreaElement).value)}
         />
-        <p id="han-doc-error" class={error ? "field-error" : "field-ok"} aria-live="polite">
-          {error ? `${error} The last valid result is still shown.` : ""}
-        </p>
+        <FieldMessage id="han-doc-error" error={error} kept="result" />
       </div>
       <div class="widget-controls">
         <label>
@@ -46,19 +46,17 @@ export default function HierarchicalIsland() {
             ))}
           </select>
         </label>
-        <label for="han-kappa">Strength κ</label>
-        <input
+        <RangeField
           id="han-kappa"
-          type="range"
+          label="Strength κ"
           min="0"
           max="10"
           step="0.5"
           value={state.kappa}
-          onInput={(e) => set("kappa", Number((e.target as HTMLInputElement).value))}
+          output={<>κ = {state.kappa}</>}
+          outputName="kappa"
+          onValue={(v) => set("kappa", v)}
         />
-        <output for="han-kappa" data-output="kappa">
-          κ = {state.kappa}
-        </output>
         <button type="button" onClick={() => set("seed", (state.seed + 1) % 100000)}>
           New embedding noise
         </button>

@@ -1,8 +1,10 @@
 import { useMemo } from "preact/hooks";
-import { NumberTable } from "../primitives/NumberTable";
-import { useWidget } from "../primitives/useWidget";
-import { useLastGood } from "../primitives/useLastGood";
+import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { NumberTable } from "../primitives/NumberTable";
+import { RangeField } from "../primitives/RangeField";
+import { useLastGood } from "../primitives/useLastGood";
+import { useWidget } from "../primitives/useWidget";
 import { dec } from "../soft-hard-local/parseList";
 import { ConvPanel } from "./ConvPanel";
 import { ScrollBox } from "../soft-hard-local/ScrollBox";
@@ -56,9 +58,7 @@ export default function PoolingIsland() {
           aria-describedby="pool-text-error"
           onInput={(e) => set("text", (e.target as HTMLInputElement).value)}
         />
-        <p id="pool-text-error" class={error ? "field-error" : "field-ok"} aria-live="polite">
-          {error ? `${error} The last valid result is still shown.` : ""}
-        </p>
+        <FieldMessage id="pool-text-error" error={error} kept="result" />
       </div>
       <div class="widget-controls">
         <label>
@@ -74,19 +74,17 @@ export default function PoolingIsland() {
         </label>
         {SLIDERS.map((s) => (
           <span class="pool-slider">
-            <label for={`pool-${s.key}`}>{s.label}</label>
-            <input
+            <RangeField
               id={`pool-${s.key}`}
-              type="range"
+              label={s.label}
               min={s.min}
               max={s.max}
               step={s.step}
               value={state[s.key]}
-              onInput={(e) => set(s.key, Number((e.target as HTMLInputElement).value))}
+              output={s.show(state[s.key])}
+              outputName={s.key}
+              onValue={(v) => set(s.key, v)}
             />
-            <output for={`pool-${s.key}`} data-output={s.key}>
-              {s.show(state[s.key])}
-            </output>
           </span>
         ))}
         <button type="button" onClick={() => set("seed", (state.seed + 1) % 100000)}>

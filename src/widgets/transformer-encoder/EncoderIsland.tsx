@@ -1,7 +1,8 @@
 import { useMemo, useRef } from "preact/hooks";
+import { FieldMessage } from "../primitives/FieldMessage";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { type Stage, computeEncoder, encoderSpec } from "./encoderModel";
 
 /** Step through one encoder layer, stage by stage, with the numbers of each stage. */
@@ -46,9 +47,7 @@ export default function EncoderIsland() {
           />
         </label>
       </div>
-      <p id="enc-error" class={outcome.ok ? "field-ok" : "field-error"} aria-live="polite">
-        {outcome.ok ? "" : `${outcome.error} The last valid input is still shown.`}
-      </p>
+      <FieldMessage id="enc-error" error={outcome.ok ? undefined : outcome.error} kept="input" />
       <div class="widget-controls">
         <button type="button" disabled={state.step === 0} onClick={() => set("step", state.step - 1)}>
           ← Previous stage

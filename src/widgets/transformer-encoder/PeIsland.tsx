@@ -1,7 +1,7 @@
 import { useMemo, useRef } from "preact/hooks";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { type PeView, computePe, peSpec } from "./peModel";
 
 /** Diverging fill for values in [−1, 1]: blue for positive, orange-red for negative. */

@@ -1,6 +1,8 @@
-import { useEffect, useState } from "preact/hooks";
-import { useWidget } from "../primitives/useWidget";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { NumberSelect } from "../primitives/NumberSelect";
+import { SeedInput } from "../primitives/SeedInput";
+import { useDeferredMeasure } from "../primitives/useDeferredMeasure";
+import { useWidget } from "../primitives/useWidget";
 import { LineChart, type Series } from "../score-functions/LineChart";
 import { BottleneckTable } from "./BottleneckTable";
 import {
@@ -26,14 +28,7 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
   const { ref, state, set, linkErrors } = useWidget("bn", bnSpec);
   // The curves take a few hundred regressions: measured after the controls have updated, while the
   // previous curves stay on screen. The default curves come precomputed from the build.
-  const [measured, setMeasured] = useState<BnMeasured>(initial);
-  const key = bnKey(state);
-  useEffect(() => {
-    if (measured.key === key) return;
-    const id = setTimeout(() => setMeasured(measureBottleneck(state)), 20);
-    return () => clearTimeout(id);
-  }, [key]);
-  const busy = measured.key !== key;
+  const { measured, busy } = useDeferredMeasure(initial, bnKey(state), () => measureBottleneck(state));
   const { points, hidden } = measured;
   const L = Math.min(state.length, points.length);
   const at = points[L - 1];
@@ -90,33 +85,13 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
             <option value="mean">the mean of its states</option>
           </select>
         </label>
-        <label>
-          State size d{" "}
-          <select
-            value={String(state.hidden)}
-            onChange={(e) => set("hidden", Number((e.target as HTMLSelectElement).value))}
-          >
-            {HIDDEN_SIZES.map((h) => (
-              <option key={h} value={String(h)}>
-                {h}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Seed{" "}
-          <input
-            type="number"
-            min="0"
-            max="1000000"
-            step="1"
-            value={state.seed}
-            onInput={(e) => {
-              const v = Number((e.target as HTMLInputElement).value);
-              if (Number.isInteger(v) && v >= 0 && v <= 1_000_000) set("seed", v);
-            }}
-          />
-        </label>
+        <NumberSelect
+          label="State size d"
+          value={state.hidden}
+          options={HIDDEN_SIZES}
+          onValue={(v) => set("hidden", v)}
+        />
+        <SeedInput label="Seed" value={state.seed} max={1_000_000} step="1" onSeed={(v) => set("seed", v)} />
       </div>
       <p class="hint" role="status">
         {busy ? "Measuring: encoding 600 fresh random sequences and fitting the read-outs…" : ""}

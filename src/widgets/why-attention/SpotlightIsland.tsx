@@ -1,6 +1,6 @@
 import { useMemo, useRef } from "preact/hooks";
-import { useWidget } from "../primitives/useWidget";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { useWidget } from "../primitives/useWidget";
 import { WeightBars } from "../score-functions/WeightBars";
 import { ITEMS, KEYS, R, computeSpot, fromPolar, snap, spotSpec } from "./spotModel";
 

@@ -1,3 +1,5 @@
+import { RangeField } from "./RangeField";
+
 interface Props {
   id: string;
   label: string;
@@ -14,20 +16,18 @@ interface Props {
 export function Slider({ id, label, value, min, max, step, text, onInput }: Props) {
   return (
     <span class="atlas-slider">
-      <label for={id}>{label}</label>
-      <input
+      <RangeField
         id={id}
-        type="range"
+        label={label}
         min={min}
         max={max}
         step={step}
         value={value}
-        aria-valuetext={text}
-        onInput={(e) => onInput(Number((e.target as HTMLInputElement).value))}
+        valueText={text}
+        output={text}
+        outputName={id}
+        onValue={onInput}
       />
-      <output for={id} data-output={id}>
-        {text}
-      </output>
     </span>
   );
 }
