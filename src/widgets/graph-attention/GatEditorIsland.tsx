@@ -22,12 +22,14 @@ import { NeighbourTable } from "./NeighbourTable";
 
 interface Props {
   initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
 }
 
 const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
 
 /** Edit a graph; see GAT's attention and GCN's fixed weights on it, and one node's update. */
-export default function GatEditorIsland({ initialEquationHtml }: Props) {
+export default function GatEditorIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("gat", gatSpec);
   const [message, setMessage] = useState("");
   const [peer, setPeer] = useState(1);
@@ -235,6 +237,7 @@ export default function GatEditorIsland({ initialEquationHtml }: Props) {
         <LiveEquation
           tex={v.tex}
           initialHtml={initialEquationHtml}
+          initialTex={initialEquationTex}
           label={`Update of node ${sel + 1} with its numbers`}
         />
       </div>

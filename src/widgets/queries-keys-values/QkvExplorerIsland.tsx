@@ -13,12 +13,14 @@ import { type QkvResult, computeQkv, qkvPresets, qkvSpec } from "./qkvModel";
 interface Props {
   initialSvg: string;
   initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
 }
 
 const labels = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 /** Edit Q, K and V; see scores, weights (heatmap), outputs, and one query's equation with numbers. */
-export default function QkvExplorerIsland({ initialSvg, initialEquationHtml }: Props) {
+export default function QkvExplorerIsland({ initialSvg, initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("qkv", qkvSpec);
   const outcome = useMemo(() => computeQkv(state), [state]);
   // The last good result stays on screen while the input is bad.
@@ -145,6 +147,7 @@ export default function QkvExplorerIsland({ initialSvg, initialEquationHtml }: P
         <LiveEquation
           tex={shown.tex}
           initialHtml={initialEquationHtml}
+          initialTex={initialEquationTex}
           label={`Equation for query ${shown.row + 1} with its numbers`}
         />
       )}

@@ -11,6 +11,8 @@ import { STEPS, type Variant, computeS2s, s2sSpec, stepSummary, stepTex } from "
 
 interface Props {
   initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
 }
 
 const TICK_MS = 1200;
@@ -18,7 +20,7 @@ const reducedMotion = () =>
   typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
 /** Step through a decoder with attention over A B C <EOS>; Bahdanau or Luong; the alignment fills row by row. */
-export default function StepDecoderIsland({ initialEquationHtml }: Props) {
+export default function StepDecoderIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("s2s", s2sSpec);
   const tr = useMemo(() => computeS2s(state), [state.variant, state.weights, state.seed]);
   const alignment = useMemo(() => tr.result.alignment.toArray(), [tr]);
@@ -136,6 +138,7 @@ export default function StepDecoderIsland({ initialEquationHtml }: Props) {
         <LiveEquation
           tex={stepTex(tr, step)}
           initialHtml={initialEquationHtml}
+          initialTex={initialEquationTex}
           label={`Equations of step ${step} with their numbers`}
         />
       )}
