@@ -133,7 +133,8 @@ export default function HopfieldRecallIsland() {
         <label>
           Corrupt pattern{" "}
           <select
-            value={String(Math.min(state.target, count - 1))}
+            // The pattern the shown result corrupted (the last good result may be older than state).
+            value={String(r?.target ?? 0)}
             onChange={(e) => set("target", Number((e.target as HTMLSelectElement).value))}
           >
             {r?.patterns.map((_, i) => (
@@ -209,7 +210,7 @@ export default function HopfieldRecallIsland() {
       {r && (
         <p data-output="verdict" aria-live="polite">
           Step {shown}: energy {r.energies[shown].toFixed(3)}, {r.errors[shown]} pixel(s) differ from pattern{" "}
-          {Math.min(state.target, count - 1) + 1}. {shown === last ? verdict(r) : ""}
+          {r.target + 1}. {shown === last ? verdict(r) : ""}
         </p>
       )}
     </div>

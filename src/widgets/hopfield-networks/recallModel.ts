@@ -22,6 +22,8 @@ export interface RecallResult {
   energies: number[];
   fixedPointAt: number | null;
   twoCycle: boolean;
+  /** Index of the stored pattern that was corrupted (clamped to the patterns there are). */
+  target: number;
   /** Pixels that differ from the target, per state. */
   errors: number[];
   match: { pattern: number | null; negated: number | null };
@@ -36,7 +38,8 @@ export function computeRecall(
   const X = parsed.value;
   try {
     const W = hebbianWeights(X);
-    const target = X[Math.min(st.target, X.length - 1)];
+    const targetIndex = Math.min(st.target, X.length - 1);
+    const target = X[targetIndex];
     const start = corrupt(target, st.noise, st.seed);
     const run = hopfieldRun(W, start, { mode: st.mode, seed: st.seed, maxSteps: 12 });
     const errors = run.states.map((s) => s.reduce((acc, v, i) => acc + (v !== target[i] ? 1 : 0), 0));
@@ -50,6 +53,7 @@ export function computeRecall(
         energies: run.energies,
         fixedPointAt: run.fixedPointAt,
         twoCycle: run.twoCycle,
+        target: targetIndex,
         errors,
         match: hopfieldMatch(run.final, X),
       },

@@ -98,7 +98,8 @@ export default function NtmAddressingIsland() {
         <label>
           Previous focus{" "}
           <select
-            value={String(state.prev)}
+            // The model clamps the previous focus to the last slot; show the slot it uses.
+            value={String(Math.min(state.prev, n - 1))}
             onChange={(e) => set("prev", Number((e.target as HTMLSelectElement).value))}
           >
             {slots(n).map((s) => (

@@ -28,8 +28,10 @@ export function SeedInput({ label, value, max, onSeed, ...rest }: Props) {
         value={value}
         {...rest}
         onInput={(e) => {
-          const v = Number((e.target as HTMLInputElement).value);
-          if (Number.isInteger(v) && v >= 0 && v <= max) onSeed(v);
+          const raw = (e.target as HTMLInputElement).value;
+          const v = Number(raw);
+          // An empty field is a reader mid-edit, not seed 0.
+          if (raw.trim() !== "" && Number.isInteger(v) && v >= 0 && v <= max) onSeed(v);
         }}
       />
     </label>

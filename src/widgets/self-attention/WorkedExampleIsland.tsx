@@ -1,11 +1,12 @@
 import { useMemo, useState } from "preact/hooks";
+import { LinkErrors } from "../primitives/LinkErrors";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
 import { computeWorked, workedSpec } from "./workedModel";
 
 /** The chapter's worked example, live: raw scores → ÷√d_k → softmax. */
 export default function WorkedExampleIsland() {
-  const { ref, state, set } = useWidget("we", workedSpec);
+  const { ref, state, set, linkErrors } = useWidget("we", workedSpec);
   const r = useMemo(() => computeWorked(state), [state]);
   const [bad, setBad] = useState<Partial<Record<"s1" | "s2", string>>>({});
   const numberField = (key: "s1" | "s2", label: string) => {
@@ -35,6 +36,7 @@ export default function WorkedExampleIsland() {
   const bar = (w: number) => `${(w * 100).toFixed(1)}%`;
   return (
     <div ref={ref} class="we">
+      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         {numberField("s1", "q·k₁")}
         {numberField("s2", "q·k₂")}
