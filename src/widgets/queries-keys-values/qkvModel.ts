@@ -130,7 +130,8 @@ export function computeQkv(s: QkvInput): QkvOutcome {
       },
     };
   } catch (err) {
-    return { ok: false, fieldErrors, error: (err as Error).message };
+    // The library names itself ("scaledDotProduct: …"); the reader needs only the shapes.
+    return { ok: false, fieldErrors, error: (err as Error).message.replace(/^\w+: /, "") };
   }
 }
 
