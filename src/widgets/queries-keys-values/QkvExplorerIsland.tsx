@@ -17,6 +17,13 @@ interface Props {
   initialEquationTex: string;
 }
 
+/** The three matrix inputs: state key, label, hint. */
+const MATRIX_FIELDS: [key: "Q" | "K" | "V", label: string, hint: string][] = [
+  ["Q", "Queries Q (one row per query)", "Rows on separate lines; numbers separated by spaces or commas."],
+  ["K", "Keys K (one row per key)", "Same number of columns as Q (that is d_k)."],
+  ["V", "Values V (one row per key)", "Same number of rows as K; any number of columns."],
+];
+
 const labels = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 /** Edit Q, K and V; see scores, weights (heatmap), outputs, and one query's equation with numbers. */
@@ -44,30 +51,17 @@ export default function QkvExplorerIsland({ initialSvg, initialEquationHtml, ini
     <div ref={ref} class="qkv">
       <LinkErrors errors={linkErrors} />
       <div class="qkv-inputs">
-        <MatrixField
-          id="qkv-Q"
-          label="Queries Q (one row per query)"
-          hint="Rows on separate lines; numbers separated by spaces or commas."
-          value={state.Q}
-          error={fieldErrors.Q}
-          onInput={(v) => set("Q", v)}
-        />
-        <MatrixField
-          id="qkv-K"
-          label="Keys K (one row per key)"
-          hint="Same number of columns as Q (that is d_k)."
-          value={state.K}
-          error={fieldErrors.K}
-          onInput={(v) => set("K", v)}
-        />
-        <MatrixField
-          id="qkv-V"
-          label="Values V (one row per key)"
-          hint="Same number of rows as K; any number of columns."
-          value={state.V}
-          error={fieldErrors.V}
-          onInput={(v) => set("V", v)}
-        />
+        {MATRIX_FIELDS.map(([key, label, hint]) => (
+          <MatrixField
+            key={key}
+            id={`qkv-${key}`}
+            label={label}
+            hint={hint}
+            value={state[key]}
+            error={fieldErrors[key]}
+            onInput={(v) => set(key, v)}
+          />
+        ))}
       </div>
       {computeError && (
         <p class="field-error" role="alert" data-error="compute">
