@@ -276,10 +276,7 @@ function matmulAB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, 
  */
 export function transpose(a: MatrixLike): Matrix {
   const A = asMatrix(a);
-  const T = new Matrix(A.cols, A.rows); // (cols, rows)
-  for (let i = 0; i < A.rows; i++)
-    for (let j = 0; j < A.cols; j++) T.data[j * A.rows + i] = A.data[i * A.cols + j];
-  return T;
+  return new Matrix(A.cols, A.rows, transposeData(A.data, A.rows, A.cols)); // (cols, rows)
 }
 
 /**
