@@ -9,6 +9,13 @@ import { MatrixHeat } from "./MatrixHeat";
 import { Slider } from "../primitives/Slider";
 import { type AddressingResult, SHIFT_KERNELS, addressingSpec, computeAddressing } from "./ntmModel";
 
+/** The head's vector inputs: state key, label, hint. */
+const VECTOR_FIELDS: [key: "key" | "erase" | "add", label: string, hint: string][] = [
+  ["key", "Key k", "One number per memory column."],
+  ["erase", "Erase vector e", "Entries in [0, 1]."],
+  ["add", "Add vector a", "Any numbers."],
+];
+
 const slots = (n: number) => Array.from({ length: n }, (_, i) => String(i));
 const cols = (n: number) => Array.from({ length: n }, (_, j) => `c${j}`);
 const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
@@ -40,33 +47,18 @@ export default function NtmAddressingIsland() {
           onInput={(v) => set("memory", v)}
         />
         <div class="ntm-fields">
-          <MatrixField
-            id="ntm-key"
-            label="Key k"
-            hint="One number per memory column."
-            rows={1}
-            value={state.key}
-            error={errs.key}
-            onInput={(v) => set("key", v)}
-          />
-          <MatrixField
-            id="ntm-erase"
-            label="Erase vector e"
-            hint="Entries in [0, 1]."
-            rows={1}
-            value={state.erase}
-            error={errs.erase}
-            onInput={(v) => set("erase", v)}
-          />
-          <MatrixField
-            id="ntm-add"
-            label="Add vector a"
-            hint="Any numbers."
-            rows={1}
-            value={state.add}
-            error={errs.add}
-            onInput={(v) => set("add", v)}
-          />
+          {VECTOR_FIELDS.map(([key, label, hint]) => (
+            <MatrixField
+              key={key}
+              id={`ntm-${key}`}
+              label={label}
+              hint={hint}
+              rows={1}
+              value={state[key]}
+              error={errs[key]}
+              onInput={(v) => set(key, v)}
+            />
+          ))}
         </div>
       </div>
       {!outcome.ok && outcome.error && (
