@@ -4,19 +4,20 @@
  * `lib/formula` (the mathjs extension) is imported on its own, so pages without formulas never
  * load mathjs.
  */
-// core: matrices, seeded randomness, statistics
+// core: matrices, input checks, the linear layer, seeded randomness
 export * from "./core/matrix";
+export { requireSequence } from "./core/validate";
+export * from "./core/linear";
 export * from "./core/random";
 export * from "./core/normalMatrix";
+// analysis: statistics of weights and fits
 export * from "./analysis/entropy";
 export * from "./analysis/ridge";
-export * from "./analysis/bottleneck";
 // scores and softmax
 export * from "./attention/softmax";
 export * from "./scores/index";
-export * from "./scores/scaleSaturation";
 // attention
-export { combineAllow, maskedSoftmaxRows, requireSequence } from "./attention/mask";
+export { combineAllow, maskedSoftmaxRows } from "./attention/mask";
 export type { AllowMask, KeyAllow, MaskOptions } from "./attention/mask";
 export * from "./attention/scaledDotProduct";
 export * from "./attention/attention";
@@ -34,7 +35,6 @@ export * from "./rnn/toyTranslation";
 export * from "./rnn/leakyIntegrator";
 export * from "./cnn/conv1d";
 // the Transformer
-export * from "./transformer/linear";
 export * from "./transformer/layerNorm";
 export * from "./transformer/positionalEncoding";
 export * from "./transformer/feedForward";
@@ -53,6 +53,9 @@ export * from "./memory/memn2nTying";
 export * from "./memory/bagOfWords";
 export * from "./memory/hopfield";
 export * from "./memory/hopfieldBinary";
-export * from "./memory/hopfieldCapacity";
 // training
 export * from "./training/gradClip";
+// experiments: seeded measurements built from the mechanisms above
+export * from "./experiments/scaleSaturation";
+export * from "./experiments/bottleneck";
+export * from "./experiments/hopfieldCapacity";

@@ -1,5 +1,5 @@
 import { Matrix, type MatrixLike, matmul, shapeOf } from "../core/matrix";
-import { requireSequence } from "../attention/mask";
+import { requireSequence } from "../core/validate";
 
 /** A fitted linear map with intercept: predictions are X W + b. */
 export interface RidgeModel {

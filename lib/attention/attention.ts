@@ -1,6 +1,7 @@
 import { type MatrixLike, matmul, shapeOf } from "../core/matrix";
 import { type ScoreKind, type ScoreParams, scoreMatrix } from "../scores/index";
-import { type MaskOptions, combineAllow, maskedSoftmaxRows, requireSequence } from "./mask";
+import { type MaskOptions, combineAllow, maskedSoftmaxRows } from "./mask";
+import { requireSequence } from "../core/validate";
 import type { AttentionResult } from "./scaledDotProduct";
 
 /** Options of {@link attention}. */

@@ -1,7 +1,8 @@
 import { Matrix, type MatrixLike, type VectorLike, matmul, shapeOf } from "../core/matrix";
-import { tanhMix } from "../scores/shared";
-import { linear } from "../transformer/linear";
-import { combineAllow, maskedSoftmaxRows, requireSequence } from "./mask";
+import { tanhMix } from "../scores/kernel";
+import { linear } from "../core/linear";
+import { combineAllow, maskedSoftmaxRows } from "./mask";
+import { requireSequence } from "../core/validate";
 
 /** Weights of {@link globalAttention}, in torch `nn.Linear` orientation (out, in), named as in OpenNMT. */
 export interface GlobalAttentionParams {

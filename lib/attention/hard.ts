@@ -1,7 +1,8 @@
 import { Matrix, type MatrixLike, shapeOf } from "../core/matrix";
 import type { Rng } from "../core/random";
 import { type ScoreKind, type ScoreParams, scoreMatrix } from "../scores/index";
-import { type MaskOptions, combineAllow, maskedSoftmaxRows, requireSequence } from "./mask";
+import { type MaskOptions, combineAllow, maskedSoftmaxRows } from "./mask";
+import { requireSequence } from "../core/validate";
 
 /** Options of {@link hardAttention}. */
 export interface HardAttentionOptions extends MaskOptions {

@@ -1,8 +1,8 @@
 import { Matrix, type MatrixLike, type VectorLike, matmul, shapeOf } from "../core/matrix";
 import { dotScoreMatrix } from "../scores/dot";
 import { generalScoreMatrix } from "../scores/general";
-import { checkVector, checkWeight } from "../scores/shared";
-import { requireSequence } from "./mask";
+import { checkVector, checkWeight } from "../core/validate";
+import { requireSequence } from "../core/validate";
 
 /** Options of Luong's local attention. */
 export interface LocalAttentionOptions {

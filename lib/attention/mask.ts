@@ -1,4 +1,4 @@
-import { Matrix, type MatrixLike, asMatrix, assertFinite, shapeOf } from "../core/matrix";
+import { Matrix, type MatrixLike, asMatrix, shapeOf } from "../core/matrix";
 
 /** An allow-mask over (query, key) pairs: `true` (or 1) means the query may attend to the key. */
 export type AllowMask = ReadonlyArray<ArrayLike<boolean | number>>;
@@ -123,24 +123,4 @@ export function maskedSoftmaxRows(
     for (let j = 0; j < m; j++) w[o + j] *= inv;
   }
   return W;
-}
-
-/**
- * Throw a clear RangeError unless `M` is a non-empty, finite sequence of non-empty vectors.
- *
- * $$M \in \mathbb{R}^{n \times d},\quad n \ge 1,\ d \ge 1$$
- *
- * @example
- * requireSequence("demo", "Q", [[1, 2]]).shape;
- * // returns [1, 2]
- *
- * @see {@link assertFinite}
- */
-export function requireSequence(what: string, name: string, m: MatrixLike): Matrix {
-  const M = asMatrix(m);
-  if (M.rows === 0)
-    throw new RangeError(`${what}: ${name} is an empty sequence (${shapeOf(M)}); need at least one token`);
-  if (M.cols === 0) throw new RangeError(`${what}: ${name} has vectors of size 0 (${shapeOf(M)})`);
-  assertFinite(`${what}: ${name}`, M);
-  return M;
 }

@@ -1,6 +1,7 @@
 import { Matrix, type MatrixLike, type VectorLike, matmul, shapeOf } from "../core/matrix";
-import { linear } from "../transformer/linear";
-import { type MaskOptions, combineAllow, maskedSoftmaxRows, requireSequence } from "./mask";
+import { linear } from "../core/linear";
+import { type MaskOptions, combineAllow, maskedSoftmaxRows } from "./mask";
+import { requireSequence } from "../core/validate";
 
 /**
  * Weights of a multi-head attention block, in torch `nn.MultiheadAttention` layout.

@@ -1,6 +1,6 @@
 import { Matrix, type MatrixLike, type VectorLike, matmul, shapeOf } from "../core/matrix";
-import { checkVector } from "../scores/shared";
-import { requireSequence } from "./mask";
+import { checkVector } from "../core/validate";
+import { requireSequence } from "../core/validate";
 import { softmax } from "./softmax";
 
 /** What {@link attentionPool} returns. */

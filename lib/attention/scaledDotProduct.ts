@@ -1,5 +1,6 @@
 import { type Matrix, type MatrixLike, matmul, shapeOf } from "../core/matrix";
-import { type MaskOptions, combineAllow, maskedSoftmaxRows, requireSequence } from "./mask";
+import { type MaskOptions, combineAllow, maskedSoftmaxRows } from "./mask";
+import { requireSequence } from "../core/validate";
 
 /** Options of {@link scaledDotProduct}. */
 export interface ScaledDotProductOptions extends MaskOptions {

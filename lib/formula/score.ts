@@ -4,7 +4,7 @@
 import type { MathNode } from "mathjs";
 import { Matrix, type MatrixLike, type VectorLike, asMatrix } from "../core/matrix";
 import { describe, toScalar } from "./convert";
-import { type FormulaMath, defaultFormulaMath } from "./index";
+import { type FormulaMath, defaultFormulaMath } from "./math";
 
 /** A compiled score formula. */
 export interface ScoreFormula {

@@ -1,5 +1,5 @@
 import { Matrix, type MatrixLike, type VectorLike, matmul, shapeOf, transpose } from "../core/matrix";
-import { requireSequence } from "../attention/mask";
+import { requireSequence } from "../core/validate";
 import { softmax } from "../attention/softmax";
 import { globalAttention } from "../attention/global";
 import { additiveScoreMatrix } from "../scores/additive";

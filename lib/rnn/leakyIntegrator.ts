@@ -1,5 +1,5 @@
 import { Matrix, type MatrixLike } from "../core/matrix";
-import { requireSequence } from "../attention/mask";
+import { requireSequence } from "../core/validate";
 
 /**
  * The simplest recurrent encoder: each state is a leaky running average of the inputs so far.

@@ -1,5 +1,5 @@
 import { Matrix, type MatrixLike, type VectorLike, asMatrix, assertFinite, shapeOf } from "../core/matrix";
-import { requireSequence } from "../attention/mask";
+import { requireSequence } from "../core/validate";
 
 /** Weights of an Elman (tanh) recurrent cell, in torch orientation (out, in). */
 export interface TanhRnnParams {

@@ -1,5 +1,6 @@
 import { type Matrix, type MatrixLike, type VectorLike, matmul } from "../core/matrix";
-import { checkQK, checkVector, checkWeight, pair, tanhMix } from "./shared";
+import { checkQK, checkVector, checkWeight } from "../core/validate";
+import { pair, tanhMix } from "./kernel";
 
 /** Weights of the additive (Bahdanau) score. */
 export interface AdditiveParams {

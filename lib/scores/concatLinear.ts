@@ -1,5 +1,6 @@
 import { Matrix, type MatrixLike, type VectorLike } from "../core/matrix";
-import { checkQK, checkVector, pair } from "./shared";
+import { checkQK, checkVector } from "../core/validate";
+import { pair } from "./kernel";
 
 /**
  * A linear score on the concatenation [q; k] (GAT-style, no nonlinearity).

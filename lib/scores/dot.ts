@@ -1,5 +1,6 @@
 import { type Matrix, type MatrixLike, type VectorLike, matmul } from "../core/matrix";
-import { checkQK, pair } from "./shared";
+import { checkQK } from "../core/validate";
+import { pair } from "./kernel";
 
 /**
  * Dot-product score of one query and one key.

@@ -1,5 +1,6 @@
 import { type Matrix, type MatrixLike, type VectorLike, matmul } from "../core/matrix";
-import { checkQK, checkWeight, pair } from "./shared";
+import { checkQK, checkWeight } from "../core/validate";
+import { pair } from "./kernel";
 
 /**
  * Luong's "general" (bilinear) score of one query and one key.

@@ -1,6 +1,6 @@
 import type { Matrix, MatrixLike, VectorLike } from "../core/matrix";
 import { type MultiHeadParams, type MultiHeadResult, multiHeadAttention } from "../attention/multihead";
-import { requireSequence } from "../attention/mask";
+import { requireSequence } from "../core/validate";
 import { type FeedForwardParams, feedForward } from "./feedForward";
 import { layerNorm } from "./layerNorm";
 

@@ -1,5 +1,5 @@
 import type { Matrix, MatrixLike, VectorLike } from "../core/matrix";
-import { linear } from "./linear";
+import { linear } from "../core/linear";
 
 /** Weights of a position-wise feed-forward block, torch `nn.Linear` orientation. */
 export interface FeedForwardParams {

@@ -1,6 +1,6 @@
 import { Matrix, type MatrixLike, type VectorLike } from "../core/matrix";
-import { requireSequence } from "../attention/mask";
-import { checkVector } from "../scores/shared";
+import { requireSequence } from "../core/validate";
+import { checkVector } from "../core/validate";
 
 /** Options of {@link layerNorm}. */
 export interface LayerNormOptions {

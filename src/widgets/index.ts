@@ -3,7 +3,7 @@
  * `src/components/`; widget building blocks live in `src/widgets/primitives/`.
  */
 // frame and prose components
-export { default as Widget } from "./Widget.astro";
+export { default as Widget } from "./primitives/Widget.astro";
 export { default as Callout } from "./Callout.astro";
 export { default as Exercise } from "./Exercise.astro";
 // Part I: attention for sequences

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CAPACITY_PRESETS, capacityExperiment } from "../../../lib/memory/hopfieldCapacity";
 import {
   hebbianWeights,
   hopfieldEnergy,
@@ -79,18 +78,6 @@ describe("binary Hopfield", () => {
           expect(run.twoCycle).toBe(false);
         },
       ),
-    );
-  });
-
-  it("capacity experiment: recall falls as the load P/M grows, reproducibly", () => {
-    const r = capacityExperiment(50, [2, 25], 4, 3);
-    expect(r.map((x) => x.ratio)).toEqual([0.04, 0.5]);
-    expect(r[0].successRate).toBe(1);
-    expect(r[1].successRate).toBeLessThan(0.5);
-    expect(capacityExperiment(50, [2, 25], 4, 3)).toEqual(r);
-    const { neurons, patternCounts, trials } = CAPACITY_PRESETS.tiny;
-    expect(capacityExperiment(neurons, patternCounts, trials, 1, { noise: 0.1 })).toHaveLength(
-      patternCounts.length,
     );
   });
 });

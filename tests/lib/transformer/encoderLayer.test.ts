@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rng } from "../../../lib/core/random";
 import { encoderLayer } from "../../../lib/transformer/encoderLayer";
 import { feedForward } from "../../../lib/transformer/feedForward";
-import { linear } from "../../../lib/transformer/linear";
+import { linear } from "../../../lib/core/linear";
 
 const rand = (rows: number, cols: number, seed: number) => {
   const r = rng(seed);

@@ -3,7 +3,7 @@ import { normalMatrix } from "../core/normalMatrix";
 import { rng } from "../core/random";
 import { attention } from "../attention/attention";
 import { tanhRnn } from "../rnn/tanhRnn";
-import { rSquared, ridgeFit, ridgePredict } from "./ridge";
+import { rSquared, ridgeFit, ridgePredict } from "../analysis/ridge";
 
 /** Options of {@link bottleneckExperiment}. */
 export interface BottleneckOptions {

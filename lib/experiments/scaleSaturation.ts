@@ -2,7 +2,7 @@ import { normalMatrix } from "../core/normalMatrix";
 import { rng } from "../core/random";
 import { softmax } from "../attention/softmax";
 import { entropy } from "../analysis/entropy";
-import { dotScoreMatrix } from "./dot";
+import { dotScoreMatrix } from "../scores/dot";
 
 /** Options of {@link scaleSaturation}. */
 export interface ScaleSaturationOptions {

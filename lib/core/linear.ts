@@ -1,5 +1,5 @@
-import { type Matrix, type MatrixLike, type VectorLike, matmul, shapeOf } from "../core/matrix";
-import { requireSequence } from "../attention/mask";
+import { type Matrix, type MatrixLike, type VectorLike, matmul, shapeOf } from "./matrix";
+import { requireSequence } from "./validate";
 
 /**
  * A fully connected layer with torch `nn.Linear` orientation: weight is (out, in).

@@ -1,6 +1,6 @@
 import { Matrix } from "../core/matrix";
 import { rng } from "../core/random";
-import { hebbianWeights, hopfieldMatch, hopfieldRun } from "./hopfieldBinary";
+import { hebbianWeights, hopfieldMatch, hopfieldRun } from "../memory/hopfieldBinary";
 
 /** Sizes for {@link capacityExperiment}: `tiny` paints at once in a widget, `reference` is smoother. */
 export const CAPACITY_PRESETS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bottleneckExperiment } from "../../../lib/analysis/bottleneck";
+import { bottleneckExperiment } from "../../../lib/experiments/bottleneck";
 
 describe("bottleneckExperiment", () => {
   const opts = { maxLength: 12, hidden: 8, tokenSize: 4, train: 200, test: 100, seed: 2 };

@@ -1,5 +1,28 @@
-import { Matrix, type MatrixLike, type VectorLike, assertFinite, shapeOf } from "../core/matrix";
-import { requireSequence } from "../attention/mask";
+/**
+ * Shared input checks for every layer of the library: sequences, weight matrices and vectors.
+ * Each throws a RangeError that names the function, the argument and both shapes.
+ */
+import { Matrix, type MatrixLike, type VectorLike, asMatrix, assertFinite, shapeOf } from "./matrix";
+
+/**
+ * Throw a clear RangeError unless `M` is a non-empty, finite sequence of non-empty vectors.
+ *
+ * $$M \in \mathbb{R}^{n \times d},\quad n \ge 1,\ d \ge 1$$
+ *
+ * @example
+ * requireSequence("demo", "Q", [[1, 2]]).shape;
+ * // returns [1, 2]
+ *
+ * @see {@link assertFinite}
+ */
+export function requireSequence(what: string, name: string, m: MatrixLike): Matrix {
+  const M = asMatrix(m);
+  if (M.rows === 0)
+    throw new RangeError(`${what}: ${name} is an empty sequence (${shapeOf(M)}); need at least one token`);
+  if (M.cols === 0) throw new RangeError(`${what}: ${name} has vectors of size 0 (${shapeOf(M)})`);
+  assertFinite(`${what}: ${name}`, M);
+  return M;
+}
 
 /** @internal Validate a (Q, K) pair for a score function; `sameDim` demands d_q = d_k. */
 export function checkQK(what: string, q: MatrixLike, k: MatrixLike, sameDim: boolean): [Matrix, Matrix] {
@@ -28,33 +51,4 @@ export function checkVector(what: string, name: string, v: VectorLike, n: number
     throw new RangeError(`${what}: ${name} has length ${v.length} but must have length ${n}`);
   assertFinite(`${what}: ${name}`, v);
   return v;
-}
-
-/** @internal Turn a single (q, k) pair into two 1-row matrices. */
-export function pair(q: VectorLike, k: VectorLike): [Matrix, Matrix] {
-  return [Matrix.rowVector(q), Matrix.rowVector(k)];
-}
-
-/**
- * @internal `S[i][j] = Σ_a v[a] tanh(Qp[i][a] + Kp[j][a])`: the shared kernel of the additive and concat
- * scores, after both sides were projected to d_a.
- */
-export function tanhMix(Qp: Matrix, Kp: Matrix, v: VectorLike): Matrix {
-  const nq = Qp.rows;
-  const nk = Kp.rows;
-  const da = Qp.cols;
-  const S = new Matrix(nq, nk); // (n_q, n_k)
-  const qd = Qp.data;
-  const kd = Kp.data;
-  const vv = Float64Array.from(v);
-  for (let i = 0; i < nq; i++) {
-    const qo = i * da;
-    for (let j = 0; j < nk; j++) {
-      const ko = j * da;
-      let s = 0;
-      for (let a = 0; a < da; a++) s += vv[a] * Math.tanh(qd[qo + a] + kd[ko + a]);
-      S.data[i * nk + j] = s;
-    }
-  }
-  return S;
 }

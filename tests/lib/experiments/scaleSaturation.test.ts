@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scaleSaturation, scaleSaturationSample } from "../../../lib/scores/scaleSaturation";
+import { scaleSaturation, scaleSaturationSample } from "../../../lib/experiments/scaleSaturation";
 
 describe("scaleSaturation", () => {
   const dims = [1, 4, 16, 64, 256];
