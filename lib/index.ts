@@ -59,3 +59,5 @@ export * from "./training/gradClip";
 export * from "./experiments/scaleSaturation";
 export * from "./experiments/bottleneck";
 export * from "./experiments/hopfieldCapacity";
+// automatic differentiation and optimisers (a namespace: its op names mirror the forward library's)
+export * as autograd from "./autograd/index";

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import * as ag from "../../../lib/autograd/index";
+import { rng } from "../../../lib/core/random";
+import { gradCheck } from "./gradcheck";
+
+describe("autograd core", () => {
+  it("accumulates a gradient used twice (x·x)", () => {
+    const x = ag.param([[3, -1]]);
+    ag.sum(ag.mul(x, x)).backward();
+    expect(Array.from(x.grad ?? [])).toEqual([6, -2]);
+  });
+
+  it("records no graph for constants", () => {
+    const y = ag.tanh(ag.constant([[1, 2]]));
+    expect(y.requiresGrad).toBe(false);
+    expect(y.backwardFn).toBeNull();
+  });
+
+  it("recomputes intermediate gradients on a second backward, accumulates leaves", () => {
+    const x = ag.param([[2]]);
+    const y = ag.scale(x, 3);
+    const z = ag.sum(y);
+    z.backward();
+    z.backward();
+    expect(Array.from(y.grad ?? [])).toEqual([1]);
+    expect(Array.from(x.grad ?? [])).toEqual([6]);
+  });
+
+  it("asks for a seed when the output is not 1×1", () => {
+    expect(() => ag.param([[1, 2]]).backward()).toThrow(/seed/);
+  });
+
+  it("names both shapes on a matmul mismatch", () => {
+    expect(() => ag.matmul(ag.constant([[1, 2]]), ag.constant([[1, 2]]))).toThrow(/1×2.*1×2/);
+  });
+
+  it("matches central differences for matmul in every transpose combination", () => {
+    const r = rng(5);
+    const m = (n: number, k: number) =>
+      Array.from({ length: n }, () => Array.from({ length: k }, () => r.normal()));
+    expect(gradCheck(([a, b]) => ag.matmul(a, b), [m(3, 4), m(4, 2)])).toBeLessThan(1e-7);
+    expect(gradCheck(([a, b]) => ag.matmul(a, b, false, true), [m(3, 4), m(2, 4)])).toBeLessThan(1e-7);
+    expect(gradCheck(([a, b]) => ag.matmul(a, b, true, false), [m(4, 3), m(4, 2)])).toBeLessThan(1e-7);
+    expect(gradCheck(([a, b]) => ag.matmul(a, b, true, true), [m(4, 3), m(2, 4)])).toBeLessThan(1e-7);
+  });
+
+  it("trains: a GRU step and Adam lower a loss", () => {
+    const r = rng(2);
+    const H = 4;
+    const w = {
+      weightIh: ag.uniformParam(3 * H, 2, r, 0.5),
+      weightHh: ag.uniformParam(3 * H, H, r, 0.5),
+      biasIh: ag.zeros(1, 3 * H, true),
+      biasHh: ag.zeros(1, 3 * H, true),
+    };
+    const out = ag.uniformParam(2, H, r, 0.5);
+    const params = [w.weightIh, w.weightHh, w.biasIh, w.biasHh, out];
+    const opt = new ag.Adam(params, { lr: 0.05 });
+    const x = ag.constant([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ]);
+    const loss = () => ag.crossEntropy(ag.linear(ag.gruCell(x, ag.zeros(3, H), w), out), [0, 1, 0]);
+    const first = loss().item();
+    for (let k = 0; k < 30; k++) {
+      opt.zeroGrad();
+      loss().backward();
+      opt.step();
+    }
+    expect(loss().item()).toBeLessThan(first / 2);
+  });
+});
