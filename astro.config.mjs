@@ -6,6 +6,8 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { rehypeKatexStrict } from "./src/integrations/rehypeKatexStrict.mjs";
+import { remarkApostropheAfterMath, remarkNoExpressionInMath } from "./src/integrations/remarkMathText.mjs";
+import { texInTextCheck } from "./src/integrations/texInText.mjs";
 import { pagefindIndex } from "./src/integrations/pagefindIndex.mjs";
 
 export default defineConfig({
@@ -14,13 +16,15 @@ export default defineConfig({
   build: { format: "directory" },
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // After remark-math: an MDX expression inside math fails the build, and an apostrophe
+      // right after inline math ($i$'s) is not left as the opening quote smart quotes made it.
+      remarkPlugins: [remarkMath, remarkNoExpressionInMath, remarkApostropheAfterMath],
       // rehypeKatexStrict must run after rehype-katex: it turns KaTeX's recorded parse errors
       // into a build failure that names the chapter file and line.
       rehypePlugins: [[rehypeKatex, { strict: "error" }], rehypeKatexStrict],
     }),
   },
-  integrations: [mdx(), preact(), pagefindIndex()],
+  integrations: [mdx(), preact(), texInTextCheck(), pagefindIndex()],
   devToolbar: { enabled: false },
   prefetch: false,
 });

@@ -67,6 +67,13 @@ export const seedFiles = [
   "004_d756bbf9aaedcefc.txt",
 ] as const;
 
+/** A part's numeral as readers see it everywhere (home cards, sidebar, chapter kicker): 3 → "III". */
+export function partNumeral(part: number): string {
+  const roman = ["I", "II", "III", "IV", "V"][part - 1];
+  if (!roman) throw new RangeError(`There is no part ${part}; the course has parts 1 to ${parts.length}.`);
+  return roman;
+}
+
 export function chapterUrl(slug: string): string {
   return `/chapters/${slug}/`;
 }

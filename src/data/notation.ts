@@ -10,9 +10,13 @@ export const notation: readonly NotationRow[] = [
   { symbol: "d,\\ d_k,\\ d_v", shape: "", meaning: "Vector sizes: model width, key/query size, value size." },
   { symbol: "X", shape: "n \\times d", meaning: "Input sequence; row i is token i." },
   { symbol: "x_i", shape: "1 \\times d", meaning: "Token i, a row vector (row i of X)." },
-  { symbol: "Q", shape: "n \\times d_k", meaning: "Queries, one row per query. In self-attention Q = XW_q." },
-  { symbol: "K", shape: "m \\times d_k", meaning: "Keys, one row per key. In self-attention K = XW_k." },
-  { symbol: "V", shape: "m \\times d_v", meaning: "Values, one row per key. In self-attention V = XW_v." },
+  {
+    symbol: "Q",
+    shape: "n \\times d_k",
+    meaning: "Queries, one row per query. In self-attention $Q = XW_q$.",
+  },
+  { symbol: "K", shape: "m \\times d_k", meaning: "Keys, one row per key. In self-attention $K = XW_k$." },
+  { symbol: "V", shape: "m \\times d_v", meaning: "Values, one row per key. In self-attention $V = XW_v$." },
   { symbol: "q,\\ k", shape: "1 \\times d_k", meaning: "A single query and a single key (rows of Q and K)." },
   {
     symbol: "W_q,\\ W_k,\\ W_v",

@@ -20,7 +20,6 @@ export const ui = {
   "chapter.objectives": "You will learn to",
   "chapter.prerequisites": "Before this chapter",
   "chapter.sources": "Sources and papers",
-  "chapter.sourceDocs": "Outline source documents",
   "widget.tab.live": "Widget",
   "widget.tab.code": "Code",
   "widget.try": "Try this",

@@ -72,7 +72,7 @@ export default function MultiHeadIsland({ initialSvgs }: Props) {
           onValue={(v) => set("beta", v)}
         />
         <label>
-          Seed of W_v and Wᴼ
+          Seed of W<sub>v</sub> and Wᴼ
           <input
             type="number"
             min="0"
@@ -90,9 +90,10 @@ export default function MultiHeadIsland({ initialSvgs }: Props) {
       {v && (
         <>
           <p class="mh-count" data-output="params">
-            d_model = {D_MODEL}, H = {v.heads}, d_head = {D_MODEL}/{v.heads} = {v.dHead}. Parameters (W_q,
-            W_k, W_v, Wᴼ and biases): <strong>{v.params}</strong>. The original Transformer (d_model = 512, H
-            = 8): <strong>{v.paramsPaper.toLocaleString("en")}</strong>.
+            d<sub>model</sub> = {D_MODEL}, H = {v.heads}, d<sub>head</sub> = {D_MODEL}/{v.heads} = {v.dHead}.
+            Parameters (W<sub>q</sub>, W<sub>k</sub>, W<sub>v</sub>, Wᴼ and biases):{" "}
+            <strong>{v.params}</strong>. The original Transformer (d<sub>model</sub> = 512, H = 8):{" "}
+            <strong>{v.paramsPaper.toLocaleString("en")}</strong>.
           </p>
           <div class="mh-heads">
             {v.weightsPerHead.map((w, h) => (

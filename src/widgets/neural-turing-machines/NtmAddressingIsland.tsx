@@ -31,7 +31,7 @@ export default function NtmAddressingIsland() {
     ["content", "1. Content: softmax(β cos(M, k))", r?.content],
     ["gated", "2. Interpolation: g·content + (1−g)·previous", r?.gated],
     ["shifted", "3. Shift: convolve with s", r?.shifted],
-    ["sharpened", "4. Sharpen: w^γ, renormalised", r?.sharpened],
+    ["sharpened", "4. Sharpen: wᵞ, renormalised", r?.sharpened],
   ];
   return (
     <div ref={ref} class="ntm">

@@ -1,7 +1,8 @@
+import type { ComponentChildren } from "preact";
 import { fmt } from "./matrixText";
 
 interface Props {
-  caption: string;
+  caption: ComponentChildren;
   data: number[][];
   rowLabels: string[];
   colLabels: string[];

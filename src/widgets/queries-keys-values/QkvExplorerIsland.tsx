@@ -20,7 +20,7 @@ interface Props {
 /** The three matrix inputs: state key, label, hint. */
 const MATRIX_FIELDS: [key: "Q" | "K" | "V", label: string, hint: string][] = [
   ["Q", "Queries Q (one row per query)", "Rows on separate lines; numbers separated by spaces or commas."],
-  ["K", "Keys K (one row per key)", "Same number of columns as Q (that is d_k)."],
+  ["K", "Keys K (one row per key)", "Same number of columns as Q (that is dₖ)."],
   ["V", "Values V (one row per key)", "Same number of rows as K; any number of columns."],
 ];
 

@@ -51,7 +51,7 @@ export const qkvPresets: Record<string, { label: string; Q: number[][]; K: numbe
     ],
   },
   worked: {
-    label: "Worked example (scores 112 and 96, d_k = 64)",
+    label: "Worked example (scores 112 and 96, dₖ = 64)",
     Q: [Array(64).fill(1)],
     K: [Array(64).fill(1.75), Array(64).fill(1.5)],
     V: [

@@ -74,7 +74,7 @@ export default function SelfAttentionIsland({ initialSvg }: Props) {
           />
         </label>
         <label>
-          Weight seed (W_q, W_k, W_v)
+          Weight seed (W<sub>q</sub>, W<sub>k</sub>, W<sub>v</sub>)
           <input
             type="number"
             min="0"
@@ -136,21 +136,33 @@ export default function SelfAttentionIsland({ initialSvg }: Props) {
             <div class="sa-results">
               <NumberTable
                 name="wq"
-                caption="W_q"
+                caption={
+                  <>
+                    W<sub>q</sub>
+                  </>
+                }
                 data={r.Wq}
                 rowLabels={dims("x", D_MODEL)}
                 colLabels={dims("q", D_K)}
               />
               <NumberTable
                 name="wk"
-                caption="W_k"
+                caption={
+                  <>
+                    W<sub>k</sub>
+                  </>
+                }
                 data={r.Wk}
                 rowLabels={dims("x", D_MODEL)}
                 colLabels={dims("k", D_K)}
               />
               <NumberTable
                 name="wv"
-                caption="W_v"
+                caption={
+                  <>
+                    W<sub>v</sub>
+                  </>
+                }
                 data={r.Wv}
                 rowLabels={dims("x", D_MODEL)}
                 colLabels={dims("v", D_K)}

@@ -41,7 +41,7 @@ export default function WorkedExampleIsland() {
         {numberField("s1", "q·k₁")}
         {numberField("s2", "q·k₂")}
         <label>
-          d_k
+          dₖ
           <select
             value={state.dk}
             onChange={(e) => set("dk", (e.target as HTMLSelectElement).value as typeof state.dk)}

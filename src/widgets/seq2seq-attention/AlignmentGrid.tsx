@@ -57,7 +57,7 @@ export function AlignmentGrid({ alignment, step }: Props) {
           </g>
         ))}
       </svg>
-      <figcaption>Alignment matrix: rows are target words, columns source words; row t is α_t.</figcaption>
+      <figcaption>Alignment matrix: rows are target words, columns source words; row t is αₜ.</figcaption>
       <div class="visually-hidden">
         <table data-table="alignment">
           <caption>

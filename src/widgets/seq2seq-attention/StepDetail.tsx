@@ -44,7 +44,7 @@ export function StepDetail({ tr, step }: { tr: ToyTranslation; step: number }) {
             <tr>
               <th scope="col">i</th>
               <th scope="col">word</th>
-              <th scope="col">h_i</th>
+              <th scope="col">hᵢ</th>
               <th scope="col">score e</th>
               <th scope="col">weight α</th>
             </tr>
@@ -80,7 +80,7 @@ function StatesTable({ tr }: { tr: ToyTranslation }) {
   return (
     <div class="number-table" data-table="states">
       <table>
-        <caption>Encoder states h_i = tanh(W_x x_i + W_h h_(i−1))</caption>
+        <caption>Encoder states hᵢ = tanh(Wₓxᵢ + Wₕhᵢ₋₁)</caption>
         <tbody>
           {SOURCE.map((w, i) => (
             <tr key={w}>

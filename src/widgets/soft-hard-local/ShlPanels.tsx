@@ -145,12 +145,12 @@ export function LocalPanel({ r, state, set }: PanelProps) {
         />
         <RangeField
           id="shl-p"
-          label="Aligned position p_t"
+          label="Aligned position pₜ"
           min="0"
           max={String(S - 1)}
           step="0.5"
           value={Math.min(state.p, S - 1)}
-          output={<>p_t = {state.p}</>}
+          output={<>pₜ = {state.p}</>}
           outputName="p"
           onValue={(v) => set("p", v)}
         />

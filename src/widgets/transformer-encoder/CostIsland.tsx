@@ -5,7 +5,12 @@ import { computeCost, costSpec } from "./peModel";
 const W = 420;
 const H = 220;
 const L = 50;
-const fmtBig = (x: number) => x.toExponential(2).replace("e+", " × 10^");
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+/** 5120000 → "5.12 × 10⁶" (the exponent in superscript digits, not TeX's ^). */
+const fmtBig = (x: number) => {
+  const [mantissa, exponent] = x.toExponential(2).split("e+");
+  return `${mantissa} × 10${[...exponent].map((c) => SUPERSCRIPT[Number(c)]).join("")}`;
+};
 
 /** Self-attention n²d against recurrence nd² on log–log axes, with the crossover n = d. */
 export default function CostIsland() {

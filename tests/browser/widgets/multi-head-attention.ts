@@ -44,7 +44,7 @@ export default function register(t: TestApi): void {
     await select.selectOption("8");
     await waitFor(async () => (await heads.count()) === 8, "eight heads");
     check(
-      (await textOf(params)).includes("d_head = 8/8 = 1") && (await textOf(params)).includes("288"),
+      (await textOf(params)).includes("dhead = 8/8 = 1") && (await textOf(params)).includes("288"),
       "count unchanged",
     );
     await select.selectOption("1");

@@ -15,7 +15,7 @@ export default function register(t: TestApi): void {
     check((await textOf(steps)).includes("14 and 12"), `scaled scores: ${await textOf(steps)}`);
     check((await textOf(w.locator('[data-output="w1"]'))) === "0.8808", "α₁ should be 0.8808");
     check((await textOf(w.locator('[data-output="w2"]'))) === "0.1192", "α₂ should be 0.1192");
-    await w.getByLabel("d_k").selectOption("16");
+    await w.getByLabel("dₖ").selectOption("16");
     // 112/4 = 28 and 96/4 = 24: a gap of 4, so α₁ = 1/(1 + e^-4) = 0.9820.
     await waitFor(
       async () => (await textOf(w.locator('[data-output="w1"]'))) === "0.9820",
@@ -95,7 +95,7 @@ export default function register(t: TestApi): void {
       await waitFor(async () => (await w.getByRole("radio").count()) === 3, "three tokens after typing");
 
       // URL round-trip: the state is in the query string and restores on reload.
-      await w.getByLabel("Weight seed (W_q, W_k, W_v)").fill("42");
+      await w.getByLabel("Weight seed (Wq, Wk, Wv)").fill("42");
       await waitFor(() => page.url().includes("sa.wseed=42"), "seed in the URL");
       const url = page.url();
       check(url.includes("sa.causal=1") && url.includes("sa.text=dog"), `URL holds the state: ${url}`);

@@ -50,7 +50,7 @@ export default function register(t: TestApi): void {
       await page.keyboard.press("ArrowLeft");
       await page.keyboard.press("ArrowLeft");
       await waitFor(
-        async () => (await textOf(w.locator('[data-output="p"]'))) === "p_t = 2",
+        async () => (await textOf(w.locator('[data-output="p"]'))) === "pₜ = 2",
         "p_t should be 2",
       );
       const D = w.locator("#shl-D");
