@@ -2,7 +2,7 @@
  * Browser tests: serve dist/ on 127.0.0.1, drive Debian Chromium with playwright-core, run every
  * registered test, and end with the line `N passed, N failed` (exit code 1 on any failure).
  *
- * Test files: pages.test.ts and site.test.ts here, plus every file in widgets/ (each exports a
+ * Test files: every *.test.ts here (pages, site, exercises…), plus every file in widgets/ (each exports a
  * default `(t: TestApi) => void`). `BROWSER_TESTS_FILTER=<text>` runs only matching tests;
  * `BROWSER_TESTS_CONCURRENCY=<n>` sets how many run at once (default: CPUs, 2 to 4).
  */
@@ -40,7 +40,10 @@ async function main(): Promise<number> {
   try {
     const site = readSite(dist);
     const harness = new Harness(site, browser, server.origin);
-    const files = [join(here, "pages.test.ts"), join(here, "site.test.ts")];
+    const files = readdirSync(here)
+      .filter((f) => f.endsWith(".test.ts"))
+      .sort()
+      .map((f) => join(here, f));
     const widgetDir = join(here, "widgets");
     if (existsSync(widgetDir)) {
       for (const f of readdirSync(widgetDir).sort()) {

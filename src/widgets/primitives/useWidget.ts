@@ -22,9 +22,23 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
       setStateRaw(defaults(spec));
       setLinkErrors([]);
     };
+    // An exercise's "show it in the widget" sets a state written as a link query.
+    const onSetState = (e: Event) => {
+      const { state: next, errors: bad } = readState(
+        name,
+        spec,
+        (e as CustomEvent<{ search: string }>).detail.search,
+      );
+      setStateRaw(next);
+      setLinkErrors(bad);
+    };
     root?.addEventListener("atlas:reset", onReset);
+    root?.addEventListener("atlas:set-state", onSetState);
     if (root) root.dataset.ready = "true";
-    return () => root?.removeEventListener("atlas:reset", onReset);
+    return () => {
+      root?.removeEventListener("atlas:reset", onReset);
+      root?.removeEventListener("atlas:set-state", onSetState);
+    };
     // The spec is a module-level constant, so this runs once per mount.
   }, []);
 
