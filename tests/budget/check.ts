@@ -71,6 +71,8 @@ export function parseImports(code: string, base: string): Imports {
   for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*(["'`])([^"'`\n]+?)\1/g)) add(statics, m[2]);
   // import("./a.js"), import(`./a.js`)
   for (const m of code.matchAll(/\bimport\s*\(\s*(["'`])([^"'`\n]+?)\1\s*\)/g)) add(dynamics, m[2]);
+  // Web Workers: new Worker(new URL("/_astro/x.worker-….js", import.meta.url)) loads when the island runs.
+  for (const m of code.matchAll(/\bnew\s+URL\s*\(\s*(["'`])([^"'`\n]+?\.m?js)\1/g)) add(dynamics, m[2]);
   // Vite's preload list for dynamic imports: m.f=["_astro/a.js", …], relative to the site root.
   for (const m of code.matchAll(/\bm\.f\s*=\s*\[([^\]]*)\]/g)) {
     for (const s of m[1].matchAll(/(["'`])([^"'`]+?)\1/g))

@@ -1,0 +1,125 @@
+/**
+ * The training loop, without timers or messages: `serve.ts` drives it inside a Web Worker and the
+ * unit tests and benchmarks drive it directly. It owns the state machine
+ * (idle → training ⇄ paused → done), evaluation on schedule, the history and the speed estimate.
+ */
+import type { HistoryPoint, TrainingModel, TrainingState } from "../../lib/models/trainingModel";
+import type { Progress } from "./protocol";
+
+/** Monotonic milliseconds (performance.now in the browser). */
+export type Clock = () => number;
+
+export class TrainingRunner<Output = unknown> {
+  state: TrainingState = "idle";
+  step = 0;
+  private lossSum = 0;
+  private lossCount = 0;
+  private seriesSum: Record<string, number> = {};
+  private lastLoss = NaN;
+  private accuracy = NaN;
+  private heldOutLoss = NaN;
+  private pending: HistoryPoint[] = [];
+  /** Exponential moving average of steps per second while training. */
+  private rate = 0;
+  private view: Output;
+
+  constructor(
+    readonly model: TrainingModel<unknown, unknown, Output>,
+    private readonly clock: Clock,
+  ) {
+    this.evaluate();
+    this.view = model.probe();
+  }
+
+  /** Start or resume training (no-op when done). */
+  train(): void {
+    if (this.state !== "done") this.state = "training";
+  }
+
+  pause(): void {
+    if (this.state === "training") this.state = "paused";
+  }
+
+  /** One batch, then paused (or done). */
+  stepOnce(): void {
+    if (this.state === "done") return;
+    this.runSteps(1);
+    if ((this.state as TrainingState) !== "done") this.state = "paused";
+    this.view = this.model.probe();
+  }
+
+  /**
+   * Train for up to `budgetMs` milliseconds or `maxSteps` steps, whichever ends first; evaluates
+   * when due and refreshes the probe view. Returns the number of steps taken.
+   */
+  runFor(budgetMs: number, maxSteps = Infinity): number {
+    if (this.state !== "training") return 0;
+    const t0 = this.clock();
+    let n = 0;
+    while (this.state === "training" && n < maxSteps && (n === 0 || this.clock() - t0 < budgetMs)) {
+      this.runSteps(1);
+      n++;
+    }
+    const dt = this.clock() - t0;
+    if (n > 0 && dt > 0) {
+      const r = (n * 1000) / dt;
+      this.rate = this.rate === 0 ? r : 0.8 * this.rate + 0.2 * r;
+    }
+    this.view = this.model.probe();
+    return n;
+  }
+
+  private runSteps(n: number): void {
+    const m = this.model;
+    for (let i = 0; i < n && this.step < m.maxSteps; i++) {
+      const s = m.trainStep(m.nextBatch());
+      this.step++;
+      this.lossSum += s.loss;
+      this.lossCount++;
+      if (s.series) for (const [k, v] of Object.entries(s.series)) this.seriesSum[k] = (this.seriesSum[k] ?? 0) + v;
+      if (this.step % m.evalEvery === 0 || this.step === m.maxSteps) this.evaluate();
+    }
+    if (this.step >= m.maxSteps) this.state = "done";
+  }
+
+  /** Evaluate on the held-out set and close a history point. */
+  private evaluate(): void {
+    const e = this.model.evaluate();
+    this.accuracy = e.accuracy;
+    this.heldOutLoss = e.loss;
+    const loss = this.lossCount ? this.lossSum / this.lossCount : e.loss;
+    this.lastLoss = this.lossCount ? loss : NaN;
+    const series: Record<string, number> = {};
+    for (const [k, v] of Object.entries(this.seriesSum)) series[k] = v / this.lossCount;
+    if (this.lossCount === 0 && e.series) Object.assign(series, e.series);
+    this.pending.push({
+      step: this.step,
+      loss,
+      accuracy: e.accuracy,
+      heldOutLoss: e.loss,
+      ...(Object.keys(series).length ? { series } : {}),
+    });
+    this.lossSum = 0;
+    this.lossCount = 0;
+    this.seriesSum = {};
+  }
+
+  /** The state for the widget, and the history points added since the last call. */
+  report(): { progress: Progress<Output>; points: HistoryPoint[] } {
+    const left = this.model.maxSteps - this.step;
+    const progress: Progress<Output> = {
+      state: this.state,
+      step: this.step,
+      maxSteps: this.model.maxSteps,
+      loss: this.lossCount ? this.lossSum / this.lossCount : this.lastLoss,
+      accuracy: this.accuracy,
+      heldOutLoss: this.heldOutLoss,
+      stepsPerSecond: this.rate,
+      etaSeconds: this.rate > 0 ? left / this.rate : NaN,
+      view: this.view,
+    };
+    const points = this.pending;
+    this.pending = [];
+    return { progress, points };
+  }
+}

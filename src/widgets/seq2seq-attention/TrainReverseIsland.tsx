@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { ReversalAttention, ReversalOptions, ReversalOutput } from "../../../lib/models/reversal";
+import { parseDigits } from "../../../lib/models/reversalTask";
+import { AttentionView } from "../../training/AttentionView";
+import { TrainingChart } from "../../training/TrainingChart";
+import { TrainingControls } from "../../training/TrainingControls";
+import type { Speed } from "../../training/speed";
+import { useTrainer } from "../../training/useTrainer";
+import { LinkErrors } from "../primitives/LinkErrors";
+import { fields } from "../primitives/urlState";
+import { useWidget } from "../primitives/useWidget";
+
+const spec = {
+  attention: fields.choice<ReversalAttention>("luong", ["bahdanau", "luong"]),
+  seed: fields.int(1, 0, 1_000_000),
+  input: fields.text("3 1 4 1 5 9 2 6", 64),
+};
+
+const createWorker = () =>
+  new Worker(new URL("./reverse.worker.ts", import.meta.url), { type: "module", name: "reversal" });
+
+/** Train a GRU encoder-decoder with attention to reverse digit sequences, in a Web Worker. */
+export default function TrainReverseIsland() {
+  const { ref, state, set, linkErrors } = useWidget("rev", spec);
+  const [speed, setSpeed] = useState<Speed>("fast");
+  const trainer = useTrainer<ReversalOptions, number[], ReversalOutput>(ref, createWorker, state.seed, {
+    attention: state.attention,
+  });
+  const { progress } = trainer;
+  const [answer, setAnswer] = useState<ReversalOutput | null>(null);
+  const [inputError, setInputError] = useState<string | undefined>();
+  const asking = useRef(false);
+
+  let digits: number[] | null = null;
+  let parseError: string | undefined;
+  try {
+    digits = parseDigits(state.input);
+  } catch (e) {
+    parseError = (e as Error).message;
+  }
+  const key = digits?.join(" ") ?? "";
+
+  // Ask the model about the reader's sequence whenever it or the model changes (one query in flight).
+  useEffect(() => {
+    setInputError(parseError);
+    if (!digits || !progress || asking.current) return;
+    asking.current = true;
+    trainer
+      .query(digits)
+      .then(setAnswer, (e: Error) => setInputError(e.message))
+      .finally(() => (asking.current = false));
+  }, [key, progress?.step, progress === null, parseError]);
+
+  const shown = answer && answer.input.join(" ") === key ? answer : (answer ?? progress?.view ?? null);
+  const outTokens = shown ? [...shown.output.map(String), ...(shown.ended ? ["EOS"] : [])] : [];
+  const want = shown ? [...shown.input].reverse() : [];
+  const right = shown ? want.filter((d, i) => shown.output[i] === d).length : 0;
+  const exact = shown !== null && shown.ended && shown.output.length === want.length && right === want.length;
+
+  return (
+    <div ref={ref} class="trainer">
+      <LinkErrors errors={linkErrors} />
+      <TrainingControls
+        trainer={trainer}
+        progress={progress}
+        seed={state.seed}
+        onSeed={(v) => set("seed", v)}
+        speed={speed}
+        onSpeed={(s) => {
+          setSpeed(s);
+          trainer.setSpeed(s);
+        }}
+        idPrefix="rev"
+      >
+        <fieldset class="trainer-variant">
+          <legend>Attention (changing it starts again)</legend>
+          {(
+            [
+              ["bahdanau", "Bahdanau (additive)"],
+              ["luong", "Luong (general)"],
+            ] as [ReversalAttention, string][]
+          ).map(([v, label]) => (
+            <label key={v}>
+              <input
+                type="radio"
+                name="rev-attention"
+                value={v}
+                checked={state.attention === v}
+                onChange={() => set("attention", v)}
+              />{" "}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      </TrainingControls>
+      <div class="trainer-query widget-controls">
+        <label>
+          Your sequence{" "}
+          <input
+            type="text"
+            inputMode="numeric"
+            value={state.input}
+            aria-invalid={inputError ? "true" : "false"}
+            aria-describedby="rev-input-msg"
+            onInput={(e) => set("input", (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <p id="rev-input-msg" class={inputError ? "field-error" : "field-ok"} aria-live="polite">
+          {inputError ? `${inputError} The last valid sequence is still shown.` : ""}
+        </p>
+      </div>
+      {shown && (
+        <p class="trainer-answer" data-output="answer">
+          {shown.input.join(" ")} → {outTokens.join(" ") || "(nothing)"}{" "}
+          <span data-output="verdict">
+            {exact
+              ? "(correct)"
+              : `(${right} of ${want.length} digits in the right place${shown.ended ? "" : ", no EOS"})`}
+          </span>
+        </p>
+      )}
+      <div class="trainer-figures">
+        {shown && (
+          <AttentionView
+            weights={shown.attention}
+            rows={outTokens.length === shown.attention.length ? outTokens : shown.attention.map((_, t) => String(t + 1))}
+            cols={shown.input.map(String)}
+            rowLabel="output"
+            colLabel="input"
+            label="Attention weights"
+            caption={`Attention while writing each output token, at step ${progress?.step ?? 0}. A trained model reads the input backwards: the anti-diagonal.`}
+          />
+        )}
+        <TrainingChart history={trainer.history} label="Loss and held-out accuracy" lossLabel="cross-entropy (nats)" />
+      </div>
+    </div>
+  );
+}
