@@ -61,3 +61,6 @@ export * from "./experiments/bottleneck";
 export * from "./experiments/hopfieldCapacity";
 // automatic differentiation and optimisers (a namespace: its op names mirror the forward library's)
 export * as autograd from "./autograd/index";
+// batched attention ops for encoder-decoders (autograd), and the trained models built on them
+export * as seqAttention from "./autograd/seqAttention";
+export * as models from "./models/index";

@@ -24,7 +24,7 @@ function checkStacked(what: string, q: Tensor, keys: Tensor): number {
  * Shapes: q (B×d), keys (L·B × d) → (B×L).
  *
  * @example
- * autograd.batchDotScores(autograd.constant([[1, 0]]), autograd.constant([[2, 5], [3, 1]])).toArray();
+ * seqAttention.batchDotScores(autograd.constant([[1, 0]]), autograd.constant([[2, 5], [3, 1]])).toArray();
  * // returns [[2, 3]]
  *
  * @see {@link batchAdditiveScores}, {@link batchAttentionRead}
@@ -68,7 +68,7 @@ export function batchDotScores(q: Tensor, keys: Tensor): Tensor {
  * Shapes: q (B×A), projected keys (L·B × A), v (1×A) → (B×L).
  *
  * @example
- * autograd.batchAdditiveScores(autograd.constant([[0]]), autograd.constant([[0], [100]]), autograd.constant([[2]])).toArray();
+ * seqAttention.batchAdditiveScores(autograd.constant([[0]]), autograd.constant([[0], [100]]), autograd.constant([[2]])).toArray();
  * // returns [[0, 2]]
  *
  * @see {@link batchDotScores}, {@link batchAttentionRead}
@@ -125,7 +125,7 @@ export function batchAdditiveScores(q: Tensor, keys: Tensor, v: Tensor): Tensor 
  * Shapes: weights (B×L), values (L·B × d) → (B×d).
  *
  * @example
- * autograd.batchAttentionRead(autograd.constant([[0.25, 0.75]]), autograd.constant([[4, 0], [0, 4]])).toArray();
+ * seqAttention.batchAttentionRead(autograd.constant([[0.25, 0.75]]), autograd.constant([[4, 0], [0, 4]])).toArray();
  * // returns [[1, 3]]
  *
  * @see {@link batchDotScores}, {@link batchAdditiveScores}

@@ -9,7 +9,6 @@ import {
   type Tensor,
   clipGradientsByNorm,
   concat,
-
   crossEntropy,
   embedding,
   gruCell,
@@ -57,7 +56,16 @@ export interface ReversalOptions {
   bidirectional?: boolean;
 }
 
-const DEFAULTS = { embed: 16, hidden: 32, batch: 32, lr: 0.01, decay: 0.1, clip: 1, steps: 1000, bidirectional: true } as const;
+const DEFAULTS = {
+  embed: 16,
+  hidden: 32,
+  batch: 32,
+  lr: 0.01,
+  decay: 0.1,
+  clip: 1,
+  steps: 1000,
+  bidirectional: true,
+} as const;
 
 /** The model's answer for one input: its output digits and the alignment matrix. */
 export interface ReversalOutput {
@@ -116,9 +124,9 @@ function gruWeights(r: ReturnType<typeof rng>, input: number, H: number): Recurr
  * $$\text{Luong: } s_t = \mathrm{GRU}(y_{t-1}, s_{t-1}),\ e_{t,i} = s_t^\top W_a h_i,\ \tilde s_t = \tanh(W_c [c_t; s_t]),\ p_t = \operatorname{softmax}(W_o \tilde s_t)$$
  *
  * @example
- * const m = createReversalModel(1, { attention: "luong", hidden: 8, embed: 4, batch: 4 });
- * m.query([1, 2, 3]).attention.length;
- * // returns 4
+ * const m = models.createReversalModel(1, { attention: "luong", hidden: 8, embed: 4, batch: 4 });
+ * m.query([1, 2, 3]).attention[0].length;
+ * // returns 3
  *
  * @see {@link reversalStream}, {@link reversalHeldOut}
  */
@@ -285,7 +293,11 @@ export function createReversalModel(
       return { loss: lossSum / total, accuracy: correct / total };
     },
     query(input: number[]): ReversalOutput {
-      if (input.length < 1 || input.length > REVERSAL_MAX_LENGTH || input.some((x) => !(x >= 0 && x < 10) || x % 1))
+      if (
+        input.length < 1 ||
+        input.length > REVERSAL_MAX_LENGTH ||
+        input.some((x) => !(x >= 0 && x < 10) || x % 1)
+      )
         throw new RangeError(`Give 1 to ${REVERSAL_MAX_LENGTH} digits from 0 to 9.`);
       return run(input);
     },
@@ -307,4 +319,3 @@ function argmaxRows(x: Tensor): Int32Array {
   }
   return out;
 }
-

@@ -39,7 +39,7 @@ export function sequenceKey(s: ArrayLike<number>): string {
  * $$\mathcal{D}_{\text{held-out}} = \{ (x, \operatorname{reverse}(x)) \},\ |x| \in \{1, \dots, 8\}$$
  *
  * @example
- * reversalHeldOut().batches.length;
+ * models.reversalHeldOut().batches.length;
  * // returns 8
  */
 export function reversalHeldOut(): HeldOut {
@@ -69,7 +69,7 @@ export function reversalHeldOut(): HeldOut {
  * $$L \sim \mathcal{U}\{1, \dots, 8\},\quad x_i \sim \mathcal{U}\{0, \dots, 9\}$$
  *
  * @example
- * const next = reversalStream(1, 4, reversalHeldOut().keys); next().size;
+ * const next = models.reversalStream(1, 4, models.reversalHeldOut().keys); next().size;
  * // returns 4
  */
 export function reversalStream(seed: number, size: number, exclude: Set<string>): () => ReversalBatch {
@@ -106,7 +106,7 @@ function makeBatch(rows: number[][]): ReversalBatch {
  * $$x \in \{0, \dots, 9\}^{L},\ 1 \le L \le 8$$
  *
  * @example
- * parseDigits("3 1 4");
+ * models.parseDigits("3 1 4");
  * // returns [3, 1, 4]
  */
 export function parseDigits(text: string): number[] {
@@ -116,6 +116,8 @@ export function parseDigits(text: string): number[] {
   const bad = parts.find((p) => !/^[0-9]$/.test(p));
   if (bad !== undefined) throw new RangeError(`"${bad}" is not a digit from 0 to 9.`);
   if (parts.length > REVERSAL_MAX_LENGTH)
-    throw new RangeError(`That is ${parts.length} digits; the model was trained on at most ${REVERSAL_MAX_LENGTH}.`);
+    throw new RangeError(
+      `That is ${parts.length} digits; the model was trained on at most ${REVERSAL_MAX_LENGTH}.`,
+    );
   return parts.map(Number);
 }

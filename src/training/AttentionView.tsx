@@ -57,17 +57,17 @@ export function AttentionView({
             {cols.map((_, j) => {
               const a = weights[i]?.[j] ?? 0;
               return (
-                <g key={j}>
-                  <rect class="trainer-cell" x={L + j * C + 1} y={T + i * C + 1} width={C - 2} height={C - 2} />
-                  <rect
-                    class="trainer-fill"
-                    x={L + j * C + 1}
-                    y={T + i * C + 1}
-                    width={C - 2}
-                    height={C - 2}
-                    fill-opacity={Math.min(1, Math.max(0, a))}
-                  />
-                </g>
+                <rect
+                  key={j}
+                  class="trainer-cell"
+                  x={L + j * C + 1}
+                  y={T + i * C + 1}
+                  width={C - 2}
+                  height={C - 2}
+                  style={{
+                    fill: `color-mix(in srgb, var(--accent) ${Math.round(100 * Math.min(1, Math.max(0, a)))}%, var(--bg))`,
+                  }}
+                />
               );
             })}
           </g>

@@ -44,7 +44,8 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
       if (series) {
         for (const s of series) {
           const v = p.series?.[s.key];
-          if (v !== undefined && v > 0 && Number.isFinite(v)) lossRows.push({ step: p.step, value: v, line: s.label });
+          if (v !== undefined && v > 0 && Number.isFinite(v))
+            lossRows.push({ step: p.step, value: v, line: s.label });
         }
       } else {
         if (p.step > 0 && p.loss > 0) lossRows.push({ step: p.step, value: p.loss, line: "training" });
@@ -53,7 +54,13 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
       }
       if (p.accuracy !== undefined) accRows.push({ step: p.step, value: p.accuracy, line: "held-out" });
     }
-    const common = { width: 320, height: 190, marginLeft: 48, marginRight: 12, style: { background: "transparent" } };
+    const common = {
+      width: 320,
+      height: 190,
+      marginLeft: 48,
+      marginRight: 12,
+      style: { background: "transparent" },
+    };
     const lossFig = plot.plot({
       ...common,
       y: { type: "log", label: lossLabel, grid: true },
@@ -83,8 +90,13 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
       (series
         ? series.map((s) => `${s.label} loss ${fmt(last.series?.[s.key])}`).join(", ")
         : `training loss ${fmt(last.loss)}, held-out loss ${fmt(last.heldOutLoss)}`) +
-      (accuracy && last.accuracy !== undefined ? `, held-out accuracy ${(100 * last.accuracy).toFixed(1)} %.` : ".");
-  const shown = history.length > 12 ? history.filter((_, i) => i % Math.ceil(history.length / 12) === 0 || i === history.length - 1) : history;
+      (accuracy && last.accuracy !== undefined
+        ? `, held-out accuracy ${(100 * last.accuracy).toFixed(1)} %.`
+        : ".");
+  const shown =
+    history.length > 12
+      ? history.filter((_, i) => i % Math.ceil(history.length / 12) === 0 || i === history.length - 1)
+      : history;
   return (
     <figure class="trainer-chart">
       <div class="trainer-chart-plots" role="img" aria-label={`${label}. ${summary}`} ref={host} />

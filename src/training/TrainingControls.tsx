@@ -43,7 +43,16 @@ export function progressText(p: Progress | null): string {
  * Train/Pause, Step, Reset, Seed and Speed for a training widget, with a progress bar that shows
  * the steps done and an estimate of the time left.
  */
-export function TrainingControls({ trainer, progress, seed, onSeed, speed, onSpeed, idPrefix, children }: Props) {
+export function TrainingControls({
+  trainer,
+  progress,
+  seed,
+  onSeed,
+  speed,
+  onSpeed,
+  idPrefix,
+  children,
+}: Props) {
   const state = progress?.state ?? "idle";
   const running = state === "training";
   const done = state === "done";
@@ -60,10 +69,7 @@ export function TrainingControls({ trainer, progress, seed, onSeed, speed, onSpe
         <SeedInput label="Seed" value={seed} max={1_000_000} step="1" onSeed={onSeed} />
         <label>
           Speed{" "}
-          <select
-            value={speed}
-            onChange={(e) => onSpeed((e.target as HTMLSelectElement).value as Speed)}
-          >
+          <select value={speed} onChange={(e) => onSpeed((e.target as HTMLSelectElement).value as Speed)}>
             {(Object.keys(SPEEDS) as Speed[]).map((s) => (
               <option key={s} value={s}>
                 {SPEED_LABELS[s]}

@@ -76,7 +76,8 @@ export class TrainingRunner<Output = unknown> {
       this.step++;
       this.lossSum += s.loss;
       this.lossCount++;
-      if (s.series) for (const [k, v] of Object.entries(s.series)) this.seriesSum[k] = (this.seriesSum[k] ?? 0) + v;
+      if (s.series)
+        for (const [k, v] of Object.entries(s.series)) this.seriesSum[k] = (this.seriesSum[k] ?? 0) + v;
       if (this.step % m.evalEvery === 0 || this.step === m.maxSteps) this.evaluate();
     }
     if (this.step >= m.maxSteps) this.state = "done";

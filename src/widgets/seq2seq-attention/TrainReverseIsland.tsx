@@ -29,7 +29,22 @@ export default function TrainReverseIsland() {
   const { progress } = trainer;
   const [answer, setAnswer] = useState<ReversalOutput | null>(null);
   const [inputError, setInputError] = useState<string | undefined>();
-  const asking = useRef(false);
+  // One query in flight; a newer request waits in `wanted` and is sent when the answer arrives.
+  const inFlight = useRef(false);
+  const wanted = useRef<number[] | null>(null);
+  const ask = () => {
+    if (inFlight.current || !wanted.current) return;
+    const digits = wanted.current;
+    wanted.current = null;
+    inFlight.current = true;
+    trainer
+      .query(digits)
+      .then(setAnswer, (e: Error) => setInputError(e.message))
+      .finally(() => {
+        inFlight.current = false;
+        ask();
+      });
+  };
 
   let digits: number[] | null = null;
   let parseError: string | undefined;
@@ -40,18 +55,15 @@ export default function TrainReverseIsland() {
   }
   const key = digits?.join(" ") ?? "";
 
-  // Ask the model about the reader's sequence whenever it or the model changes (one query in flight).
+  // Ask the model about the reader's sequence whenever it or the model changes.
   useEffect(() => {
     setInputError(parseError);
-    if (!digits || !progress || asking.current) return;
-    asking.current = true;
-    trainer
-      .query(digits)
-      .then(setAnswer, (e: Error) => setInputError(e.message))
-      .finally(() => (asking.current = false));
+    if (!digits || !progress) return;
+    wanted.current = digits;
+    ask();
   }, [key, progress?.step, progress === null, parseError]);
 
-  const shown = answer && answer.input.join(" ") === key ? answer : (answer ?? progress?.view ?? null);
+  const shown = answer ?? progress?.view ?? null;
   const outTokens = shown ? [...shown.output.map(String), ...(shown.ended ? ["EOS"] : [])] : [];
   const want = shown ? [...shown.input].reverse() : [];
   const right = shown ? want.filter((d, i) => shown.output[i] === d).length : 0;
@@ -123,7 +135,11 @@ export default function TrainReverseIsland() {
         {shown && (
           <AttentionView
             weights={shown.attention}
-            rows={outTokens.length === shown.attention.length ? outTokens : shown.attention.map((_, t) => String(t + 1))}
+            rows={
+              outTokens.length === shown.attention.length
+                ? outTokens
+                : shown.attention.map((_, t) => String(t + 1))
+            }
             cols={shown.input.map(String)}
             rowLabel="output"
             colLabel="input"
@@ -131,7 +147,11 @@ export default function TrainReverseIsland() {
             caption={`Attention while writing each output token, at step ${progress?.step ?? 0}. A trained model reads the input backwards: the anti-diagonal.`}
           />
         )}
-        <TrainingChart history={trainer.history} label="Loss and held-out accuracy" lossLabel="cross-entropy (nats)" />
+        <TrainingChart
+          history={trainer.history}
+          label="Loss and held-out accuracy"
+          lossLabel="cross-entropy (nats)"
+        />
       </div>
     </div>
   );

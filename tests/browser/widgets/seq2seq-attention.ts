@@ -1,10 +1,20 @@
 /** Chapter 2 (seq2seq with attention): the step-through decoder, used as a reader would. */
 import type { Locator, Page } from "playwright-core";
 import type { TestApi } from "../harness";
-import { check, textOf, visit, waitFor, waitForWidgets } from "../helpers";
+import { check, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
 
 const PATH = "/chapters/seq2seq-attention/";
 const ID = '[data-widget="seq2seq-attention/step-decoder"]';
+const TRAIN = '[data-widget="seq2seq-attention/train-reverse"]';
+
+/** The trained model's attention table: one array of weights per output token. */
+async function attentionCells(w: Locator): Promise<number[][]> {
+  return w
+    .locator('[data-table="attention"] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent))),
+    );
+}
 
 /** The alignment table (a visually hidden text alternative): one array of cells per target word. */
 async function alignment(w: Locator): Promise<string[][]> {
@@ -161,5 +171,64 @@ export default function register(t: TestApi): void {
       check((await w.locator(".s2s").getAttribute("data-playing")) === "false", "no animation runs");
     },
     { context: { reducedMotion: "reduce" } },
+  );
+
+  t.test(
+    "seq2seq-attention: train the reversal model, pause, resume, ask it about your own sequence",
+    async (c) => {
+      const { page } = c;
+      await visit(page, c.url(PATH));
+      const w = page.locator(TRAIN);
+      const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
+      await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
+      check((await attr("step")) === "0", "no steps yet");
+      const before = await attentionCells(w);
+      check(before.length === 9 && before[0].length === 8, `8 inputs, 8 digits + EOS: ${before.length}`);
+
+      await w.getByRole("button", { name: "Train" }).click();
+      await waitFor(async () => (await attr("state")) === "training", "training starts");
+      // A real threshold on held-out accuracy: well above chance (1 in 11 tokens).
+      await waitFor(async () => Number(await attr("accuracy")) >= 0.5, "held-out accuracy ≥ 50 %", 240_000);
+      await w.getByRole("button", { name: "Pause" }).click();
+      await waitFor(async () => (await attr("state")) === "paused", "paused");
+      const pausedAt = await attr("step");
+      const during = await attentionCells(w);
+      check(JSON.stringify(during) !== JSON.stringify(before), "the attention view changed while training");
+
+      // Paused, the reader asks about a sequence of their own; the step does not move.
+      const input = w.getByLabel("Your sequence");
+      await typeInto(input, "2 7 1 8");
+      await waitFor(
+        async () => (await textOf(w.locator('[data-output="answer"]'))).startsWith("2 7 1 8 →"),
+        "answer for 2 7 1 8",
+      );
+      check((await attentionCells(w))[0].length === 4, "one column per input digit");
+      check((await attr("step")) === pausedAt, `still at step ${pausedAt} while paused`);
+
+      // Bad input: a message beside the field, the last answer kept.
+      await typeInto(input, "2 7 x");
+      await waitFor(
+        async () => (await textOf(w.locator("#rev-input-msg"))).includes('"x" is not a digit'),
+        "bad digit reported",
+      );
+      // Typing went through "2 7", the last valid sequence: its answer stays on screen.
+      const kept = await textOf(w.locator('[data-output="answer"]'));
+      check(kept.startsWith("2 7 →"), `last valid answer kept: ${kept}`);
+      await typeInto(input, "2 7 1 8 2");
+
+      await w.getByRole("button", { name: "Resume" }).click();
+      await waitFor(async () => Number(await attr("step")) > Number(pausedAt), "training resumes");
+      await waitFor(async () => Number(await attr("accuracy")) >= 0.95, "held-out accuracy ≥ 95 %", 300_000);
+      await waitFor(
+        async () =>
+          (await textOf(w.locator('[data-output="answer"]'))) === "2 7 1 8 2 → 2 8 1 7 2 EOS (correct)",
+        "the model reverses the reader's sequence",
+        120_000,
+      );
+      const a = await attentionCells(w);
+      const antiDiagonal = a.slice(0, 5).every((row, t) => row.indexOf(Math.max(...row)) === 4 - t);
+      check(antiDiagonal, `each output attends most to its mirrored input: ${JSON.stringify(a)}`);
+    },
+    { timeout: 600_000 },
   );
 }

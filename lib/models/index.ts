@@ -1,0 +1,8 @@
+/**
+ * Trained models: each one a task (seeded data, a held-out set) and a network built on
+ * `lib/autograd`, behind the {@link TrainingModel} contract that the site's Web Worker runtime
+ * (`src/training/`) drives. Used through the `models` namespace of `lib/index.ts`.
+ */
+export * from "./trainingModel";
+export * from "./reversalTask";
+export * from "./reversal";
