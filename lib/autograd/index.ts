@@ -32,5 +32,23 @@ export { crossEntropy, mseLoss } from "./loss";
 export { concat, sliceRows, sliceCols, reshape, embedding } from "./shape";
 export { gruCell } from "./gru";
 export type { RecurrentWeights } from "./gru";
+export { lstmCell, janetCell } from "./lstm";
+export type { LstmState } from "./lstm";
+export { rnnCell, unrollRnn, indRnnCell } from "./rnn";
+export type { RnnNonlinearity, IndRnnWeights } from "./rnn";
+export { layerNorm } from "./norm";
+export { scaledDotProductAttention, multiheadAttention, additiveAttention } from "./attention";
+export type {
+  AttentionMasks,
+  AttentionResult,
+  MultiheadWeights,
+  MultiheadResult,
+  AdditiveResult,
+} from "./attention";
+export { batchedDotScores, batchedAdditiveScores, batchedWeightedSum } from "./batchedAttention";
+export { gatLayer } from "./gat";
+export type { GatOptions, GatResult } from "./gat";
+export { encoderLayer } from "./transformer";
+export type { EncoderLayerWeights } from "./transformer";
 export { SGD, Adam, clipGradientsByNorm, clipGradientsByValue } from "./optim";
 export type { SGDOptions, AdamOptions, ClipByNormOptions } from "./optim";
