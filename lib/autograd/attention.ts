@@ -163,7 +163,7 @@ export interface AdditiveResult {
  * autograd.additiveAttention(H, z, autograd.zeros(1, 2), autograd.zeros(1, 2), autograd.constant([[1]])).context.toArray();
  * // returns [[0.5, 0.5]]
  *
- * @see {@link batchedAdditiveScores}
+ * @see {@link scaledDotProductAttention}
  */
 export function additiveAttention(
   H: Tensor,

@@ -45,7 +45,6 @@ export type {
   MultiheadResult,
   AdditiveResult,
 } from "./attention";
-export { batchedDotScores, batchedAdditiveScores, batchedWeightedSum } from "./batchedAttention";
 export { gatLayer } from "./gat";
 export type { GatOptions, GatResult } from "./gat";
 export { encoderLayer } from "./transformer";
