@@ -8,6 +8,7 @@
 export * from "./core/matrix";
 export { requireSequence } from "./core/validate";
 export * from "./core/linear";
+export * from "./core/tokenize";
 export * from "./core/random";
 export * from "./core/normalMatrix";
 // analysis: statistics of weights and fits

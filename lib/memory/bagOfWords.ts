@@ -1,3 +1,5 @@
+import { tokenize } from "../core/tokenize";
+
 /** Options of {@link bagOfWords}. */
 export interface BagOfWordsOptions {
   /** A fixed vocabulary (index 0 is padding). Default: built from the story and query. */
@@ -13,21 +15,6 @@ export const BAG_OF_WORDS_DEFAULTS: BagOfWordsOptions = {
   pad: "<pad>",
   sentenceSize: undefined,
 };
-
-/**
- * Split a sentence into lower-case word tokens (letters, digits and apostrophes).
- *
- * $$\text{"Mary went."} \mapsto [\text{mary}, \text{went}]$$
- *
- * @example
- * tokenize("Where is Mary?");
- * // returns ["where", "is", "mary"]
- *
- * @see {@link bagOfWords}
- */
-export function tokenize(sentence: string): string[] {
-  return sentence.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-}
 
 /**
  * Turn a story (sentences) and a question into padded token-id rows for a memory network.

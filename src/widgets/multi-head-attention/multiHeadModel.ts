@@ -1,4 +1,4 @@
-import { Matrix, multiHeadAttention, multiHeadParamCount, rng } from "../../../lib";
+import { Matrix, multiHeadAttention, multiHeadParamCount, rng, wordTokens } from "../../../lib";
 import { fields } from "../primitives/urlState";
 
 /** d_model of the widget: fixed, so the heads split 8 = H × d_head. */
@@ -79,13 +79,9 @@ export function headRules(H: number): string[] {
   });
 }
 
-export function tokenize(text: string): string[] {
-  return text.trim().split(/\s+/).filter(Boolean);
-}
-
 /** Run multi-head attention with `lib/` on one-hot position vectors and the rule-built weights. */
 export function computeMultiHead(s: MultiHeadInput): MultiHeadOutcome {
-  const tokens = tokenize(s.text);
+  const tokens = wordTokens(s.text).map((t) => t.text);
   if (tokens.length < 3) return { ok: false, error: "Type at least three words separated by spaces." };
   if (tokens.length > D_MODEL) {
     return {

@@ -1,4 +1,4 @@
-import { Matrix, matmul, rng, scaledDotProduct } from "../../../lib";
+import { Matrix, matmul, rng, scaledDotProduct, wordTokens } from "../../../lib";
 import { fields } from "../primitives/urlState";
 
 /** Embedding size d and query/key/value size d_k of the chapter's toy sentence. */
@@ -76,10 +76,6 @@ export function permutation(n: number, shuffle: number): number[] {
   return p;
 }
 
-export function tokenize(text: string): string[] {
-  return text.trim().split(/\s+/).filter(Boolean);
-}
-
 function attend(words: string[], s: SelfAttentionInput, W: ReturnType<typeof projections>) {
   const X = words.map((w) => embedWord(w, s.seed)); // (n, d)
   const Q = matmul(X, W.Wq); // (n, d_k)
@@ -90,7 +86,9 @@ function attend(words: string[], s: SelfAttentionInput, W: ReturnType<typeof pro
 
 /** Embed the reader's sentence, project it and run self-attention with `lib/`. */
 export function computeSelfAttention(s: SelfAttentionInput): SelfAttentionOutcome {
-  const original = tokenize(s.text);
+  const typed = wordTokens(s.text);
+  const original = typed.map((t) => t.text); // shown as typed
+  const words = typed.map((t) => t.word); // embedded: NFC, lower-case
   if (original.length < 2) return { ok: false, error: "Type at least two words separated by spaces." };
   if (original.length > MAX_TOKENS) {
     return { ok: false, error: `That is ${original.length} words; this widget takes at most ${MAX_TOKENS}.` };
@@ -99,9 +97,10 @@ export function computeSelfAttention(s: SelfAttentionInput): SelfAttentionOutcom
   const n = original.length;
   const perm = permutation(n, s.shuffle);
   const tokens = perm.map((i) => original[i]);
+  const shuffled = perm.map((i) => words[i]);
   const W = projections(s.wseed);
-  const shown = attend(tokens, s, W);
-  const base = attend(original, s, W);
+  const shown = attend(shuffled, s, W);
+  const base = attend(words, s, W);
   const output = shown.output.toArray();
   const baseOutput = base.output.toArray();
   let maxMoveError = 0;

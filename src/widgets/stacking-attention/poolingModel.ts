@@ -1,6 +1,6 @@
-import { attentionPool, conv1d, lastPool, leakyStates, maxPool, meanPool } from "../../../lib";
+import { attentionPool, conv1d, lastPool, leakyStates, maxPool, meanPool, tokenize } from "../../../lib";
 import { fields } from "../primitives/urlState";
-import { ASPECTS, type Aspect, FEATURES, aspectQuery, embed, words } from "./lexicon";
+import { ASPECTS, type Aspect, FEATURES, aspectQuery, embed } from "./lexicon";
 
 export const MAX_WORDS = 25;
 /** The convolution's hand-set filters: one per aspect, and praise (+mood) and complaint (−mood). */
@@ -61,7 +61,7 @@ export function convFilters(k: number): number[][] {
 
 /** Encode the reader's sentence, then pool it by last state, mean and attention; and convolve and pool. */
 export function computePool(s: PoolInput): PoolOutcome {
-  const ws = words(s.text);
+  const ws = tokenize(s.text);
   if (ws.length === 0) return { ok: false, error: "The sentence has no words: type a few." };
   if (ws.length > MAX_WORDS)
     return { ok: false, error: `The sentence has ${ws.length} words; at most ${MAX_WORDS} are allowed.` };

@@ -1,4 +1,4 @@
-import { Matrix, encoderLayer, positionalEncoding, rng } from "../../../lib";
+import { Matrix, encoderLayer, positionalEncoding, rng, wordTokens } from "../../../lib";
 import { fields } from "../primitives/urlState";
 
 export const D = 4;
@@ -39,11 +39,12 @@ export function computeEncoder(s: {
   text: string;
   seed: number;
 }): { ok: true; stages: Stage[]; tokens: string[] } | { ok: false; error: string } {
-  const tokens = s.text.trim().split(/\s+/).filter(Boolean);
+  const typed = wordTokens(s.text);
+  const tokens = typed.map((t) => t.text); // shown as typed
   if (tokens.length < 2 || tokens.length > 6)
     return { ok: false, error: `Type 2 to 6 words; you typed ${tokens.length}.` };
-  const X = tokens.map((w) => {
-    const r = rng(wordSeed(w.toLowerCase(), s.seed));
+  const X = typed.map(({ word }) => {
+    const r = rng(wordSeed(word, s.seed));
     return Array.from({ length: D }, () => Number(r.normal().toFixed(2)));
   }); // (n, d)
   const pe = positionalEncoding(tokens.length, D).toArray(); // (n, d)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { memn2nAnswer, memn2nEmbed, memn2nForward, memn2nPositionEncoding } from "../../../lib/memory/memn2n";
 import { memn2nAdjacent, memn2nLayerwise } from "../../../lib/memory/memn2nTying";
-import { bagOfWords, tokenize } from "../../../lib/memory/bagOfWords";
+import { bagOfWords } from "../../../lib/memory/bagOfWords";
+import { tokenize } from "../../../lib/core/tokenize";
 import { rng } from "../../../lib/core/random";
 
 const table = (V: number, d: number, seed: number): number[][] => {

@@ -1,0 +1,51 @@
+/** One word of a text: its normalised form and its form on the page. */
+export interface WordToken {
+  /** The word NFC-normalised and lower-cased: what models look up and embed. */
+  word: string;
+  /** The word as typed (NFC-normalised, case kept): what a widget shows. */
+  text: string;
+  /** UTF-16 offset of the word in the NFC-normalised input. */
+  index: number;
+}
+
+let segmenter: Intl.Segmenter | null = null;
+
+/**
+ * Split a text into words with `Intl.Segmenter` (Unicode word boundaries, UAX #29): letters and
+ * digits of any script, apostrophes inside a word kept ("Mary's"), punctuation and spaces dropped.
+ * The text is NFC-normalised first, so a letter typed with a combining accent (`e` + U+0301) and the
+ * precomposed letter give the same word.
+ *
+ * $$\text{"Cafe\u0301, Mary's!"} \mapsto [(\text{café}, \text{Café}), (\text{mary's}, \text{Mary's})]$$
+ *
+ * @example
+ * wordTokens("Cafe\u0301, Mary's!").map((t) => [t.word, t.text, t.index]);
+ * // returns [["café", "Café", 0], ["mary's", "Mary's", 6]]
+ *
+ * @see {@link tokenize}
+ */
+export function wordTokens(text: string): WordToken[] {
+  segmenter ??= new Intl.Segmenter("en", { granularity: "word" });
+  const out: WordToken[] = [];
+  for (const s of segmenter.segment(text.normalize("NFC"))) {
+    if (!s.isWordLike) continue;
+    out.push({ word: s.segment.toLowerCase().normalize("NFC"), text: s.segment, index: s.index });
+  }
+  return out;
+}
+
+/**
+ * The words of a text, NFC-normalised and lower-cased (the tokenizer of every widget and model
+ * that reads typed text).
+ *
+ * $$\text{"Where is Mary?"} \mapsto [\text{where}, \text{is}, \text{mary}]$$
+ *
+ * @example
+ * tokenize("Where is Cafe\u0301 Μαρία?");
+ * // returns ["where", "is", "café", "μαρία"]
+ *
+ * @see {@link wordTokens}, {@link bagOfWords}
+ */
+export function tokenize(text: string): string[] {
+  return wordTokens(text).map((t) => t.word);
+}
