@@ -10,6 +10,12 @@ export interface WordToken {
 
 let segmenter: Intl.Segmenter | null = null;
 
+/** ASCII text without "_" (the common case), whose UAX #29 words this pattern finds exactly. */
+const PLAIN_ASCII = /^[\0-\x5e\x60-\x7f]*$/;
+/** Letters and digits, joined by ' . : between letters and by . , ; ' between digits (rules WB5–WB12). */
+const ASCII_WORD =
+  /[A-Za-z0-9]+(?:(?:(?<=[A-Za-z])['.:](?=[A-Za-z])|(?<=[0-9])[.,;'](?=[0-9]))[A-Za-z0-9]+)*/g;
+
 /**
  * Split a text into words with `Intl.Segmenter` (Unicode word boundaries, UAX #29): letters and
  * digits of any script, apostrophes inside a word kept ("Mary's"), punctuation and spaces dropped.
@@ -25,8 +31,14 @@ let segmenter: Intl.Segmenter | null = null;
  * @see {@link tokenize}
  */
 export function wordTokens(text: string): WordToken[] {
-  segmenter ??= new Intl.Segmenter("en", { granularity: "word" });
   const out: WordToken[] = [];
+  if (PLAIN_ASCII.test(text)) {
+    // Same words as the segmenter (a test compares them), ~10× faster.
+    for (const m of text.matchAll(ASCII_WORD))
+      out.push({ word: m[0].toLowerCase(), text: m[0], index: m.index });
+    return out;
+  }
+  segmenter ??= new Intl.Segmenter("en", { granularity: "word" });
   for (const s of segmenter.segment(text.normalize("NFC"))) {
     if (!s.isWordLike) continue;
     out.push({ word: s.segment.toLowerCase().normalize("NFC"), text: s.segment, index: s.index });

@@ -48,6 +48,26 @@ describe("tokenize (Intl.Segmenter, NFC, lower-case)", () => {
     );
   });
 
+  it("property: on ASCII text the fast path finds exactly the segmenter's words", () => {
+    const seg = new Intl.Segmenter("en", { granularity: "word" });
+    const ascii = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(..."aZq09'.,;:-_ !?\n"),
+        fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(ascii, (s) => {
+        const want = [...seg.segment(s)]
+          .filter((x) => x.isWordLike)
+          .map((x) => ({ word: x.segment.toLowerCase(), text: x.segment, index: x.index }));
+        expect(wordTokens(s)).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("property: a word's typed form is the NFC text at its offset", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme-composite", maxLength: 40 }), (s) => {
