@@ -9,6 +9,7 @@ export interface WordToken {
 }
 
 let segmenter: Intl.Segmenter | null = null;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** ASCII text without "_" (the common case), whose UAX #29 words this pattern finds exactly. */
 const PLAIN_ASCII = /^[\0-\x5e\x60-\x7f]*$/;
@@ -40,7 +41,8 @@ export function wordTokens(text: string): WordToken[] {
   }
   segmenter ??= new Intl.Segmenter("en", { granularity: "word" });
   for (const s of segmenter.segment(text.normalize("NFC"))) {
-    if (!s.isWordLike) continue;
+    // Word-like segments with at least one letter or digit ("__" alone is word-like to UAX #29).
+    if (!s.isWordLike || !LETTER_OR_DIGIT.test(s.segment)) continue;
     out.push({ word: s.segment.toLowerCase().normalize("NFC"), text: s.segment, index: s.index });
   }
   return out;

@@ -41,8 +41,7 @@ describe("tokenize (Intl.Segmenter, NFC, lower-case)", () => {
         expect(tokenize(s.normalize("NFD"))).toEqual(w);
         for (const x of w) {
           expect(x).toBe(x.toLowerCase().normalize("NFC"));
-          expect(x).not.toMatch(/\s/u);
-          expect(x.length).toBeGreaterThan(0);
+          expect(x).toMatch(/[\p{L}\p{N}]/u);
         }
       }),
     );
@@ -60,7 +59,7 @@ describe("tokenize (Intl.Segmenter, NFC, lower-case)", () => {
     fc.assert(
       fc.property(ascii, (s) => {
         const want = [...seg.segment(s)]
-          .filter((x) => x.isWordLike)
+          .filter((x) => x.isWordLike && /[\p{L}\p{N}]/u.test(x.segment))
           .map((x) => ({ word: x.segment.toLowerCase(), text: x.segment, index: x.index }));
         expect(wordTokens(s)).toEqual(want);
       }),
