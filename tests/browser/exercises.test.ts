@@ -3,7 +3,9 @@
  * time, the worked solution stays closed, answers are read in the forms the prose uses, and
  * malformed input gets a sentence instead of a verdict.
  */
+import { readFileSync } from "node:fs";
 import type { TestApi } from "./harness";
+import { answers } from "./exerciseAnswers";
 import { check, textOf, waitFor } from "./helpers";
 
 const CHAPTER = "/chapters/queries-keys-values/";
@@ -67,4 +69,92 @@ export default function register(t: TestApi): void {
     await solution.locator("summary").click();
     check(await solution.locator(".katex").first().isVisible(), "the worked solution has no typeset math");
   });
+
+  t.test("exercises: at least 75 on the site, and an independent answer for each one", async () => {
+    const onSite = t.site.written.flatMap((slug) => {
+      const html = readFileSync(t.site.fileAt(`/chapters/${slug}/`)!, "utf8");
+      return [...html.matchAll(/data-exercise="([^"]+)"/g)].map((m) => m[1]);
+    });
+    check(onSite.length >= 75, `the site has ${onSite.length} exercises; the course promises at least 75`);
+    check(new Set(onSite).size === onSite.length, "two exercises share an id");
+    const stale = Object.keys(answers).filter((id) => !onSite.includes(id));
+    check(stale.length === 0, `answers for exercises that are not on the site: ${stale.join(", ")}`);
+  });
+
+  for (const slug of t.site.written) {
+    t.test(`exercises: ${slug}: each takes its right answer and refuses a wrong one`, async (c) => {
+      await c.page.goto(c.url(`/chapters/${slug}/`));
+      const ids = await c.page.$$eval("[data-exercise]", (els) =>
+        els.map((e) => e.getAttribute("data-exercise")!),
+      );
+      check(ids.length >= 4, `${slug} has ${ids.length} exercises; every chapter needs at least 4`);
+      for (const id of ids) {
+        const answer = answers[id];
+        check(answer, `${id}: no independently computed answer in tests/browser/exerciseAnswers.ts`);
+        const ex = c.page.locator(`[data-exercise="${id}"]`);
+        const feedback = ex.locator(".exercise-feedback");
+        const submit = async (expected: "correct" | "wrong", what: string) => {
+          await ex.getByRole("button", { name: "Check" }).click();
+          await waitFor(
+            async () => (await feedback.getAttribute("data-result")) === expected,
+            `${id}: ${what} should be ${expected}, page says "${await textOf(feedback)}"`,
+          );
+        };
+        if (answer.kind === "text") {
+          const field = ex.locator("[name=answer]");
+          await field.fill(answer.wrong);
+          await submit("wrong", `"${answer.wrong}"`);
+          await field.fill(answer.right);
+          await submit("correct", `"${answer.right}"`);
+        } else if (answer.kind === "choice") {
+          const setChoices = async (values: string[]) => {
+            for (const box of await ex.locator(".exercise-form input").all()) {
+              const on = values.includes((await box.getAttribute("value"))!);
+              if ((await box.getAttribute("type")) === "checkbox") await box.setChecked(on);
+              else if (on) await box.check();
+            }
+          };
+          await setChoices(answer.wrong);
+          await submit("wrong", `choices ${answer.wrong.join(", ")}`);
+          await setChoices(answer.right);
+          await submit("correct", `choices ${answer.right.join(", ")}`);
+        } else {
+          await submit("wrong", "the shuffled order");
+          // Reorder from the keyboard: move each step up until it sits at its place.
+          for (let k = 0; k < answer.right.length; k++) {
+            for (;;) {
+              const shown = await ex.locator(".order-text").allTextContents();
+              const at = shown.indexOf(answer.right[k]);
+              check(at >= 0, `${id}: step "${answer.right[k]}" is not on the page (${shown.join(" | ")})`);
+              if (at === k) break;
+              const up = ex.locator(".order-list li").nth(at).locator('button[data-move="-1"]');
+              await up.focus();
+              await up.press("Enter");
+            }
+          }
+          await submit("correct", "the right order");
+        }
+        const show = ex.locator('[data-action="show-in-widget"]');
+        if ((await show.count()) > 0) {
+          const state = (await ex.getAttribute("data-widget-state"))!;
+          await show.click();
+          const widget = c.page.locator(`[data-widget="${await ex.getAttribute("data-widget-target")}"]`);
+          await waitFor(
+            async () => (await widget.getAttribute("data-ready")) === "true",
+            `${id}: widget ready`,
+            30_000,
+          );
+          await waitFor(async () => {
+            const params = new URL(c.page.url()).searchParams;
+            // The widget writes its state back to the URL and leaves out values equal to its defaults.
+            const wanted = [...new URLSearchParams(state)];
+            return (
+              wanted.some(([k]) => params.has(k)) &&
+              wanted.every(([k, v]) => params.get(k) === v || !params.has(k))
+            );
+          }, `${id}: "Show it in the widget" did not set ${state} (URL ${c.page.url()})`);
+        }
+      }
+    });
+  }
 }

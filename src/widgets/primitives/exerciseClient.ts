@@ -61,7 +61,14 @@ function showInWidget(ex: HTMLElement): void {
   button.addEventListener("click", () => {
     const target = document.querySelector<HTMLElement>(`[data-widget="${ex.dataset.widgetTarget}"]`);
     if (!target) return;
-    target.dispatchEvent(new CustomEvent("atlas:set-state", { detail: { search: ex.dataset.widgetState } }));
+    const search = ex.dataset.widgetState!;
+    // A widget that has not hydrated yet reads its state from the URL when it mounts; one that is
+    // live takes it from the event.
+    const params = new URLSearchParams(location.search);
+    for (const [k, v] of new URLSearchParams(search)) params.set(k, v);
+    history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
+    if (target.dataset.ready === "true")
+      target.dispatchEvent(new CustomEvent("atlas:set-state", { detail: { search } }));
     target.scrollIntoView({
       block: "start",
       behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth",
