@@ -168,7 +168,9 @@ export function sum(x: Tensor, axis?: 0 | 1): Tensor {
  */
 export function mean(x: Tensor, axis?: 0 | 1): Tensor {
   const count = axis === undefined ? x.data.length : axis === 0 ? x.rows : x.cols;
-  return reduce(x, axis, count === 0 ? NaN : 1 / count);
+  if (count === 0)
+    throw new RangeError(`mean: the tensor is ${x.rows}×${x.cols}; there is nothing to average`);
+  return reduce(x, axis, 1 / count);
 }
 
 function reduce(x: Tensor, axis: 0 | 1 | undefined, factor: number): Tensor {

@@ -9,7 +9,7 @@ import { Tensor, gradOf, requireSameShape, result } from "./tensor";
  * $$L = \frac{1}{n}\sum_i \Big(\log \sum_c e^{z_{ic}} - z_{i,t_i}\Big),\qquad \bar{z}_{ic} = \frac{\bar{L}}{n}\big(\mathrm{softmax}(z_i)_c - [c = t_i]\big)$$
  *
  * Shapes: logits (n×C), targets (n integers in [0, C)) → 1×1. Throws a RangeError for a target
- * out of range or a length mismatch.
+ * out of range, a length mismatch or no target left to average.
  *
  * @example
  * autograd.crossEntropy(autograd.constant([[0, 0]]), [1]).item();
@@ -45,7 +45,8 @@ export function crossEntropy(logits: Tensor, targets: ArrayLike<number>, ignoreI
     total += max + Math.log(s) - Z[o + t];
     count++;
   }
-  const loss = new Float64Array([count === 0 ? NaN : total / count]);
+  if (count === 0) throw new RangeError("crossEntropy: every target is ignored; there is nothing to average");
+  const loss = new Float64Array([total / count]);
   return result(1, 1, loss, [logits], (out) => {
     const g = (out.grad as Float64Array)[0] / count;
     const gz = gradOf(logits);

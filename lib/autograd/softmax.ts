@@ -13,10 +13,11 @@ export interface SoftmaxOptions {
   /** Allowed entries; masked entries get weight exactly 0 (log-weight −∞). */
   mask?: SoftmaxMask | null;
   /**
-   * A row with no allowed entry: `"zero"` (default) gives a row of zeros, `"uniform"` gives 1/cols
-   * everywhere, as pyGAT's −9e15 fill does. Either way no gradient flows back through that row.
+   * A row with no allowed entry: `"error"` (default) throws a RangeError, `"zero"` gives a row of
+   * zeros, `"uniform"` gives 1/cols everywhere, as pyGAT's −9e15 fill does. With "zero" or
+   * "uniform" no gradient flows back through that row.
    */
-  emptyRow?: "zero" | "uniform";
+  emptyRow?: "error" | "zero" | "uniform";
 }
 
 /** The allow-mask as a lookup: index of entry (i, j) in the mask is i·rowStride + j. */
@@ -34,7 +35,8 @@ function maskLayout(what: string, x: Tensor, mask: SoftmaxMask | null | undefine
  *
  * $$y_{ij} = \frac{m_{ij}\, e^{x_{ij} - \max_k x_{ik}}}{\sum_k m_{ik}\, e^{x_{ik} - \max_k x_{ik}}},\qquad \bar{x}_{ij} = y_{ij}\Big(\bar{y}_{ij} - \sum_k \bar{y}_{ik} y_{ik}\Big)$$
  *
- * Shapes: x (n×d) → (n×d). Throws a RangeError when the mask has the wrong length.
+ * Shapes: x (n×d) → (n×d). Throws a RangeError when the mask has the wrong length or leaves a
+ * row with no allowed entry (unless `emptyRow` says what to do).
  *
  * @example
  * autograd.softmax(autograd.constant([[0, 0, 5]]), { mask: [1, 1, 0] }).toArray();
@@ -47,7 +49,7 @@ export function softmax(x: Tensor, options: SoftmaxOptions = {}): Tensor {
   const X = x.data;
   const mask = options.mask ?? null;
   const ms = maskLayout("softmax", x, mask);
-  const uniform = options.emptyRow === "uniform";
+  const emptyRow = options.emptyRow ?? "error";
   const y = new Float64Array(X.length);
   const live = new Uint8Array(rows); // rows whose weights depend on x
   for (let i = 0; i < rows; i++) {
@@ -61,7 +63,8 @@ export function softmax(x: Tensor, options: SoftmaxOptions = {}): Tensor {
       if (X[o + j] > max) max = X[o + j];
     }
     if (!any) {
-      if (uniform) for (let j = 0; j < cols; j++) y[o + j] = 1 / cols;
+      if (emptyRow === "error") throw new RangeError(`softmax: the mask allows no entry of row ${i}`);
+      if (emptyRow === "uniform") for (let j = 0; j < cols; j++) y[o + j] = 1 / cols;
       continue;
     }
     live[i] = 1;
@@ -89,7 +92,7 @@ export function softmax(x: Tensor, options: SoftmaxOptions = {}): Tensor {
 
 /**
  * Log-softmax along each row (max-shifted log-sum-exp), with an optional allow-mask; masked
- * entries are −∞ and get no gradient.
+ * entries are −∞ and get no gradient. A row the mask leaves empty throws a RangeError.
  *
  * $$y_{ij} = x_{ij} - \log \sum_k m_{ik} e^{x_{ik}},\qquad \bar{x}_{ij} = \bar{y}_{ij} - p_{ij} \sum_k \bar{y}_{ik}$$
  *
@@ -112,7 +115,13 @@ export function logSoftmax(x: Tensor, options: Pick<SoftmaxOptions, "mask"> = {}
     const o = i * cols;
     const mo = i * ms;
     let max = -Infinity;
-    for (let j = 0; j < cols; j++) if ((!mask || mask[mo + j]) && X[o + j] > max) max = X[o + j];
+    let any = false;
+    for (let j = 0; j < cols; j++) {
+      if (mask && !mask[mo + j]) continue;
+      any = true;
+      if (X[o + j] > max) max = X[o + j];
+    }
+    if (!any) throw new RangeError(`logSoftmax: the mask allows no entry of row ${i}`);
     let s = 0;
     for (let j = 0; j < cols; j++) if (!mask || mask[mo + j]) s += Math.exp(X[o + j] - max);
     const lse = max + Math.log(s);

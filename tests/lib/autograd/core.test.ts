@@ -30,6 +30,19 @@ describe("autograd core", () => {
     expect(() => ag.param([[1, 2]]).backward()).toThrow(/seed/);
   });
 
+  it("refuses a fully masked softmax row and an empty average instead of a silent NaN", () => {
+    const x = ag.constant([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(() => ag.softmax(x, { mask: [1, 1, 0, 0] })).toThrow(/row 1/);
+    expect(() => ag.logSoftmax(x, { mask: [0, 0, 1, 1] })).toThrow(/row 0/);
+    expect(ag.softmax(x, { mask: [1, 1, 0, 0], emptyRow: "zero" }).toArray()[1]).toEqual([0, 0]);
+    expect(ag.softmax(x, { mask: [1, 1, 0, 0], emptyRow: "uniform" }).toArray()[1]).toEqual([0.5, 0.5]);
+    expect(() => ag.crossEntropy(x, [-1, -1])).toThrow(/ignored/);
+    expect(() => ag.mean(ag.zeros(0, 3))).toThrow(/nothing to average/);
+  });
+
   it("names both shapes on a matmul mismatch", () => {
     expect(() => ag.matmul(ag.constant([[1, 2]]), ag.constant([[1, 2]]))).toThrow(/1×2.*1×2/);
   });
@@ -42,6 +55,18 @@ describe("autograd core", () => {
     expect(gradCheck(([a, b]) => ag.matmul(a, b, false, true), [m(3, 4), m(2, 4)])).toBeLessThan(1e-7);
     expect(gradCheck(([a, b]) => ag.matmul(a, b, true, false), [m(4, 3), m(4, 2)])).toBeLessThan(1e-7);
     expect(gradCheck(([a, b]) => ag.matmul(a, b, true, true), [m(4, 3), m(2, 4)])).toBeLessThan(1e-7);
+  });
+
+  it("the gradient check itself catches a wrong backward rule", () => {
+    // y = x², with a backward rule that forgets the factor 2.
+    const square = ([x]: ag.Tensor[]) => {
+      const y = new Float64Array(x.data.length).map((_, i) => x.data[i] ** 2);
+      return ag.result(x.rows, x.cols, y, [x], (o) => {
+        const g = ag.gradOf(x);
+        for (let i = 0; i < g.length; i++) g[i] += (o.grad as Float64Array)[i] * x.data[i];
+      });
+    };
+    expect(gradCheck(square, [[[1, -2, 3]]])).toBeGreaterThan(0.1);
   });
 
   it("trains: a GRU step and Adam lower a loss", () => {
