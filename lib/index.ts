@@ -11,6 +11,7 @@ export * from "./core/linear";
 export * from "./core/tokenize";
 export * from "./core/random";
 export * from "./core/normalMatrix";
+export * from "./core/portableMath";
 // analysis: statistics of weights and fits
 export * from "./analysis/entropy";
 export * from "./analysis/ridge";

@@ -4,6 +4,7 @@
  * sequences of length L are stacked by position, (L·B × d) with row i·B + b holding position i of
  * sequence b (what `concat(states, 0)` of the per-step (B × d) states gives).
  */
+import { portableTanh } from "../core/portableMath";
 import { Tensor, gradOf, requireRow, result } from "./tensor";
 
 function checkStacked(what: string, q: Tensor, keys: Tensor): number {
@@ -88,7 +89,7 @@ export function batchAdditiveScores(q: Tensor, keys: Tensor, v: Tensor): Tensor 
       const o = (i * B + b) * A;
       let s = 0;
       for (let j = 0; j < A; j++) {
-        const t = Math.tanh(U[o + j] + Q[b * A + j]);
+        const t = portableTanh(U[o + j] + Q[b * A + j]);
         T[o + j] = t;
         s += V[j] * t;
       }

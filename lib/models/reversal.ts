@@ -78,6 +78,14 @@ export interface ReversalOutput {
   attention: number[][];
 }
 
+/** The reversal model: the training contract, plus its weights and a gradient-only pass for benchmarks. */
+export interface ReversalModel extends TrainingModel<ReversalBatch, number[], ReversalOutput> {
+  /** The trainable weights by name (torch orientation: W is out × in). */
+  readonly parameters: Readonly<Record<string, Tensor>>;
+  /** Forward and backward on `batch` without an update: returns the loss, leaves the gradients on the weights. */
+  gradients(batch: ReversalBatch): number;
+}
+
 /** The input every progress report is drawn for (the widget's default sequence). */
 export const REVERSAL_PROBE = [3, 1, 4, 1, 5, 9, 2, 6];
 
@@ -130,10 +138,7 @@ function gruWeights(r: ReturnType<typeof rng>, input: number, H: number): Recurr
  *
  * @see {@link reversalStream}, {@link reversalHeldOut}
  */
-export function createReversalModel(
-  seed: number,
-  options: ReversalOptions,
-): TrainingModel<ReversalBatch, number[], ReversalOutput> {
+export function createReversalModel(seed: number, options: ReversalOptions): ReversalModel {
   const o = { ...DEFAULTS, ...options };
   const { embed: E, hidden: H } = o;
   const A = H;
@@ -158,18 +163,19 @@ export function createReversalModel(
     out: lin(REVERSAL_VOCAB + 1, o.attention === "bahdanau" ? H + K : H),
     outB: zeros(1, REVERSAL_VOCAB + 1, true),
   };
-  const params = [
-    w.embSrc,
-    w.embTgt,
-    ...Object.values(w.enc),
-    ...(o.bidirectional ? Object.values(w.encBack) : []),
-    ...Object.values(w.dec),
-    w.init,
-    w.initB,
-    ...(o.attention === "bahdanau" ? [w.w1, w.w2, w.v] : [w.wa, w.wc, w.wcB]),
-    w.out,
-    w.outB,
-  ] as Tensor[];
+  const named: Record<string, Tensor> = {
+    embSrc: w.embSrc,
+    embTgt: w.embTgt,
+    ...prefixed("enc", w.enc),
+    ...(o.bidirectional ? prefixed("encBack", w.encBack) : {}),
+    ...prefixed("dec", w.dec),
+    init: w.init,
+    initB: w.initB,
+    ...(o.attention === "bahdanau" ? { w1: w.w1, w2: w.w2, v: w.v } : { wa: w.wa, wc: w.wc, wcB: w.wcB }),
+    out: w.out,
+    outB: w.outB,
+  };
+  const params = Object.values(named);
   const opt = new Adam(params, { lr: o.lr });
   let stepsDone = 0;
   const heldOut: HeldOut = reversalHeldOut();
@@ -262,7 +268,8 @@ export function createReversalModel(
     maxSteps: o.steps,
     evalEvery: 50,
     nextBatch: next,
-    trainStep(batch: ReversalBatch): StepStats {
+    parameters: named,
+    gradients(batch: ReversalBatch): number {
       const { size: B, length: L } = batch;
       const { outs } = decode(batch.src, B, L, L + 1, batch.tgt);
       const targets = new Int32Array(B * (L + 1));
@@ -270,11 +277,15 @@ export function createReversalModel(
       const loss = crossEntropy(concat(outs, 0), targets);
       opt.zeroGrad();
       loss.backward();
+      return loss.item();
+    },
+    trainStep(batch: ReversalBatch): StepStats {
+      const loss = this.gradients(batch);
       clipGradientsByNorm(params, o.clip);
       opt.lr = o.lr * o.decay ** (stepsDone / o.steps);
       opt.step();
       stepsDone++;
-      return { loss: loss.item() };
+      return { loss };
     },
     evaluate(): EvalStats {
       let correct = 0;
@@ -302,6 +313,15 @@ export function createReversalModel(
       return run(input);
     },
     probe: () => run(REVERSAL_PROBE),
+  };
+}
+
+function prefixed(name: string, cell: RecurrentWeights): Record<string, Tensor> {
+  return {
+    [`${name}.weightIh`]: cell.weightIh,
+    [`${name}.weightHh`]: cell.weightHh,
+    [`${name}.biasIh`]: cell.biasIh as Tensor,
+    [`${name}.biasHh`]: cell.biasHh as Tensor,
   };
 }
 
