@@ -44,7 +44,8 @@ export function clipGradNorm<G extends Grad>(
     throw new RangeError(`${what}: normType must be positive or "inf", got ${String(o.normType)}`);
   if (!(maxNorm >= 0)) throw new RangeError(`${what}: maxNorm must be ≥ 0, got ${maxNorm}`);
   // torch: the norm of the per-parameter norms.
-  const norms = grads.map((g) => pNorm(flatten(g), p));
+  // A typed array is already flat: no copy into a number[] (the training loop clips every step).
+  const norms = grads.map((g) => pNorm(ArrayBuffer.isView(g) ? (g as ArrayLike<number>) : flatten(g), p));
   const totalNorm = pNorm(norms, p);
   if (o.errorIfNonfinite && !Number.isFinite(totalNorm)) {
     throw new RangeError(`${what}: the total ${p}-norm of the gradients is ${totalNorm}`);
