@@ -51,7 +51,7 @@ export function clipGradNorm<G extends Grad>(
     throw new RangeError(`${what}: the total ${p}-norm of the gradients is ${totalNorm}`);
   }
   const coef = Math.min(1, maxNorm / (totalNorm + 1e-6));
-  return { totalNorm, coef, grads: grads.map((g) => mapGrad(g, (x) => x * coef)) };
+  return { totalNorm, coef, grads: grads.map((g) => scaleGrad(g, coef)) };
 }
 
 /**
@@ -86,6 +86,15 @@ function flatten(g: Grad, out: number[] = []): number[] {
   if (typeof g === "number") out.push(g);
   else for (let i = 0; i < g.length; i++) flatten((g as ArrayLike<Grad>)[i], out);
   return out;
+}
+
+/** c·g; a typed array is scaled in one loop (no call per element). */
+function scaleGrad<G extends Grad>(g: G, c: number): G {
+  if (!ArrayBuffer.isView(g)) return mapGrad(g, (x) => x * c);
+  const src = g as unknown as Float64Array;
+  const out = new (src.constructor as Float64ArrayConstructor)(src.length); // same array type
+  for (let i = 0; i < out.length; i++) out[i] = src[i] * c;
+  return out as unknown as G;
 }
 
 function mapGrad<G extends Grad>(g: G, f: (x: number) => number): G {
