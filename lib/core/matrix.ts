@@ -123,11 +123,18 @@ export function shapeOf(m: Matrix | VectorLike): string {
 /**
  * Matrix product A·B, or A·Bᵀ when `transposeB` is set.
  *
+ * Non-finite entries follow IEEE 754 exactly as the plain sum over k does, on every kernel and
+ * every shape: every product term is formed, so 0·∞ = NaN, ∞ − ∞ = NaN and NaN propagates
+ * (`matmul([[0]], [[Infinity]])` is `[[NaN]]`). Finite results may differ in the last bits between
+ * shapes, because the kernels add the terms in different orders.
+ *
  * $$C_{ij} = \sum_k A_{ik} B_{kj}$$
  *
  * @example
  * matmul([[1, 2]], [[3], [4]]).toArray();
  * // returns [[11]]
+ *
+ * @see {@link transpose}, {@link dot}
  */
 export function matmul(a: MatrixLike, b: MatrixLike, transposeB = false): Matrix {
   const A = asMatrix(a);
@@ -225,7 +232,6 @@ function dotAt(a: Float64Array, ia: number, b: Float64Array, ib: number, k: numb
   return s0 + s1;
 }
 
-/** c (n, m) = a (n, k) · b (k, m); c starts at zero. */
 /** Row-major (rows × cols) data → its transpose's row-major data. */
 function transposeData(d: Float64Array, rows: number, cols: number): Float64Array {
   const t = new Float64Array(rows * cols);
@@ -236,7 +242,17 @@ function transposeData(d: Float64Array, rows: number, cols: number): Float64Arra
   return t;
 }
 
+/** c (n, m) = a (n, k) · b (k, m); c starts at zero. */
 function matmulAB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
+  // Zero entries of A are skipped only when B is all finite: 0·∞ and 0·NaN are NaN, not 0.
+  let skipZeros = true;
+  for (let t = 0; t < b.length; t++) {
+    const v = b[t];
+    if (v - v !== 0) {
+      skipZeros = false;
+      break;
+    }
+  }
   const k4 = k - (k % 4);
   for (let i = 0; i < n; i++) {
     const ai = i * k;
@@ -246,7 +262,7 @@ function matmulAB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, 
       const a1 = a[ai + t + 1];
       const a2 = a[ai + t + 2];
       const a3 = a[ai + t + 3];
-      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+      if (skipZeros && a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
       const b0 = t * m;
       const b1 = b0 + m;
       const b2 = b1 + m;
@@ -256,7 +272,7 @@ function matmulAB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, 
     }
     for (let t = k4; t < k; t++) {
       const av = a[ai + t];
-      if (av === 0) continue;
+      if (skipZeros && av === 0) continue;
       const bt = t * m;
       for (let j = 0; j < m; j++) c[ci + j] += av * b[bt + j];
     }
