@@ -26,18 +26,22 @@ export function hebbianWeights(patterns: MatrixLike, options: Partial<HebbianOpt
   if (X.rows === 0 || X.cols === 0) throw new RangeError(`hebbianWeights: no patterns (${shapeOf(X)})`);
   for (let i = 0; i < X.data.length; i++) checkSpin("hebbianWeights: patterns", X.data[i], i);
   const m = X.cols;
-  const c = 1 / (scale === "neurons" ? m : X.rows);
+  const divisor = scale === "neurons" ? m : X.rows;
   const W = new Matrix(m, m); // (M, M)
+  // Integer sums first (exact), one division at the end: each w_ij is k/N correctly rounded.
   for (let mu = 0; mu < X.rows; mu++) {
     const x = X.row(mu);
     for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) W.data[i * m + j] += x[i] * x[j];
   }
-  for (let t = 0; t < W.data.length; t++) W.data[t] *= c;
+  for (let t = 0; t < W.data.length; t++) W.data[t] /= divisor;
   return W;
 }
 
 /**
- * Local fields: the input each neuron receives.
+ * Local fields: the input each neuron receives. A field that is zero up to the rounding of its
+ * terms (|h_i| ≤ (M + 2)·ε·(Σ_j |w_ij s_j| + |b_i|), ε = 2⁻⁵²) is returned as exactly 0, so a field
+ * that is 0 in exact arithmetic (weights in thirds, say) gives sign(0) = +1 whatever the rounding,
+ * and scaling W (and b) by a positive factor never changes a sign.
  *
  * $$h = W s + b$$
  *
@@ -51,12 +55,23 @@ export function hopfieldField(W: MatrixLike, s: VectorLike, b?: VectorLike): Flo
   const M = checkNet(W, s, b);
   const m = M.cols;
   const h = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    let acc = b ? b[i] : 0;
-    for (let j = 0; j < m; j++) acc += M.data[i * m + j] * s[j];
-    h[i] = acc;
-  }
+  for (let i = 0; i < m; i++) h[i] = fieldAt(M.data, m, i, s, b);
   return h;
+}
+
+/** h_i = Σ_j w_ij s_j + b_i, or exactly 0 when |h_i| is within the rounding error of its terms. */
+function fieldAt(w: Float64Array, m: number, i: number, s: ArrayLike<number>, b?: VectorLike): number {
+  let acc = b ? b[i] : 0;
+  let mag = Math.abs(acc);
+  const o = i * m;
+  for (let j = 0; j < m; j++) {
+    const t = w[o + j] * s[j];
+    acc += t;
+    mag += Math.abs(t);
+  }
+  // Each term carries up to one rounding from W's own entries and one from a scaling of W; the
+  // sum adds at most M more: (M + 2)·ε·Σ|terms| bounds the distance from the exact field.
+  return Math.abs(acc) <= (m + 2) * Number.EPSILON * mag ? 0 : acc;
 }
 
 /**
@@ -118,6 +133,9 @@ export interface HopfieldTrajectory {
 /**
  * Run a binary Hopfield network from `s0`, synchronously or asynchronously, recording every state.
  *
+ * A field that is 0 in exact arithmetic counts as 0 however W was rounded or scaled (see
+ * {@link hopfieldField}).
+ *
  * $$s_i \leftarrow \operatorname{sign}\Big(\sum_j w_{ij} s_j + b_i\Big),\qquad \operatorname{sign}(0) = +1$$
  *
  * @example
@@ -156,11 +174,8 @@ export function hopfieldRun(
       next = h.map((v) => (v >= 0 ? 1 : -1));
     } else {
       next = prev.slice();
-      for (const i of opt.order ?? permutation(m, r)) {
-        let acc = opt.b ? opt.b[i] : 0;
-        for (let j = 0; j < m; j++) acc += M.data[i * m + j] * next[j];
-        next[i] = acc >= 0 ? 1 : -1;
-      }
+      for (const i of opt.order ?? permutation(m, r))
+        next[i] = fieldAt(M.data, m, i, next, opt.b) >= 0 ? 1 : -1;
     }
     states.push(next);
     energies.push(hopfieldEnergy(M, next, opt.b));
