@@ -19,7 +19,7 @@ export * from "./analysis/ridge";
 export * from "./attention/softmax";
 export * from "./scores/index";
 // attention
-export { combineAllow, maskedSoftmaxRows } from "./attention/mask";
+export { allowVector, combineAllow, maskedSoftmaxRows } from "./attention/mask";
 export type { AllowMask, KeyAllow, MaskOptions } from "./attention/mask";
 export * from "./attention/scaledDotProduct";
 export * from "./attention/attention";

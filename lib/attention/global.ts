@@ -1,7 +1,7 @@
 import { Matrix, type MatrixLike, type VectorLike, matmul, shapeOf } from "../core/matrix";
 import { tanhMix } from "../scores/kernel";
 import { linear } from "../core/linear";
-import { combineAllow, maskedSoftmaxRows } from "./mask";
+import { allowVector, combineAllow, maskedSoftmaxRows } from "./mask";
 import { requireSequence } from "../core/validate";
 
 /** Weights of {@link globalAttention}, in torch `nn.Linear` orientation (out, in), named as in OpenNMT. */
@@ -92,7 +92,8 @@ export function globalAttention(
   let keyAllow = o.keyAllow ?? null;
   if (o.srcLength !== undefined && o.srcLength !== null) {
     const len = o.srcLength;
-    keyAllow = Array.from({ length: H.rows }, (_, j) => j < len && (!keyAllow || Boolean(keyAllow[j])));
+    const given = keyAllow ? allowVector(what, "key mask", keyAllow) : null;
+    keyAllow = Array.from({ length: H.rows }, (_, j) => j < len && (!given || given[j] === 1));
   }
   const allow = combineAllow(q.rows, H.rows, { keyAllow }, what);
   const align = maskedSoftmaxRows(scores, allow, 1, what); // (n_t, n_s)

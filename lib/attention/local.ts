@@ -127,7 +127,8 @@ export function localMAttention(
       sum += e;
     }
     for (let s = 0; s < S; s++) {
-      const g = Math.exp(-((s - p) ** 2) / (2 * sigma * sigma));
+      // ((s − p)/σ)² rather than (s − p)²/σ²: σ² underflows to 0 for σ < 1e-162, and 0/0 is NaN.
+      const g = Math.exp(-(((s - p) / sigma) ** 2) / 2);
       gaussian.data[row + s] = g;
       if (s >= first && s <= last) {
         align.data[row + s] /= sum;

@@ -1,6 +1,10 @@
 import { Matrix, type MatrixLike, asMatrix, shapeOf } from "../core/matrix";
 
-/** An allow-mask over (query, key) pairs: `true` (or 1) means the query may attend to the key. */
+/**
+ * An allow-mask over (query, key) pairs: `true` (or 1) means the query may attend to the key,
+ * `false` (or 0) that it may not. Any other entry (0.5, NaN, a PyTorch-style additive −1e9) is
+ * rejected with a RangeError: this is a boolean mask, not PyTorch's float `attn_mask`.
+ */
 export type AllowMask = ReadonlyArray<ArrayLike<boolean | number>>;
 /** An allow-mask over keys (a padding mask): `true` (or 1) means the key may be attended to. */
 export type KeyAllow = ArrayLike<boolean | number>;
@@ -46,7 +50,8 @@ export function combineAllow(
       const r = allow[i];
       if (r.length !== nk)
         throw new RangeError(`${what}: allow-mask row ${i} has length ${r.length}, expected ${nk}`);
-      for (let j = 0; j < nk; j++) if (!r[j]) m[i * nk + j] = 0;
+      for (let j = 0; j < nk; j++)
+        if (!maskEntry(what, "allow-mask", r[j], `(${i}, ${j})`)) m[i * nk + j] = 0;
     }
   }
   if (keyAllow) {
@@ -55,16 +60,44 @@ export function combineAllow(
         `${what}: the key mask has length ${keyAllow.length} but there are ${nk} keys; they must match`,
       );
     }
-    for (let j = 0; j < nk; j++) if (!keyAllow[j]) for (let i = 0; i < nq; i++) m[i * nk + j] = 0;
+    for (let j = 0; j < nk; j++)
+      if (!maskEntry(what, "key mask", keyAllow[j], `${j}`)) for (let i = 0; i < nq; i++) m[i * nk + j] = 0;
   }
   if (causal) for (let i = 0; i < nq; i++) for (let j = i + 1; j < nk; j++) m[i * nk + j] = 0;
   return m;
 }
 
 /**
- * Row-wise softmax over the allowed keys only; masked keys get weight exactly 0.
+ * A key allow-mask as 0/1 bytes, after checking that every entry is a boolean or 0/1.
  *
- * $$A_{ij} = \frac{M_{ij}\, e^{(S_{ij} - m_i)/T}}{\sum_{k} M_{ik}\, e^{(S_{ik} - m_i)/T}},\quad m_i = \max_{k: M_{ik}} S_{ik}$$
+ * $$a_j \in \{\text{true}, \text{false}, 1, 0\} \mapsto \{1, 0\}$$
+ *
+ * @example
+ * Array.from(allowVector("demo", "mask", [true, 0, 1]));
+ * // returns [1, 0, 1]
+ *
+ * @see {@link combineAllow}
+ */
+export function allowVector(what: string, name: string, mask: KeyAllow): Uint8Array {
+  return Uint8Array.from({ length: mask.length }, (_, j) => (maskEntry(what, name, mask[j], `${j}`) ? 1 : 0));
+}
+
+/** One mask entry as allowed (true) or blocked (false); anything but a boolean or 0/1 throws. */
+function maskEntry(what: string, name: string, v: boolean | number, at: string): boolean {
+  if (v === true || v === 1) return true;
+  if (v === false || v === 0) return false;
+  throw new RangeError(
+    `${what}: ${name} entry ${at} is ${String(v)}; a mask holds true/false or 1/0 (1 = may attend). ` +
+      "For an additive float mask (PyTorch's attn_mask), add it to the scores instead.",
+  );
+}
+
+/**
+ * Row-wise softmax over the allowed keys only; masked keys get weight exactly 0. The scores may
+ * carry a factor `scale` (c below), applied after the shift by the row maximum, so no parameter
+ * overflows: a tiny temperature or a huge scale gives the one-hot limit, never NaN.
+ *
+ * $$A_{ij} = \frac{M_{ij}\, e^{c\,(S_{ij} - m_i)/T}}{\sum_{k} M_{ik}\, e^{c\,(S_{ik} - m_i)/T}},\quad m_i = \max_{k: M_{ik}} c\,S_{ik} \,/\, c$$
  *
  * @example
  * Array.from(maskedSoftmaxRows([[0, 5, Math.log(3)]], Uint8Array.from([1, 0, 1])).row(0)).map((w) => +w.toFixed(4));
@@ -77,6 +110,7 @@ export function maskedSoftmaxRows(
   allow: Uint8Array | null = null,
   temperature = 1,
   what = "maskedSoftmaxRows",
+  scale = 1,
 ): Matrix {
   const S = asMatrix(scores);
   const { rows: n, cols: m } = S;
@@ -89,18 +123,22 @@ export function maskedSoftmaxRows(
   const s = S.data;
   const W = new Matrix(n, m); // (n_q, n_k)
   const w = W.data;
-  const invT = 1 / temperature;
+  if (!Number.isFinite(scale)) throw new RangeError(`${what}: scale must be finite, got ${scale}`);
+  // The row's largest scaled score is at its largest raw score (smallest when the scale is < 0).
+  const dir = scale < 0 ? -1 : 1;
+  // (S − m)·c / T: the shifted score is ≤ 0 after the factor, so it can only underflow, to −∞.
+  const z = scale === 0 ? () => 0 : (v: number, mx: number) => ((v - mx) * scale) / temperature;
   for (let i = 0; i < n; i++) {
     const o = i * m;
     // One pass finds the row maximum over allowed keys and rejects NaN/±∞ scores.
-    let mx = -Infinity;
+    let mx = -dir * Infinity;
     for (let j = 0; j < m; j++) {
       const v = s[o + j];
       if (v - v !== 0)
         throw new RangeError(`${what}: scores: entry ${o + j} is ${v}; expected a finite number`);
-      if (v > mx && (!allow || allow[o + j])) mx = v;
+      if (dir * v > dir * mx && (!allow || allow[o + j])) mx = v;
     }
-    if (mx === -Infinity)
+    if (mx === -dir * Infinity)
       throw new RangeError(
         `${what}: every key is masked for query ${i}; each row needs at least one allowed key`,
       );
@@ -108,13 +146,13 @@ export function maskedSoftmaxRows(
     if (allow) {
       for (let j = 0; j < m; j++) {
         if (!allow[o + j]) continue;
-        const e = Math.exp((s[o + j] - mx) * invT);
+        const e = Math.exp(z(s[o + j], mx));
         w[o + j] = e;
         sum += e;
       }
     } else {
       for (let j = 0; j < m; j++) {
-        const e = Math.exp((s[o + j] - mx) * invT);
+        const e = Math.exp(z(s[o + j], mx));
         w[o + j] = e;
         sum += e;
       }

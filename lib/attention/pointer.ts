@@ -1,5 +1,5 @@
 import type { VectorLike } from "../core/matrix";
-import { maskedSoftmaxRows } from "./mask";
+import { allowVector, maskedSoftmaxRows } from "./mask";
 
 /** One step of a pointer decoder: scores over input positions, the mask, the distribution, the pick. */
 export interface PointerStep {
@@ -51,7 +51,7 @@ export function pointerStep(scores: VectorLike, allow: ArrayLike<boolean | numbe
     throw new RangeError(`pointerStep: scores have length ${n} but the mask has length ${allow.length}`);
   }
   const s = Float64Array.from(scores); // (n)
-  const a = Uint8Array.from(allow, (v) => (v ? 1 : 0)); // (n)
+  const a = allowVector("pointerStep", "mask", allow); // (n)
   const probs = maskedSoftmaxRows([Array.from(s)], a, 1, "pointerStep").row(0); // (n)
   let choice = -1;
   for (let j = 0; j < n; j++) if (a[j] && (choice < 0 || probs[j] > probs[choice])) choice = j;
@@ -95,7 +95,8 @@ export function pointerSort(x: VectorLike, options: PointerSortOptions = {}): Po
   let probability = 1;
   for (let t = 0; t < n; t++) {
     const scores = new Float64Array(n); // (n)
-    for (let j = 0; j < n; j++) scores[j] = (-o.beta * sign * (x[j] - last)) / range;
+    // β last: (x_j − c)/r is in [−1, 1], so even the largest finite β gives finite scores.
+    for (let j = 0; j < n; j++) scores[j] = -o.beta * ((sign * (x[j] - last)) / range);
     const step = pointerStep(scores, allow);
     steps.push(step);
     order[t] = step.choice;

@@ -1,4 +1,4 @@
-import { type Matrix, type MatrixLike, matmul, shapeOf } from "../core/matrix";
+import { Matrix, type MatrixLike, matmul, shapeOf } from "../core/matrix";
 import { type MaskOptions, combineAllow, maskedSoftmaxRows } from "./mask";
 import { requireSequence } from "../core/validate";
 
@@ -57,11 +57,15 @@ export function scaledDotProduct(
   }
   const scale = o.scale ?? 1 / Math.sqrt(k.cols);
   if (!Number.isFinite(scale)) throw new RangeError(`${what}: scale must be finite, got ${scale}`);
-  const scores = matmul(q, k, true); // (n_q, n_k)
-  const s = scores.data;
-  for (let i = 0; i < s.length; i++) s[i] *= scale;
+  const raw = matmul(q, k, true); // (n_q, n_k)
   const allow = combineAllow(q.rows, k.rows, o, what);
-  const weights = maskedSoftmaxRows(scores, allow, o.temperature, what); // (n_q, n_k)
+  // The scale goes in after the softmax's shift, so a huge scale cannot overflow the weights.
+  const weights = maskedSoftmaxRows(raw, allow, o.temperature, what, scale); // (n_q, n_k)
+  const scores = new Matrix(
+    raw.rows,
+    raw.cols,
+    raw.data.map((x) => x * scale),
+  ); // (n_q, n_k)
   const output = matmul(weights, v); // (n_q, d_v)
   return { scores, weights, output };
 }

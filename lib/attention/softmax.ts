@@ -31,6 +31,37 @@ export function softmax(x: VectorLike, temperature = 1): Float64Array {
 }
 
 /**
+ * Softmax of β·x for an inverse temperature β ≥ 0, safe for every finite β: the shift by the
+ * maximum comes before the factor β, so a huge β gives the one-hot limit (ties shared) and β = 0
+ * the uniform distribution, never an overflow to NaN.
+ *
+ * $$\mathrm{softmax}(\beta x)_i = \frac{e^{\beta (x_i - m)}}{\sum_j e^{\beta (x_j - m)}},\quad m = \max_j x_j$$
+ *
+ * @example
+ * Array.from(softmaxBeta([1, 2, 2], 1e308));
+ * // returns [0, 0.5, 0.5]
+ *
+ * @see {@link softmax}
+ */
+export function softmaxBeta(x: VectorLike, beta: number): Float64Array {
+  if (!(beta >= 0) || !Number.isFinite(beta))
+    throw new RangeError(`softmaxBeta: β must be a finite number ≥ 0, got ${beta}`);
+  checkInput("softmaxBeta", x, 1);
+  const n = x.length;
+  const out = new Float64Array(n);
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) if (x[i] > m) m = x[i];
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const e = x[i] === -Infinity ? 0 : beta === 0 ? 1 : Math.exp(beta * (x[i] - m));
+    out[i] = e;
+    s += e;
+  }
+  for (let i = 0; i < n; i++) out[i] /= s;
+  return out;
+}
+
+/**
  * Numerically stable log-softmax of a vector.
  *
  * $$\log\mathrm{softmax}(x)_i = \frac{x_i - m}{T} - \log\sum_j e^{(x_j - m)/T}$$

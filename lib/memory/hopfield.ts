@@ -1,5 +1,5 @@
 import { Matrix, type MatrixLike, asMatrix, assertFinite, matmul, shapeOf } from "../core/matrix";
-import { softmaxRows } from "../attention/softmax";
+import { softmaxBeta } from "../attention/softmax";
 
 /** Options of the modern Hopfield update. */
 export interface ModernHopfieldOptions {
@@ -40,8 +40,9 @@ export function modernHopfield(
   let p = new Matrix(0, 0);
   for (let t = 0; t < steps; t++) {
     const scores = matmul(state, P, true); // (L, S)
-    for (let i = 0; i < scores.data.length; i++) scores.data[i] *= beta;
-    p = softmaxRows(scores); // (L, S)
+    // softmax(β·scores) with β applied after the shift: no β overflows.
+    p = new Matrix(scores.rows, scores.cols); // (L, S)
+    for (let i = 0; i < scores.rows; i++) p.data.set(softmaxBeta(scores.row(i), beta), i * scores.cols);
     state = matmul(p, P); // (L, d)
     history.p.push(p);
     history.xi.push(state);
@@ -75,12 +76,15 @@ export function modernHopfieldEnergy(X: MatrixLike, xi: MatrixLike, beta = 1): F
   for (let i = 0; i < S.rows; i++) {
     const row = scores.row(i);
     let max = -Infinity;
-    for (const v of row) max = Math.max(max, beta * v);
+    for (const v of row) max = Math.max(max, v);
+    // β⁻¹ log(S⁻¹ Σ e^{β v}) = m + β⁻¹ log1p(S⁻¹ Σ expm1(β (v − m))): finite for every β, and
+    // tending to the mean of v as β → 0 (the two β⁻¹ log terms would each overflow there).
     let sum = 0;
-    for (const v of row) sum += Math.exp(beta * v - max);
+    for (const v of row) sum += Math.expm1(beta * (v - max));
+    const lse = max + Math.log1p(sum / P.rows) / beta;
     let self = 0;
     for (const v of S.row(i)) self += v * v;
-    out[i] = -(max + Math.log(sum)) / beta + self / 2 + Math.log(P.rows) / beta + maxNorm2 / 2;
+    out[i] = -lse + self / 2 + maxNorm2 / 2;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { Matrix, type MatrixLike, type VectorLike, asMatrix, assertFinite, shapeOf } from "../core/matrix";
-import { softmax } from "../attention/softmax";
+import { softmaxBeta } from "../attention/softmax";
 
 /** Numerical options of NTM addressing. */
 export interface NtmOptions {
@@ -70,9 +70,10 @@ export function ntmContent(
       d += x * (k[j] + epsilon);
       mm += x * x;
     }
-    scores[i] = (beta * d) / (Math.max(Math.sqrt(mm), 1e-8) * kNorm);
+    scores[i] = d / (Math.max(Math.sqrt(mm), 1e-8) * kNorm);
   }
-  return softmax(scores);
+  // softmax(β·cos) with β applied after the shift: every finite β gives finite weights.
+  return softmaxBeta(scores, beta);
 }
 
 /**
