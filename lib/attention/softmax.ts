@@ -16,13 +16,18 @@ import { Matrix, type MatrixLike, type VectorLike, asMatrix } from "../core/matr
  */
 export function softmax(x: VectorLike, temperature = 1): Float64Array {
   checkInput("softmax", x, temperature);
+  return shiftedExp(x, (d) => d / temperature);
+}
+
+/** e^{f(x_i − max x)} normalised to sum 1; −∞ entries get exactly 0. `f` must map 0 to 0 and be ≤ 0 below. */
+function shiftedExp(x: VectorLike, f: (d: number) => number): Float64Array {
   const n = x.length;
   const out = new Float64Array(n);
   let m = -Infinity;
   for (let i = 0; i < n; i++) if (x[i] > m) m = x[i];
   let s = 0;
   for (let i = 0; i < n; i++) {
-    const e = x[i] === -Infinity ? 0 : Math.exp((x[i] - m) / temperature);
+    const e = x[i] === -Infinity ? 0 : Math.exp(f(x[i] - m));
     out[i] = e;
     s += e;
   }
@@ -47,18 +52,7 @@ export function softmaxBeta(x: VectorLike, beta: number): Float64Array {
   if (!(beta >= 0) || !Number.isFinite(beta))
     throw new RangeError(`softmaxBeta: β must be a finite number ≥ 0, got ${beta}`);
   checkInput("softmaxBeta", x, 1);
-  const n = x.length;
-  const out = new Float64Array(n);
-  let m = -Infinity;
-  for (let i = 0; i < n; i++) if (x[i] > m) m = x[i];
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const e = x[i] === -Infinity ? 0 : beta === 0 ? 1 : Math.exp(beta * (x[i] - m));
-    out[i] = e;
-    s += e;
-  }
-  for (let i = 0; i < n; i++) out[i] /= s;
-  return out;
+  return shiftedExp(x, beta === 0 ? () => 0 : (d) => beta * d);
 }
 
 /**

@@ -244,15 +244,22 @@ function transposeData(d: Float64Array, rows: number, cols: number): Float64Arra
 
 /** c (n, m) = a (n, k) · b (k, m); c starts at zero. */
 function matmulAB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
-  // Zero entries of A are skipped only when B is all finite: 0·∞ and 0·NaN are NaN, not 0.
-  let skipZeros = true;
-  for (let t = 0; t < b.length; t++) {
-    const v = b[t];
-    if (v - v !== 0) {
-      skipZeros = false;
-      break;
+  // A zero entry a_it is skipped only when row t of B is finite (0·∞ and 0·NaN are NaN, not 0);
+  // rows are checked once, on the first zero that meets them. 0 = unchecked, 1 = finite, 2 = not.
+  const rowState = new Uint8Array(k);
+  const finiteRow = (t: number): boolean => {
+    if (rowState[t] === 0) {
+      rowState[t] = 1;
+      for (let j = t * m, e = j + m; j < e; j++) {
+        const v = b[j];
+        if (v - v !== 0) {
+          rowState[t] = 2;
+          break;
+        }
+      }
     }
-  }
+    return rowState[t] === 1;
+  };
   const k4 = k - (k % 4);
   for (let i = 0; i < n; i++) {
     const ai = i * k;
@@ -262,7 +269,17 @@ function matmulAB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, 
       const a1 = a[ai + t + 1];
       const a2 = a[ai + t + 2];
       const a3 = a[ai + t + 3];
-      if (skipZeros && a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+      if (
+        a0 === 0 &&
+        a1 === 0 &&
+        a2 === 0 &&
+        a3 === 0 &&
+        finiteRow(t) &&
+        finiteRow(t + 1) &&
+        finiteRow(t + 2) &&
+        finiteRow(t + 3)
+      )
+        continue;
       const b0 = t * m;
       const b1 = b0 + m;
       const b2 = b1 + m;
@@ -272,7 +289,7 @@ function matmulAB(a: Float64Array, b: Float64Array, c: Float64Array, n: number, 
     }
     for (let t = k4; t < k; t++) {
       const av = a[ai + t];
-      if (skipZeros && av === 0) continue;
+      if (av === 0 && finiteRow(t)) continue;
       const bt = t * m;
       for (let j = 0; j < m; j++) c[ci + j] += av * b[bt + j];
     }
