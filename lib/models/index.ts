@@ -6,3 +6,5 @@
 export * from "./trainingModel";
 export * from "./reversalTask";
 export * from "./reversal";
+export * from "./addingTask";
+export * from "./clipping";

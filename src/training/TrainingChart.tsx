@@ -6,7 +6,7 @@ interface Props {
   /** Accessible name, e.g. "Loss and held-out accuracy of the reversal model". */
   label: string;
   /** Draw the named `series` (variants trained side by side) instead of training/held-out loss. */
-  series?: { key: string; label: string }[];
+  series?: { key: string; label: string; color?: string }[];
   /** Draw the held-out accuracy panel (default true). */
   accuracy?: boolean;
   /** What the loss is, for the axis, e.g. "cross-entropy (nats)". */
@@ -65,8 +65,11 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
       ...common,
       y: { type: "log", label: lossLabel, grid: true },
       x: { label: "step" },
-      color: { legend: true, scheme: "observable10" },
-      marks: [plot.lineY(lossRows, { x: "step", y: "value", stroke: "line" })],
+      color:
+        series && series.every((x) => x.color)
+          ? { legend: true, domain: series.map((x) => x.label), range: series.map((x) => x.color as string) }
+          : { legend: true, scheme: "observable10" },
+      marks: [plot.lineY(lossRows, { x: "step", y: "value", stroke: "line", z: "line" })],
     });
     const figs: Element[] = [lossFig];
     if (accuracy) {
@@ -75,7 +78,10 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
           ...common,
           y: { domain: [0, 1], label: "held-out accuracy", grid: true, tickFormat: "%" },
           x: { label: "step" },
-          marks: [plot.lineY(accRows, { x: "step", y: "value", stroke: "currentColor" }), plot.ruleY([0])],
+          marks: [
+            plot.lineY(accRows, { x: "step", y: "value", stroke: "currentColor", z: null }),
+            plot.ruleY([0]),
+          ],
         }),
       );
     }

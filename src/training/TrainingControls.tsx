@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
 import { SeedInput } from "../widgets/primitives/SeedInput";
 import { SPEEDS, type Speed } from "./speed";
 import type { Progress } from "./protocol";
@@ -9,8 +10,6 @@ interface Props {
   progress: Progress | null;
   seed: number;
   onSeed: (seed: number) => void;
-  speed: Speed;
-  onSpeed: (speed: Speed) => void;
   /** A prefix for element ids, unique on the page. */
   idPrefix: string;
   /** Extra controls (e.g. the attention variant), shown before the seed. */
@@ -43,16 +42,8 @@ export function progressText(p: Progress | null): string {
  * Train/Pause, Step, Reset, Seed and Speed for a training widget, with a progress bar that shows
  * the steps done and an estimate of the time left.
  */
-export function TrainingControls({
-  trainer,
-  progress,
-  seed,
-  onSeed,
-  speed,
-  onSpeed,
-  idPrefix,
-  children,
-}: Props) {
+export function TrainingControls({ trainer, progress, seed, onSeed, idPrefix, children }: Props) {
+  const [speed, setSpeed] = useState<Speed>("fast");
   const state = progress?.state ?? "idle";
   const running = state === "training";
   const done = state === "done";
@@ -69,7 +60,14 @@ export function TrainingControls({
         <SeedInput label="Seed" value={seed} max={1_000_000} step="1" onSeed={onSeed} />
         <label>
           Speed{" "}
-          <select value={speed} onChange={(e) => onSpeed((e.target as HTMLSelectElement).value as Speed)}>
+          <select
+            value={speed}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value as Speed;
+              setSpeed(v);
+              trainer.setSpeed(v);
+            }}
+          >
             {(Object.keys(SPEEDS) as Speed[]).map((s) => (
               <option key={s} value={s}>
                 {SPEED_LABELS[s]}

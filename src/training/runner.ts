@@ -15,6 +15,8 @@ export class TrainingRunner<Output = unknown> {
   private lossSum = 0;
   private lossCount = 0;
   private seriesSum: Record<string, number> = {};
+  /** Steps that reported each named series (a variant that stopped reports none). */
+  private seriesCount: Record<string, number> = {};
   private lastLoss = NaN;
   private accuracy = NaN;
   private heldOutLoss = NaN;
@@ -76,8 +78,10 @@ export class TrainingRunner<Output = unknown> {
       this.step++;
       this.lossSum += s.loss;
       this.lossCount++;
-      if (s.series)
-        for (const [k, v] of Object.entries(s.series)) this.seriesSum[k] = (this.seriesSum[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(s.series ?? {})) {
+        this.seriesSum[k] = (this.seriesSum[k] ?? 0) + v;
+        this.seriesCount[k] = (this.seriesCount[k] ?? 0) + 1;
+      }
       if (this.step % m.evalEvery === 0 || this.step === m.maxSteps) this.evaluate();
     }
     if (this.step >= m.maxSteps) this.state = "done";
@@ -91,7 +95,7 @@ export class TrainingRunner<Output = unknown> {
     const loss = this.lossCount ? this.lossSum / this.lossCount : e.loss;
     this.lastLoss = this.lossCount ? loss : NaN;
     const series: Record<string, number> = {};
-    for (const [k, v] of Object.entries(this.seriesSum)) series[k] = v / this.lossCount;
+    for (const [k, v] of Object.entries(this.seriesSum)) series[k] = v / this.seriesCount[k];
     if (this.lossCount === 0 && e.series) Object.assign(series, e.series);
     this.pending.push({
       step: this.step,
@@ -103,6 +107,7 @@ export class TrainingRunner<Output = unknown> {
     this.lossSum = 0;
     this.lossCount = 0;
     this.seriesSum = {};
+    this.seriesCount = {};
   }
 
   /** The state for the widget, and the history points added since the last call. */

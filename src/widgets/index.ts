@@ -36,3 +36,5 @@ export { default as NtmCopyTask } from "./neural-turing-machines/NtmCopyTask.ast
 export { default as HopfieldRecall } from "./hopfield-networks/HopfieldRecall.astro";
 export { default as HopfieldCapacity } from "./hopfield-networks/HopfieldCapacity.astro";
 export { default as ModernHopfield } from "./hopfield-networks/ModernHopfield.astro";
+// Part V: practice
+export { default as ClippingLab } from "./training-attention/ClippingLab.astro";

@@ -285,4 +285,13 @@ export const answers: Record<string, Answer> = {
   "hopfield-networks/modern-weight": text(num(softmax([Math.log(3), 0])[0]), "0.5"),
   "hopfield-networks/sync": pick("a", "b"),
   "hopfield-networks/hebb-facts": pick(["a", "b"], ["a", "b", "d"]),
+  "training-attention/clip-norm": text(row([3, 4, 12].map((x) => x / Math.hypot(3, 4, 12))), "1 1 1"),
+  "training-attention/clip-value-angle": text(
+    num(dot([3, 4, 12], [1, 1, 1]) / (Math.hypot(3, 4, 12) * Math.sqrt(3))),
+    "1",
+  ),
+  "training-attention/power": text(num(1.1 ** 50), "55"),
+  "training-attention/per-parameter": text(num(Math.hypot(5, 5)), "5"),
+  "training-attention/adam-first-step": text(num((0.001 * 500) / (Math.sqrt(500 ** 2) + 1e-8)), "0.5"),
+  "training-attention/which-clip": pick("c", "a"),
 };

@@ -4,7 +4,6 @@ import { parseDigits } from "../../../lib/models/reversalTask";
 import { AttentionView } from "../../training/AttentionView";
 import { TrainingChart } from "../../training/TrainingChart";
 import { TrainingControls } from "../../training/TrainingControls";
-import type { Speed } from "../../training/speed";
 import { useTrainer } from "../../training/useTrainer";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
@@ -22,7 +21,6 @@ const createWorker = () =>
 /** Train a GRU encoder-decoder with attention to reverse digit sequences, in a Web Worker. */
 export default function TrainReverseIsland() {
   const { ref, state, set, linkErrors } = useWidget("rev", spec);
-  const [speed, setSpeed] = useState<Speed>("fast");
   const trainer = useTrainer<ReversalOptions, number[], ReversalOutput>(ref, createWorker, state.seed, {
     attention: state.attention,
   });
@@ -77,11 +75,6 @@ export default function TrainReverseIsland() {
         progress={progress}
         seed={state.seed}
         onSeed={(v) => set("seed", v)}
-        speed={speed}
-        onSpeed={(s) => {
-          setSpeed(s);
-          trainer.setSpeed(s);
-        }}
         idPrefix="rev"
       >
         <fieldset class="trainer-variant">

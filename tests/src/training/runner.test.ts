@@ -80,6 +80,31 @@ describe("TrainingRunner", () => {
   });
 });
 
+describe("TrainingRunner series", () => {
+  it("averages each named series over the steps that reported it (a stopped variant reports none)", () => {
+    let k = 0;
+    const m: TrainingModel<number, number, number> = {
+      maxSteps: 4,
+      evalEvery: 4,
+      nextBatch: () => k,
+      trainStep: () => {
+        k++;
+        // "b" stops after step 1, as a diverged run does.
+        const series: Record<string, number> = k === 1 ? { a: k, b: 10 } : { a: k };
+        return { loss: k, series };
+      },
+      evaluate: () => ({ loss: 0, accuracy: 0 }),
+      query: (x) => x,
+      probe: () => k,
+    };
+    const r = new TrainingRunner(m, tickingClock());
+    r.train();
+    r.runFor(1e9);
+    const last = r.report().points.at(-1);
+    expect(last?.series).toEqual({ a: (1 + 2 + 3 + 4) / 4, b: 10 });
+  });
+});
+
 describe("serveTraining", () => {
   function fakeWorker() {
     const sent: FromWorker<number>[] = [];

@@ -1,0 +1,158 @@
+import type { ClipCell, ClipMode, ClippingOptions, ClippingView } from "../../../lib/models/clipping";
+import { TrainingChart } from "../../training/TrainingChart";
+import { TrainingControls } from "../../training/TrainingControls";
+import { useTrainer } from "../../training/useTrainer";
+import { LinkErrors } from "../primitives/LinkErrors";
+import { RangeField } from "../primitives/RangeField";
+import { fields } from "../primitives/urlState";
+import { useWidget } from "../primitives/useWidget";
+import { GradNormChart } from "./GradNormChart";
+
+const CELLS: [ClipCell, string][] = [
+  ["tanh", "tanh RNN"],
+  ["janet", "JANET"],
+  ["indrnn", "IndRNN"],
+];
+
+export const clippingSpec = {
+  cell: fields.choice<ClipCell>("tanh", ["tanh", "janet", "indrnn"]),
+  optimizer: fields.choice<"sgd" | "adam">("sgd", ["sgd", "adam"]),
+  /** log10 of the clipping threshold. */
+  logThreshold: fields.number(0, -2, 1),
+  seed: fields.int(1, 0, 1_000_000),
+};
+
+const LABELS: Record<ClipMode, string> = {
+  none: "no clipping",
+  value: "clip by value",
+  norm: "clip by norm",
+};
+/** One colour per run, the same in both charts (mid-tone, legible on the light and the dark theme). */
+const COLORS: Record<ClipMode, string> = { none: "#f76707", value: "#ae3ec9", norm: "#1c7ed6" };
+const SERIES = (Object.keys(LABELS) as ClipMode[]).map((key) => ({
+  key,
+  label: LABELS[key],
+  color: COLORS[key],
+}));
+
+const createWorker = () =>
+  new Worker(new URL("./clipping.worker.ts", import.meta.url), { type: "module", name: "clipping" });
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)} %` : "–");
+const num = (x: number) => (Number.isFinite(x) ? (x < 0.001 ? x.toExponential(1) : x.toFixed(4)) : "–");
+
+/** One recurrent network on the adding problem, trained three ways side by side in a Web Worker. */
+export default function ClippingLabIsland() {
+  const { ref, state, set, linkErrors } = useWidget("clip", clippingSpec);
+  const threshold = Number((10 ** state.logThreshold).toPrecision(2));
+  const trainer = useTrainer<ClippingOptions, never, ClippingView>(ref, createWorker, state.seed, {
+    cell: state.cell,
+    optimizer: state.optimizer,
+    threshold,
+    length: 20,
+  });
+  const view = trainer.progress?.view;
+
+  return (
+    <div ref={ref} class="trainer">
+      <LinkErrors errors={linkErrors} />
+      <TrainingControls
+        trainer={trainer}
+        progress={trainer.progress}
+        seed={state.seed}
+        onSeed={(v) => set("seed", v)}
+        idPrefix="clip"
+      >
+        <label>
+          Cell{" "}
+          <select
+            value={state.cell}
+            onChange={(e) => set("cell", (e.target as HTMLSelectElement).value as ClipCell)}
+          >
+            {CELLS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Optimiser{" "}
+          <select
+            value={state.optimizer}
+            onChange={(e) => set("optimizer", (e.target as HTMLSelectElement).value as "sgd" | "adam")}
+          >
+            <option value="sgd">SGD, momentum 0.9, lr 0.05</option>
+            <option value="adam">Adam, lr 0.01</option>
+          </select>
+        </label>
+        <span class="clip-threshold">
+          <RangeField
+            id="clip-threshold"
+            label="Threshold c"
+            min="-2"
+            max="1"
+            step="0.1"
+            value={state.logThreshold}
+            valueText={`c = ${threshold}`}
+            output={<>c = {threshold}</>}
+            outputName="threshold"
+            onValue={(v) => set("logThreshold", Math.round(v * 10) / 10)}
+          />
+        </span>
+      </TrainingControls>
+      <p class="clip-note">
+        Changing the cell, the optimiser or c starts the three runs again from the same weights.
+      </p>
+      {view && (
+        <div class="clip-runs-wrap" role="region" aria-label="The three runs" tabIndex={0}>
+          <table class="clip-runs" data-table="runs">
+            <caption>
+              The three runs at the last evaluation (held-out: 256 sequences never trained on)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">run</th>
+                <th scope="col">held-out MSE</th>
+                <th scope="col">within 0.04</th>
+                <th scope="col">‖g‖ of the last step</th>
+                <th scope="col">status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SERIES.map(({ key, label }) => (
+                <tr key={key} data-run={key}>
+                  <th scope="row">{label}</th>
+                  <td>{num(view[key].heldOutLoss)}</td>
+                  <td>{pct(view[key].accuracy)}</td>
+                  <td>{num(view[key].totalNorm)}</td>
+                  <td>
+                    {view[key].divergedAt !== null
+                      ? `diverged at step ${view[key].divergedAt}`
+                      : key === "none"
+                        ? "unclipped"
+                        : Number.isFinite(view[key].totalNorm) &&
+                            view[key].totalNorm > threshold &&
+                            key === "norm"
+                          ? `clipped ×${(threshold / view[key].totalNorm).toPrecision(2)}`
+                          : "training"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div class="trainer-figures">
+        <TrainingChart
+          history={trainer.history}
+          label="Training loss of the three runs"
+          series={SERIES}
+          accuracy={false}
+          lossLabel="mean squared error"
+        />
+        {view && <GradNormChart view={view} labels={LABELS} colors={COLORS} />}
+      </div>
+    </div>
+  );
+}
