@@ -1,4 +1,5 @@
 /** Elementwise nonlinearities, each forward loop next to its derivative. */
+import { portableTanh } from "../core/portableMath";
 import { Tensor, gradOf, result } from "./tensor";
 
 /**
@@ -36,7 +37,7 @@ export function tanh(x: Tensor): Tensor {
   const y = new Float64Array(X.length);
   const d = new Float64Array(X.length);
   for (let i = 0; i < y.length; i++) {
-    y[i] = Math.tanh(X[i]);
+    y[i] = portableTanh(X[i]);
     d[i] = 1 - y[i] * y[i];
   }
   return pointwise(x, y, d);

@@ -1,4 +1,5 @@
 /** One step of torch `nn.GRUCell`, fused: the whole cell is one node with a hand-written backward. */
+import { portableTanh } from "../core/portableMath";
 import { sigmoidScalar } from "./activation";
 import { addRowVector, linearBackward } from "./linalg";
 import { product } from "./gemm";
@@ -84,7 +85,7 @@ export function gruCell(x: Tensor, h: Tensor, w: RecurrentWeights): Tensor {
       const k = b * H + j;
       const rj = sigmoidScalar(gi[o + j] + gh[o + j]);
       const zj = sigmoidScalar(gi[o + H + j] + gh[o + H + j]);
-      const nj = Math.tanh(gi[o + 2 * H + j] + rj * gh[o + 2 * H + j]);
+      const nj = portableTanh(gi[o + 2 * H + j] + rj * gh[o + 2 * H + j]);
       r[k] = rj;
       z[k] = zj;
       n[k] = nj;

@@ -2,6 +2,7 @@
  * The LSTM cell (torch `nn.LSTMCell`) and JANET, its forget-gate-only descendant, each fused into
  * one node with a hand-written backward rule.
  */
+import { portableTanh } from "../core/portableMath";
 import { sigmoidScalar } from "./activation";
 import { type RecurrentWeights, cellParents, checkCell, gatePreactivation } from "./gru";
 import { linearBackward } from "./linalg";
@@ -47,14 +48,14 @@ export function lstmCell(x: Tensor, h: Tensor, c: Tensor, w: RecurrentWeights): 
     for (let j = 0; j < H; j++) {
       const ig = sigmoidScalar(a[o + j] + gh[o + j]);
       const fg = sigmoidScalar(a[o + H + j] + gh[o + H + j]);
-      const gg = Math.tanh(a[o + 2 * H + j] + gh[o + 2 * H + j]);
+      const gg = portableTanh(a[o + 2 * H + j] + gh[o + 2 * H + j]);
       const og = sigmoidScalar(a[o + 3 * H + j] + gh[o + 3 * H + j]);
       a[o + j] = ig;
       a[o + H + j] = fg;
       a[o + 2 * H + j] = gg;
       a[o + 3 * H + j] = og;
       const cn = fg * cd[b * H + j] + ig * gg;
-      const t = Math.tanh(cn);
+      const t = portableTanh(cn);
       tc[b * H + j] = t;
       joint[b * 2 * H + j] = og * t;
       joint[b * 2 * H + H + j] = cn;
@@ -124,7 +125,7 @@ export function janetCell(x: Tensor, h: Tensor, w: RecurrentWeights, beta = 1): 
       const s = a[o + j] + gh[o + j];
       f[k] = sigmoidScalar(s);
       fs[k] = sigmoidScalar(s - beta);
-      cc[k] = Math.tanh(a[o + H + j] + gh[o + H + j]);
+      cc[k] = portableTanh(a[o + H + j] + gh[o + H + j]);
       y[k] = f[k] * hd[k] + (1 - fs[k]) * cc[k];
     }
   }

@@ -2,6 +2,7 @@
  * The plain (Elman) RNN cell as torch `nn.RNN`, its unrolling over time (backpropagation through
  * time is the backward pass of the unrolled graph) and the IndRNN cell.
  */
+import { portableTanh } from "../core/portableMath";
 import { type RecurrentWeights, cellParents, checkCell, gatePreactivation } from "./gru";
 import { linearBackward } from "./linalg";
 import { Tensor, addGrad, gradOf, requireRow, result } from "./tensor";
@@ -14,7 +15,7 @@ function activate(z: Float64Array, nonlinearity: RnnNonlinearity): Float64Array 
   const d = new Float64Array(z.length);
   if (nonlinearity === "tanh") {
     for (let i = 0; i < z.length; i++) {
-      z[i] = Math.tanh(z[i]);
+      z[i] = portableTanh(z[i]);
       d[i] = 1 - z[i] * z[i];
     }
   } else {
