@@ -27,6 +27,8 @@ export interface FormulaMath {
   parse(expr: string): ParsedFormula;
   /** Parse and compile once, to evaluate many times (each evaluation gets a fresh work budget). */
   compile(expr: string): CompiledFormula;
+  /** Run `fn` (which may evaluate many compiled formulas) under one work budget. */
+  batch<T>(fn: () => T): T;
 }
 
 /** A compiled formula. */
@@ -70,6 +72,7 @@ export function createFormulaMath(options: Partial<FormulaLimits> = {}): Formula
   const limits: FormulaLimits = { ...FORMULA_LIMITS, ...options };
   const guard = new FormulaGuard(limits);
   const { math, parse: rawParse } = createRestrictedMath(guard, (matrix) => libraryFunctions(guard, matrix));
+  installDepthGuard(math, guard);
 
   const parseNode = (expr: string): MathNode => {
     if (typeof expr !== "string") throw new TypeError(`formula: expected a string, got ${typeof expr}`);
@@ -78,16 +81,19 @@ export function createFormulaMath(options: Partial<FormulaLimits> = {}): Formula
         `formula: the expression has ${expr.length} characters; the limit is ${limits.maxLength}`,
       );
     }
+    let node: MathNode;
     try {
-      return rawParse(expr);
+      node = rawParse(expr);
     } catch (err) {
       const e = err as Error & { char?: number };
       if (e instanceof SyntaxError) {
         const position = e.char ?? Number(/\(char (\d+)\)/.exec(e.message)?.[1] ?? 1);
         throw new FormulaSyntaxError(expr, e.message.replace(/\s*\(char \d+\)/, ""), position);
       }
-      throw err;
+      throw stackOverflowAsRangeError(err, "is nested too deeply to read; use fewer brackets");
     }
+    rejectMethodCalls(node);
+    return node;
   };
   const parse = (expr: string): ParsedFormula => {
     const node = parseNode(expr);
@@ -103,7 +109,7 @@ export function createFormulaMath(options: Partial<FormulaLimits> = {}): Formula
   };
   const compile = (expr: string): CompiledFormula => {
     const parsed = parse(expr);
-    const code = parsed.node.compile();
+    const code = withDepthGuard(parsed.node, math).compile();
     return {
       node: parsed.node,
       get tex() {
@@ -114,7 +120,12 @@ export function createFormulaMath(options: Partial<FormulaLimits> = {}): Formula
         // A fresh scope: assignments inside the formula never reach the host's objects.
         const s = new Map<string, unknown>();
         for (const [k, v] of Object.entries(scope)) s.set(k, toFormulaValue(v, math));
-        const r = code.evaluate(s) as FormulaValue;
+        let r: FormulaValue;
+        try {
+          r = code.evaluate(s) as FormulaValue;
+        } catch (err) {
+          throw stackOverflowAsRangeError(err, "nests its calls too deeply; simplify it");
+        }
         const entries = (r as { entries?: unknown[] } | null)?.entries;
         return Array.isArray(entries) && (r as { isResultSet?: boolean }).isResultSet
           ? entries[entries.length - 1]
@@ -122,7 +133,83 @@ export function createFormulaMath(options: Partial<FormulaLimits> = {}): Formula
       },
     };
   };
-  return { math, limits, evaluate: (expr, scope) => compile(expr).evaluate(scope), parse, compile };
+  return {
+    math,
+    limits,
+    evaluate: (expr, scope) => compile(expr).evaluate(scope),
+    parse,
+    compile,
+    batch: (fn) => guard.batch(fn),
+  };
+}
+
+type AnyNode = MathNode & {
+  fn?: MathNode;
+  name?: string;
+  params?: string[];
+  types?: string[];
+  expr?: MathNode;
+  object?: MathNode;
+};
+
+/**
+ * Refuse `q.resize([1e8])`, `q["map"](f)` and other method calls on values: methods of mathjs
+ * matrices skip the size guard. Every method has a guarded function of the same name.
+ */
+function rejectMethodCalls(node: MathNode): void {
+  node.traverse((n) => {
+    const f = n as AnyNode;
+    if (f.type === "FunctionNode" && f.fn?.type === "AccessorNode") {
+      const prop = /\.(\w+)$|\["(\w+)"\]$/.exec(f.fn.toString());
+      const name = prop?.[1] ?? prop?.[2] ?? "a method";
+      throw new TypeError(
+        `Method calls such as ${f.fn.toString()}(…) are not allowed in a formula; call the function instead, as in ${name}(${(f.fn as AnyNode).object?.toString() ?? "x"}, …)`,
+      );
+    }
+  });
+}
+
+/** The engine's own stack overflow, as a sentence. */
+function stackOverflowAsRangeError(err: unknown, what: string): unknown {
+  return err instanceof RangeError && /call stack/i.test(err.message)
+    ? new RangeError(`The formula ${what}.`)
+    : err;
+}
+
+const DEPTH_FN = "#depth";
+type NodeClasses = Record<string, new (...a: unknown[]) => MathNode> & {
+  expression: { mathWithTransform: Record<string, unknown> };
+};
+
+/** Register the depth counter that {@link withDepthGuard} calls, under a name readers cannot type. */
+function installDepthGuard(math: MathJsInstance, guard: FormulaGuard): void {
+  const compiled = new WeakMap<MathNode, { evaluate(scope: unknown): unknown }>();
+  const fn = (args: MathNode[], _math: unknown, scope: unknown) => {
+    const [name, body] = args as [MathNode & { value: string }, MathNode];
+    let code = compiled.get(body);
+    if (!code) compiled.set(body, (code = body.compile()));
+    return guard.nested(name.value, () => code.evaluate(scope));
+  };
+  (math as unknown as NodeClasses).expression.mathWithTransform[DEPTH_FN] = Object.assign(fn, {
+    rawArgs: true,
+  });
+}
+
+/**
+ * The node with the body of every function the formula defines wrapped in a depth counter, so
+ * that runaway recursion stops at `maxDepth` with a sentence, not at the engine's stack limit.
+ */
+function withDepthGuard(node: MathNode, math: MathJsInstance): MathNode {
+  const m = math as unknown as NodeClasses;
+  const wrap = (n: MathNode): MathNode =>
+    n.transform((x) => {
+      const f = x as AnyNode;
+      if (f.type !== "FunctionAssignmentNode" || !f.name || !f.params || !f.expr) return x;
+      const body = new m.FunctionNode(new m.SymbolNode(DEPTH_FN), [new m.ConstantNode(f.name), wrap(f.expr)]);
+      const params = f.params.map((name, i) => ({ name, type: f.types?.[i] ?? "any" }));
+      return new m.FunctionAssignmentNode(f.name, params, body);
+    });
+  return wrap(node);
 }
 
 /** TeX of a node; mathjs cannot render some odd nodes (`a.constructor(…)`): show those verbatim. */

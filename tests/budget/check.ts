@@ -9,6 +9,8 @@
  *   all their static and dynamic imports (and Vite's preload lists), transitively.
  *   Budget: ≤ 250 KB gzipped.
  *
+ * Workers started with `new Worker(new URL(…))` count as dynamic imports.
+ *
  * Sizes are gzip level 9, per file, each file counted once per page. `--verbose` lists the files.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";

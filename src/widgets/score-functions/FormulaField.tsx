@@ -1,18 +1,17 @@
+import { Typeset } from "../../formula/Typeset";
 import { FORMULA_EXAMPLES } from "./scoreModel";
 
 interface Props {
   value: string;
   onInput: (expr: string) => void;
-  /** Called when the reader is about to type, to start loading the formula engine. */
-  onFocus: () => void;
-  /** Typeset formula (KaTeX HTML) of the last formula that parsed. */
-  html: string | null;
+  /** TeX of the last formula that parsed (typeset on the page, or shown as text). */
+  tex: string | null;
   error?: string;
   status?: string;
 }
 
 /** The reader's own score function: a text field, examples, the typeset formula, and errors. */
-export function FormulaField({ value, onInput, onFocus, html, error, status }: Props) {
+export function FormulaField({ value, onInput, tex, error, status }: Props) {
   return (
     <div class="sf-formula">
       <label for="sf-formula">Your score function s(q, k)</label>
@@ -25,12 +24,10 @@ export function FormulaField({ value, onInput, onFocus, html, error, status }: P
           value={value}
           aria-invalid={error ? "true" : "false"}
           aria-describedby="sf-formula-hint sf-formula-error"
-          onFocus={onFocus}
           onInput={(e) => onInput((e.target as HTMLInputElement).value)}
         />
         <select
           aria-label="Load an example formula"
-          onFocus={onFocus}
           onChange={(e) => {
             const sel = e.target as HTMLSelectElement;
             if (sel.value) onInput(sel.value);
@@ -51,7 +48,7 @@ export function FormulaField({ value, onInput, onFocus, html, error, status }: P
         <code>exp</code>, <code>tanh</code>.
       </small>
       <div class="sf-formula-tex" aria-live="polite" data-output="formula-tex">
-        {html ? <div dangerouslySetInnerHTML={{ __html: html }} /> : <p class="hint">{status ?? ""}</p>}
+        {tex !== null ? <Typeset tex={tex} source={value} /> : <p class="hint">{status ?? ""}</p>}
       </div>
       <p id="sf-formula-error" class={error ? "field-error" : "field-ok"} role={error ? "alert" : undefined}>
         {error ?? ""}

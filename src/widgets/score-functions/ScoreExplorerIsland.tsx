@@ -6,68 +6,67 @@ import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { CompareTable } from "./CompareTable";
 import { FormulaField } from "./FormulaField";
-import { type FormulaEngine, loadFormulaEngine } from "./formulaEngine";
+import { type FormulaOutcome, outcomeKey, scoreFormula } from "./formulaEngine";
 import { ParamsPanel } from "./ParamsPanel";
 import { WeightBars } from "./WeightBars";
-import { type Kind, type ScoreView, KINDS, KIND_LABELS, computeScores, scoreSpec } from "./scoreModel";
+import {
+  type Kind,
+  type ScoreView,
+  KINDS,
+  KIND_LABELS,
+  computeScores,
+  parseScoreInput,
+  scoreSpec,
+} from "./scoreModel";
 
 interface Props {
   /** Build-time KaTeX HTML of each built-in score's formula. */
   kindHtml: Record<string, string>;
 }
 
-type Compiled = { ok: true; scorer: ReturnType<FormulaEngine["scorer"]> } | { ok: false; error: string };
-
 /** Pick a score function (or type one) and see the scores and softmax weights of one query over the keys. */
 export default function ScoreExplorerIsland({ kindHtml }: Props) {
   const { ref, state, set, linkErrors } = useWidget("sf", scoreSpec);
-  const [engine, setEngine] = useState<FormulaEngine | null>(null);
-  const [engineError, setEngineError] = useState<string | null>(null);
-  const wantEngine = () => {
-    if (engine) return;
-    loadFormulaEngine().then(setEngine, (err: Error) =>
-      setEngineError(`The formula engine could not load: ${err.message}`),
-    );
-  };
-  useEffect(() => {
-    if (state.kind === "formula") wantEngine();
-  }, [state.kind]);
-
-  // The typeset formula follows the reader's typing; a formula that does not parse keeps the last one.
+  // The reader's formula is scored in the formula worker, so a runaway formula (typed, or from a
+  // link) never blocks the page. The worker answers in order; while a formula is being scored or
+  // has an error, the scores of the newest formula that worked stay on screen.
+  const [results, setResults] = useState<{ latest: FormulaOutcome | null; good: FormulaOutcome | null }>({
+    latest: null,
+    good: null,
+  });
   const lastTex = useRef<string | null>(null);
-  const texResult = useMemo(() => {
-    if (!engine) return null;
-    if (state.formula.trim() === "") return { error: "Type a formula in q, k and d, for example q' * k." };
-    try {
-      const html = engine.typeset(engine.tex(state.formula));
-      lastTex.current = html;
-      return { html };
-    } catch (err) {
-      return { error: (err as Error).message };
-    }
-  }, [engine, state.formula]);
-  const compiled = useMemo<Compiled | null>(() => {
-    if (!engine) return null;
-    if (texResult?.error) return { ok: false, error: texResult.error };
-    try {
-      return { ok: true, scorer: engine.scorer(state.formula) };
-    } catch (err) {
-      return { ok: false, error: (err as Error).message };
-    }
-  }, [engine, state.formula, texResult]);
+  const input = useMemo(() => parseScoreInput(state), [state.q, state.K]);
+  const key = input.ok ? outcomeKey(state.formula, input.q[0], input.K) : "";
+  const empty = state.formula.trim() === "";
+  useEffect(() => {
+    if (state.kind !== "formula" || !input.ok || empty) return;
+    scoreFormula(state.formula, input.q[0], input.K).then((o) =>
+      setResults((r) => ({ latest: o, good: o.scores ? o : r.good })),
+    );
+  }, [state.kind, key]);
+  const formula = results.latest?.key === key ? results.latest : null;
+  if (formula?.tex) lastTex.current = formula.tex;
 
   const outcome = useMemo(
     () =>
       computeScores(
         state,
-        compiled?.ok ? compiled.scorer : null,
-        compiled && !compiled.ok ? compiled.error : undefined,
+        formula?.scores ? () => Float64Array.from(formula.scores!) : null,
+        empty ? "Type a formula in q, k and d, for example q' * k." : (formula?.error ?? undefined),
       ),
-    [state, compiled],
+    [state, formula, empty],
   );
-  const view = useLastGood<ScoreView>(outcome.ok ? outcome.view : undefined);
+  // The newest formula that worked, on the same q and K, while this one is pending or wrong.
+  const good = results.good;
+  const fallback = useMemo(() => {
+    if (outcome.ok || !good?.scores || !input.ok) return undefined;
+    if (good.vectors !== JSON.stringify([input.q[0], input.K])) return undefined;
+    const o = computeScores({ ...state, kind: "formula" }, () => Float64Array.from(good.scores!));
+    return o.ok && state.kind === "formula" ? o.view : undefined;
+  }, [outcome, good, input]);
+  const view = useLastGood<ScoreView>(outcome.ok ? outcome.view : fallback);
   const errors = outcome.ok ? {} : outcome.fieldErrors;
-  const formulaError = errors.formula ?? (compiled && !compiled.ok ? compiled.error : undefined);
+  const formulaError = errors.formula;
   const pending = !outcome.ok && outcome.pending;
   const keyLabels = view ? view.K.map((_, j) => `k${j + 1}`) : [];
 
@@ -113,10 +112,9 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
         <FormulaField
           value={state.formula}
           onInput={(v) => set("formula", v)}
-          onFocus={wantEngine}
-          html={texResult && "html" in texResult ? (texResult.html ?? null) : lastTex.current}
-          error={engineError ?? formulaError}
-          status={engine ? "" : "Loading the formula engine (mathjs and KaTeX)…"}
+          tex={formula?.tex ?? lastTex.current}
+          error={formulaError}
+          status={formula || lastTex.current ? "" : "Loading the formula engine (mathjs and KaTeX)…"}
         />
       ) : (
         <div
@@ -125,7 +123,7 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
           dangerouslySetInnerHTML={{ __html: kindHtml[state.kind] ?? "" }}
         />
       )}
-      {pending && <p class="hint">Loading the formula engine…</p>}
+      {pending && <p class="hint">{lastTex.current ? "Computing…" : "Loading the formula engine…"}</p>}
       {!outcome.ok && !pending && (
         <p class="field-error" data-error="kept">
           Fix the input above; the last valid result is still shown.

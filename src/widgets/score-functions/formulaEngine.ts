@@ -1,36 +1,39 @@
-import type { FormulaScorer } from "./scoreModel";
+import { FormulaError, formulaWorker, problemText } from "../../formula/client";
+import type { ScoreResult } from "../../formula/protocol";
 
-/**
- * The reader's formula, made live: `lib/formula` (a restricted mathjs) to parse and score, and
- * KaTeX to typeset. Both are heavy (about 86 KB and 77 KB gzipped), so they load on first use.
- */
-export interface FormulaEngine {
-  /** The formula in TeX; throws a syntax error with its position. */
-  tex(expr: string): string;
-  /** Compile a score function of q, k and d; throws for unknown symbols. */
-  scorer(expr: string): FormulaScorer;
-  /** Typeset TeX as HTML (MathML included for screen readers); throws if KaTeX cannot. */
-  typeset(tex: string): string;
+/** The reader's formula scored over every key, or the sentence that says why it could not be. */
+export interface FormulaOutcome {
+  /** The inputs this outcome belongs to (formula, q, K). */
+  key: string;
+  /** The vectors alone (q, K). */
+  vectors: string;
+  /** TeX of the formula, `null` if it does not parse. */
+  tex: string | null;
+  scores: number[] | null;
+  error: string | null;
 }
 
-let loading: Promise<FormulaEngine> | null = null;
+export const outcomeKey = (formula: string, q: number[], K: number[][]): string =>
+  JSON.stringify([formula, q, K]);
 
-export function loadFormulaEngine(): Promise<FormulaEngine> {
-  loading ??= Promise.all([import("../../../lib/formula/index"), import("katex")]).then(([f, k]) => {
-    const katex = (k as unknown as { default: typeof import("katex") }).default ?? k;
-    return {
-      tex: (expr) => f.parseFormula(expr).tex,
-      scorer: (expr) => {
-        const score = f.compileScoreFormula(expr);
-        return (q, K) => Float64Array.from(K, (key) => score.evaluate(q[0], key));
-      },
-      typeset: (tex) =>
-        katex.renderToString(tex, { displayMode: true, throwOnError: true, output: "htmlAndMathml" }),
-    };
-  });
-  // A failed load (offline) may be retried later.
-  loading.catch(() => {
-    loading = null;
-  });
-  return loading;
+/**
+ * Score one query against every key with the reader's formula, in the formula worker (one work
+ * budget for all keys, a wall-clock limit, never on the page's main thread). An aborted signal
+ * drops the request if it is still waiting behind another.
+ */
+export async function scoreFormula(
+  formula: string,
+  q: number[],
+  K: number[][],
+  signal?: AbortSignal,
+): Promise<FormulaOutcome> {
+  const key = outcomeKey(formula, q, K);
+  const vectors = JSON.stringify([q, K]);
+  try {
+    const r = await formulaWorker().request<ScoreResult>({ type: "score", formula, q, K }, signal);
+    return { key, vectors, tex: r.tex, scores: r.scores, error: r.problem ? problemText(r.problem) : null };
+  } catch (err) {
+    const message = err instanceof FormulaError ? problemText(err.problem) : "The formula engine failed.";
+    return { key, vectors, tex: null, scores: null, error: message };
+  }
 }

@@ -138,15 +138,15 @@ export type ScoreOutcome =
   | { ok: true; view: ScoreView }
   | { ok: false; fieldErrors: Partial<Record<"q" | "K" | "formula", string>>; pending?: boolean };
 
-/** Parse the reader's vectors, score them with `lib/` and normalise with softmax. */
-export function computeScores(
-  s: ScoreInput,
-  formula: FormulaScorer | null,
-  formulaError?: string,
-): ScoreOutcome {
+/** The query (one row) and keys of the widget's fields, or the messages for the fields. */
+export function parseScoreInput(
+  s: Pick<ScoreInput, "q" | "K">,
+):
+  | { ok: true; q: number[][]; K: number[][] }
+  | { ok: false; fieldErrors: Partial<Record<"q" | "K", string>> } {
   const pq = parseMatrixText(s.q, "q", { maxRows: 1, maxCols: 16, maxAbs: 1e4 });
   const pk = parseMatrixText(s.K, "K", { maxRows: 8, maxCols: 16, maxAbs: 1e4 });
-  const fieldErrors: Partial<Record<"q" | "K" | "formula", string>> = {};
+  const fieldErrors: Partial<Record<"q" | "K", string>> = {};
   if (!pq.ok) fieldErrors.q = pq.error;
   if (!pk.ok) fieldErrors.K = pk.error;
   if (!pq.ok || !pk.ok) return { ok: false, fieldErrors };
@@ -165,6 +165,18 @@ export function computeScores(
       },
     };
   }
+  return { ok: true, q, K };
+}
+
+/** Parse the reader's vectors, score them with `lib/` and normalise with softmax. */
+export function computeScores(
+  s: ScoreInput,
+  formula: FormulaScorer | null,
+  formulaError?: string,
+): ScoreOutcome {
+  const input = parseScoreInput(s);
+  if (!input.ok) return input;
+  const { q, K } = input;
   const all: Partial<Record<Kind, number[]>> = {};
   const scoresOf: Partial<Record<Kind, number[]>> = {};
   // A kind that cannot score these vectors (cosine of a zero vector) is left out of the

@@ -2,6 +2,7 @@
 import type { Locator, Page } from "playwright-core";
 import type { TestApi } from "../harness";
 import { check, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
+import { readWatch, resetWatch, startWatch } from "../responsive";
 
 const PATH = "/chapters/score-functions/";
 
@@ -208,6 +209,64 @@ export default function register(t: TestApi): void {
         "same table after reload",
         20_000,
       );
+    },
+  );
+
+  t.test(
+    "score-functions: hostile formulas are stopped off the main thread with a clear message",
+    async (c) => {
+      const { page } = c;
+      await visit(page, c.url(PATH));
+      const w = page.locator('[data-widget="score-functions/score-explorer"]');
+      await w.getByRole("radio", { name: "Your formula" }).check();
+      await typeInto(w.getByLabel("Query q (one row)"), "1 2 3 4");
+      await typeInto(w.getByLabel("Keys K (one row per key)"), "2 0 1 1\n0 0 0 1");
+      const formula = w.getByLabel("Your score function s(q, k)");
+      await typeInto(formula, "dot(q, k)");
+      await waitFor(async () => (await rowCells(w, "scores", "score s")).join(" ") === "9 4", "dot scores");
+      // The control: the same steps with legitimate formulas, one of which keeps the worker busy
+      // for a while. The longest timer gap they see is this machine's own noise (its cores are
+      // shared); hostile formulas may not add more than 100 ms to it.
+      await startWatch(page);
+      for (const [expr, scores] of [
+        ["dot(q, k) + 1", "10 5"],
+        ["f(n) = n < 1 ? 0 : f(n-1) + f(n-1); f(12) + dot(q, k)", "9 4"],
+      ]) {
+        await formula.fill(expr);
+        await waitFor(async () => (await rowCells(w, "scores", "score s")).join(" ") === scores, expr, 8000);
+      }
+      const baseline = await resetWatch(page);
+      const cases: [string, RegExp][] = [
+        ["f(n) = n < 1 ? 0 : f(n-1) + f(n-1); f(60)", /was stopped|too much work/],
+        ["q[3e7] = 1; 1", /position would make a matrix of 30,000,001 entries/],
+        ["q.resize([1e8]); 1", /Method calls such as q\.resize/],
+        ["f(x) = f(x); f(1)", /calls itself more than 256 levels deep/],
+        ['evaluate("1")', /evaluate\(\) is not available in formulas/],
+        ["\"<img src=x onerror='window.__injected=true'>\"", /must give a number/],
+        ["q$x + 1", /unknown symbol "q\$x"/],
+      ];
+      for (const [expr, message] of cases) {
+        await formula.fill(expr);
+        await waitFor(
+          async () => message.test(await textOf(w.locator("#sf-formula-error"))),
+          `message for ${expr}`,
+          8000,
+        );
+        check(
+          (await rowCells(w, "scores", "score s")).join(" ") === "9 4",
+          `last good scores kept after ${expr}`,
+        );
+      }
+      const { maxGap, injected } = await readWatch(page);
+      check(
+        maxGap < baseline + 100,
+        `the main thread was blocked for ${maxGap.toFixed(0)} ms (harmless formulas: ${baseline.toFixed(0)} ms)`,
+      );
+      check(!injected, "no injected script ran");
+      // A valid formula runs whether or not it can be typeset ($ in a name, a backslash in a string).
+      await formula.fill('a$b = 2; s = "\\\\"; a$b * dot(q, k)');
+      await waitFor(async () => (await rowCells(w, "scores", "score s")).join(" ") === "18 8", "works again");
+      check((await textOf(w.locator("#sf-formula-error"))) === "", "no message for a valid formula");
     },
   );
 }

@@ -1,0 +1,111 @@
+/**
+ * What the formula worker does with each request, on the restricted mathjs instance of
+ * `lib/formula`. `worker.ts` runs it off the page's main thread; tests call it directly.
+ */
+import type { MathNode } from "mathjs";
+import { createFormulaMath, explainFormulaError, scoreMatrixFromFormula } from "../../lib/formula/index";
+import { FORMULA_FUNCTIONS } from "../../lib/formula/functions";
+import { FORMULA_BUILTINS } from "../../lib/formula/instance";
+import { analyzeNode } from "./analyze";
+import { decodeValue, encodeValue } from "./codec";
+import type { Encoded, EvaluateResult, Plot, Request, ScoreResult } from "./protocol";
+
+/**
+ * Wall-clock limit of one request inside the worker, checked at every call a formula makes, so
+ * a runaway formula stops itself. The page terminates the worker only if this check cannot run
+ * (`client.ts`, {@link TIME_LIMIT_MS}).
+ */
+export const EVALUATION_LIMIT_MS = 2_000;
+
+const fm = createFormulaMath({ maxMillis: EVALUATION_LIMIT_MS });
+
+/** The plot range of a function of one variable, and its number of samples. */
+export const PLOT_RANGE = { from: -5, to: 5, samples: 201 };
+
+type FunctionValue = Extract<Encoded, { kind: "function" }>;
+
+function rebuild(f: FunctionValue): unknown {
+  return fm.compile(f.source).evaluate(decodeScope(f.scope));
+}
+
+function decodeScope(scope: Record<string, Encoded>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(scope)) out[k] = decodeValue(v, fm.math, rebuild);
+  return out;
+}
+
+function score(req: Extract<Request, { type: "score" }>): ScoreResult {
+  let tex: string | null = null;
+  try {
+    tex = fm.parse(req.formula).tex;
+  } catch {
+    // A formula that does not parse has no TeX; the evaluation below reports why.
+  }
+  try {
+    const S = fm.batch(() => scoreMatrixFromFormula(req.formula, [req.q], req.K, fm)); // (1, n_k)
+    return { tex, scores: Array.from(S.row(0)), problem: null };
+  } catch (err) {
+    return { tex, scores: null, problem: explainFormulaError(err, req.formula) };
+  }
+}
+
+function evaluate(req: Extract<Request, { type: "evaluate" }>): EvaluateResult {
+  return fm.batch(() => {
+    const compiled = fm.compile(req.source);
+    const analysis = analyzeNode(compiled.node, "");
+    const value = compiled.evaluate(decodeScope(req.scope));
+    const encoded = encodeValue(value, () => ({
+      kind: "function",
+      name: analysis.name ?? "f",
+      params: analysis.params,
+      source: req.source,
+      scope: req.scope,
+    }));
+    return { value: encoded, plot: analysis.params.length === 1 ? plot(value) : null };
+  });
+}
+
+/** Sample a function of one variable; `null` if it gives no finite number over the range. */
+function plot(f: unknown): Plot | null {
+  if (typeof f !== "function") return null;
+  const { from, to, samples } = PLOT_RANGE;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const x = from + ((to - from) * i) / (samples - 1);
+    let y: unknown;
+    try {
+      y = (f as (x: number) => unknown)(x);
+    } catch {
+      continue;
+    }
+    if (typeof y === "number" && Number.isFinite(y)) {
+      xs.push(x);
+      ys.push(y);
+    }
+  }
+  return xs.length >= 2 ? { xs, ys } : null;
+}
+
+/** Answer one request; throws what the formula threw. */
+export function handle(req: Request): unknown {
+  switch (req.type) {
+    case "score":
+      return score(req);
+    case "analyze": {
+      const parsed = fm.parse(req.source);
+      let tex = "";
+      try {
+        tex = parsed.tex;
+      } catch {
+        // Shown as text on the page.
+      }
+      return analyzeNode(parsed.node as MathNode, tex);
+    }
+    case "evaluate":
+      return evaluate(req);
+  }
+}
+
+/** Names a formula may use without defining them: the library's functions, then mathjs's. */
+export const NAMES = [...Object.keys(FORMULA_FUNCTIONS), ...FORMULA_BUILTINS];

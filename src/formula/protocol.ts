@@ -1,0 +1,56 @@
+/**
+ * Messages between the page and the formula worker (`worker.ts`). Values cross as plain data
+ * (structured clone): numbers, booleans, strings, nested arrays, and descriptions of functions.
+ */
+import type { FormulaProblem } from "../../lib/formula/messages";
+
+/** A value a formula produced, as plain data. */
+export type Encoded =
+  | { kind: "number"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "string"; value: string }
+  | { kind: "complex"; re: number; im: number }
+  | { kind: "matrix"; size: number[]; data: unknown[] }
+  | { kind: "function"; name: string; params: string[]; source: string; scope: Record<string, Encoded> }
+  | { kind: "none" };
+
+/** What a cell is, found by parsing it. */
+export interface Analysis {
+  /** `assignment` (`x = …`), `function` (`f(x) = …`) or a bare `expression`. */
+  kind: "assignment" | "function" | "expression";
+  /** The name the cell defines (assignments and functions). */
+  name: string | null;
+  /** Parameters of a function cell. */
+  params: string[];
+  /** Free symbols: names the cell reads that it does not define, besides the library's. */
+  inputs: string[];
+  /** TeX of the formula (typeset on the page; a formula that cannot be typeset shows as text). */
+  tex: string;
+}
+
+/** A function of one variable sampled for a plot. */
+export interface Plot {
+  xs: number[];
+  ys: number[];
+}
+
+export type Request =
+  | { type: "score"; formula: string; q: number[]; K: number[][] }
+  | { type: "analyze"; source: string }
+  | { type: "evaluate"; source: string; scope: Record<string, Encoded> };
+
+export interface ScoreResult {
+  tex: string | null;
+  scores: number[] | null;
+  problem: FormulaProblem | null;
+}
+
+export interface EvaluateResult {
+  value: Encoded;
+  plot: Plot | null;
+}
+
+export type Response =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; problem: FormulaProblem }
+  | { type: "ready"; names: string[] };
