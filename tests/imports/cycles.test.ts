@@ -11,11 +11,11 @@ const files = importGraph(DIRS);
 
 describe("import graph", () => {
   it("reads imports, re-exports and dynamic imports, and resolves them to files", () => {
-    // lib/index.ts re-exports every mechanism; the score widget imports lib/formula dynamically.
+    // lib/index.ts re-exports every mechanism; typeset formulas import KaTeX dynamically; the
+    // formula client starts its worker from a module URL.
     expect(files.get("lib/index.ts")).toContain("lib/core/matrix.ts");
-    expect(specifiers("src/widgets/score-functions/formulaEngine.ts")).toContain(
-      "../../../lib/formula/index",
-    );
+    expect(specifiers("src/formula/Typeset.tsx")).toContain("katex");
+    expect(files.get("src/formula/client.ts")).toContain("src/formula/worker.ts");
     expect(resolveSpecifier("src/widgets/index.ts", "./primitives/Widget.astro")).toBe(
       "src/widgets/primitives/Widget.astro",
     );

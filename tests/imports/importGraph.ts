@@ -39,7 +39,11 @@ function scriptText(file: string, text: string): string {
 export function specifiers(file: string): string[] {
   const text = scriptText(file, readFileSync(join(ROOT, file), "utf8"));
   const info = ts.preProcessFile(text, true, true);
-  return info.importedFiles.map((f) => f.fileName);
+  // A worker's module: new Worker(new URL("./worker.ts", import.meta.url)).
+  const urls = [...text.matchAll(/\bnew\s+URL\s*\(\s*(["'`])(\.[^"'`\n]+)\1\s*,\s*import\.meta\.url/g)].map(
+    (m) => m[2],
+  );
+  return [...info.importedFiles.map((f) => f.fileName), ...urls];
 }
 
 /** Resolve a relative specifier from `file` to a root-relative source path, or null (a package, CSS, …). */
