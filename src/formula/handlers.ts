@@ -3,19 +3,13 @@
  * `lib/formula`. `worker.ts` runs it off the page's main thread; tests call it directly.
  */
 import type { MathNode } from "mathjs";
-import { createFormulaMath, explainFormulaError, scoreMatrixFromFormula } from "../../lib/formula/index";
+import { createFormulaMath } from "../../lib/formula/index";
 import { FORMULA_FUNCTIONS } from "../../lib/formula/functions";
 import { FORMULA_BUILTINS } from "../../lib/formula/instance";
 import { analyzeNode } from "./analyze";
 import { decodeValue, encodeValue } from "./codec";
-import type { Encoded, EvaluateResult, Plot, Request, ScoreResult } from "./protocol";
-
-/**
- * Wall-clock limit of one request inside the worker, checked at every call a formula makes, so
- * a runaway formula stops itself. The page terminates the worker only if this check cannot run
- * (`client.ts`, {@link TIME_LIMIT_MS}).
- */
-export const EVALUATION_LIMIT_MS = 2_000;
+import type { Encoded, EvaluateResult, Plot, Request } from "./protocol";
+import { EVALUATION_LIMIT_MS, scoreWith } from "./score";
 
 const fm = createFormulaMath({ maxMillis: EVALUATION_LIMIT_MS });
 
@@ -32,21 +26,6 @@ function decodeScope(scope: Record<string, Encoded>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(scope)) out[k] = decodeValue(v, fm.math, rebuild);
   return out;
-}
-
-function score(req: Extract<Request, { type: "score" }>): ScoreResult {
-  let tex: string | null = null;
-  try {
-    tex = fm.parse(req.formula).tex;
-  } catch {
-    // A formula that does not parse has no TeX; the evaluation below reports why.
-  }
-  try {
-    const S = fm.batch(() => scoreMatrixFromFormula(req.formula, [req.q], req.K, fm)); // (1, n_k)
-    return { tex, scores: Array.from(S.row(0)), problem: null };
-  } catch (err) {
-    return { tex, scores: null, problem: explainFormulaError(err, req.formula) };
-  }
 }
 
 function evaluate(req: Extract<Request, { type: "evaluate" }>): EvaluateResult {
@@ -91,7 +70,7 @@ function plot(f: unknown): Plot | null {
 export function handle(req: Request): unknown {
   switch (req.type) {
     case "score":
-      return score(req);
+      return scoreWith(fm, req);
     case "analyze": {
       const parsed = fm.parse(req.source);
       let tex = "";

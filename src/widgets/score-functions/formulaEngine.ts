@@ -1,4 +1,4 @@
-import { FormulaError, formulaWorker, problemText } from "../../formula/client";
+import { FormulaError, problemText, scoreWorker } from "../../formula/client";
 import type { ScoreResult } from "../../formula/protocol";
 
 /** The reader's formula scored over every key, or the sentence that says why it could not be. */
@@ -30,7 +30,7 @@ export async function scoreFormula(
   const key = outcomeKey(formula, q, K);
   const vectors = JSON.stringify([q, K]);
   try {
-    const r = await formulaWorker().request<ScoreResult>({ type: "score", formula, q, K }, signal);
+    const r = await scoreWorker().request<ScoreResult>({ type: "score", formula, q, K }, signal);
     return { key, vectors, tex: r.tex, scores: r.scores, error: r.problem ? problemText(r.problem) : null };
   } catch (err) {
     const message = err instanceof FormulaError ? problemText(err.problem) : "The formula engine failed.";
