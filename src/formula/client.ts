@@ -170,25 +170,6 @@ export class FormulaWorkerClient {
   }
 }
 
-let shared: FormulaWorkerClient | null = null;
-let scoring: FormulaWorkerClient | null = null;
-
-/** The page's formula worker (every kind of request), started on first use. */
-export function formulaWorker(): FormulaWorkerClient {
-  shared ??= new FormulaWorkerClient(
-    () => new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "formula" }),
-  );
-  return shared;
-}
-
-/** A lighter worker for score formulas only (chapter 3), started on first use. */
-export function scoreWorker(): FormulaWorkerClient {
-  scoring ??= new FormulaWorkerClient(
-    () => new Worker(new URL("./scoreWorker.ts", import.meta.url), { type: "module", name: "score" }),
-  );
-  return scoring;
-}
-
 /** A problem as one sentence, with its position when the message does not already give it. */
 export function problemText(p: FormulaProblem): string {
   return p.position !== undefined && !/character \d/.test(p.message)

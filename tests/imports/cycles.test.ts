@@ -15,7 +15,7 @@ describe("import graph", () => {
     // formula client starts its worker from a module URL.
     expect(files.get("lib/index.ts")).toContain("lib/core/matrix.ts");
     expect(specifiers("src/formula/Typeset.tsx")).toContain("katex");
-    expect(files.get("src/formula/client.ts")).toContain("src/formula/worker.ts");
+    expect(files.get("src/formula/formulaWorker.ts")).toContain("src/formula/worker.ts");
     expect(resolveSpecifier("src/widgets/index.ts", "./primitives/Widget.astro")).toBe(
       "src/widgets/primitives/Widget.astro",
     );

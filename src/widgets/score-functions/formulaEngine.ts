@@ -1,4 +1,4 @@
-import { FormulaError, problemText, scoreWorker } from "../../formula/client";
+import { FormulaError, FormulaWorkerClient, problemText } from "../../formula/client";
 import type { ScoreResult } from "../../formula/protocol";
 
 /** The reader's formula scored over every key, or the sentence that says why it could not be. */
@@ -11,6 +11,16 @@ export interface FormulaOutcome {
   tex: string | null;
   scores: number[] | null;
   error: string | null;
+}
+
+let worker: FormulaWorkerClient | null = null;
+/** The chapter's score worker (score formulas only), started on first use. */
+function scoreWorker(): FormulaWorkerClient {
+  worker ??= new FormulaWorkerClient(
+    () =>
+      new Worker(new URL("../../formula/scoreWorker.ts", import.meta.url), { type: "module", name: "score" }),
+  );
+  return worker;
 }
 
 export const outcomeKey = (formula: string, q: number[], K: number[][]): string =>
