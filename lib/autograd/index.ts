@@ -21,7 +21,18 @@
  * [loss.shape, w1.grad?.length];
  * // returns [[1, 1], 24]
  */
-export { Tensor, param, constant, zeros, uniformParam, normalParam, result, gradOf, addGrad } from "./tensor";
+export {
+  Tensor,
+  param,
+  constant,
+  detach,
+  zeros,
+  uniformParam,
+  normalParam,
+  result,
+  gradOf,
+  addGrad,
+} from "./tensor";
 export type { BackwardFn } from "./tensor";
 export { matmul, transpose, linear } from "./linalg";
 export { add, sub, mul, scale, sum, mean } from "./elementwise";

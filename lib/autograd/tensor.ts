@@ -247,6 +247,23 @@ export function constant(x: MatrixLike | VectorLike | number): Tensor {
 }
 
 /**
+ * The same values without a gradient: a constant that shares `x`'s data (no copy), so a forward
+ * pass through it (inference, a probe while training) records no graph and sends nothing back.
+ *
+ * $$\mathrm{detach}(x) = x,\qquad \bar{x} \mathrel{+}= 0$$
+ *
+ * @example
+ * const w = autograd.param([[2]]);
+ * autograd.tanh(autograd.detach(w)).requiresGrad;
+ * // returns false
+ *
+ * @see {@link constant}
+ */
+export function detach(x: Tensor): Tensor {
+  return new Tensor(x.rows, x.cols, x.data);
+}
+
+/**
  * A rows×cols tensor of zeros (a parameter when `requiresGrad`).
  *
  * $$0 \in \mathbb{R}^{n \times d}$$

@@ -26,6 +26,44 @@ describe("autograd core", () => {
     expect(Array.from(x.grad ?? [])).toEqual([6]);
   });
 
+  it("detach shares the values and cuts the graph", () => {
+    const w = ag.param([[1, 2]]);
+    const d = ag.detach(w);
+    expect(d.data).toBe(w.data);
+    ag.sum(ag.mul(w, d)).backward();
+    expect(Array.from(w.grad ?? [])).toEqual([1, 2]);
+  });
+
+  it("clips by value, by global norm and per parameter, in place", () => {
+    const a = ag.param([[0, 0]]);
+    const b = ag.param([[0]]);
+    const set = () => {
+      a.grad = new Float64Array([3, 4]);
+      b.grad = new Float64Array([12]);
+    };
+    set();
+    expect(ag.clipGradientsByNorm([a, b], 1)).toEqual([13]);
+    expect(Math.hypot(...(a.grad ?? []), ...(b.grad ?? []))).toBeCloseTo(13 / (13 + 1e-6), 12);
+    set();
+    expect(ag.clipGradientsByNorm([a, b], 1, { perParameter: true })).toEqual([5, 12]);
+    expect(Math.hypot(...(a.grad ?? []))).toBeCloseTo(5 / (5 + 1e-6), 12);
+    expect(Math.abs(b.grad?.[0] ?? 0)).toBeCloseTo(12 / (12 + 1e-6), 12);
+    set();
+    ag.clipGradientsByValue([a, b], 3.5);
+    expect([...(a.grad ?? []), ...(b.grad ?? [])]).toEqual([3, 3.5, 3.5]);
+  });
+
+  it("optimisers refuse what torch refuses, and skip a parameter without a gradient", () => {
+    const p = ag.param([[1]]);
+    expect(() => new ag.SGD([p], { lr: 0 })).toThrow(/lr/);
+    expect(() => new ag.SGD([p], { lr: 0.1, nesterov: true })).toThrow(/Nesterov/);
+    expect(() => new ag.Adam([p], { beta2: 1 })).toThrow(/beta2/);
+    expect(() => new ag.Adam([ag.tanh(p)])).toThrow(/leaf/);
+    const opt = new ag.Adam([p], { lr: 0.1 });
+    opt.step();
+    expect(p.data[0]).toBe(1);
+  });
+
   it("asks for a seed when the output is not 1×1", () => {
     expect(() => ag.param([[1, 2]]).backward()).toThrow(/seed/);
   });
