@@ -6,6 +6,7 @@ export const ui = {
   "nav.chapters": "Chapters",
   "nav.allChapters": "All chapters",
   "nav.notation": "Notation",
+  "nav.course": "Course",
   "nav.home": "Home",
   "nav.coming": "coming",
   "nav.previous": "Previous",
