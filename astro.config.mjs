@@ -9,6 +9,7 @@ import { rehypeKatexStrict } from "./src/integrations/rehypeKatexStrict.mjs";
 import { remarkApostropheAfterMath, remarkNoExpressionInMath } from "./src/integrations/remarkMathText.mjs";
 import { texInTextCheck } from "./src/integrations/texInText.mjs";
 import { pagefindIndex } from "./src/integrations/pagefindIndex.mjs";
+import { remarkGlossary } from "./src/integrations/glossaryLinks.mjs";
 
 export default defineConfig({
   site: "https://attention-atlas.example",
@@ -18,7 +19,7 @@ export default defineConfig({
     processor: unified({
       // After remark-math: an MDX expression inside math fails the build, and an apostrophe
       // right after inline math ($i$'s) is not left as the opening quote smart quotes made it.
-      remarkPlugins: [remarkMath, remarkNoExpressionInMath, remarkApostropheAfterMath],
+      remarkPlugins: [remarkMath, remarkNoExpressionInMath, remarkApostropheAfterMath, remarkGlossary],
       // rehypeKatexStrict must run after rehype-katex: it turns KaTeX's recorded parse errors
       // into a build failure that names the chapter file and line.
       rehypePlugins: [[rehypeKatex, { strict: "error" }], rehypeKatexStrict],

@@ -7,6 +7,8 @@ export const ui = {
   "nav.allChapters": "All chapters",
   "nav.notation": "Notation",
   "nav.course": "Course",
+  "nav.glossary": "Glossary",
+  "nav.references": "References",
   "nav.home": "Home",
   "nav.coming": "coming",
   "nav.previous": "Previous",
