@@ -10,6 +10,7 @@ import { remarkApostropheAfterMath, remarkNoExpressionInMath } from "./src/integ
 import { texInTextCheck } from "./src/integrations/texInText.mjs";
 import { pagefindIndex } from "./src/integrations/pagefindIndex.mjs";
 import { remarkGlossary } from "./src/integrations/glossaryLinks.mjs";
+import { offline } from "./src/integrations/offline.mjs";
 
 export default defineConfig({
   site: "https://attention-atlas.example",
@@ -25,7 +26,8 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { strict: "error" }], rehypeKatexStrict],
     }),
   },
-  integrations: [mdx(), preact(), texInTextCheck(), pagefindIndex()],
+  // offline() lists every built file, the Pagefind index included, so it runs last.
+  integrations: [mdx(), preact(), texInTextCheck(), pagefindIndex(), offline()],
   devToolbar: { enabled: false },
   prefetch: false,
 });

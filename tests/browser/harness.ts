@@ -90,7 +90,9 @@ export class Harness implements TestApi {
 
   private async runOne(test: Registered, notes: string[]): Promise<string | null> {
     const timeout = test.options.timeout ?? 60_000;
-    const context = await this.browser.newContext({ ...test.options.context });
+    // The site registers a service worker that precaches every file; tests that are not about
+    // offline use block it, so each test context does not download the whole site.
+    const context = await this.browser.newContext({ serviceWorkers: "block", ...test.options.context });
     const recorded: string[] = [];
     const record = (kind: string, text: string) => {
       const line = `${kind}: ${text}`;
@@ -114,6 +116,8 @@ export class Harness implements TestApi {
     );
     const watch = (page: Page) => {
       page.on("console", (msg) => {
+        // Playwright's own note that it blocked the service worker (see serviceWorkers above).
+        if (msg.text() === "Service Worker registration blocked by Playwright") return;
         if (msg.type() === "error" || msg.type() === "warning") {
           const loc = msg.location();
           record(`console ${msg.type()}`, `${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ""}`);

@@ -1,0 +1,2 @@
+import type { AstroIntegration } from "astro";
+export declare function offline(): AstroIntegration;
