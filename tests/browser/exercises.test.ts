@@ -77,7 +77,10 @@ export default function register(t: TestApi): void {
     });
     check(onSite.length >= 75, `the site has ${onSite.length} exercises; the course promises at least 75`);
     check(new Set(onSite).size === onSite.length, "two exercises share an id");
-    const stale = Object.keys(answers).filter((id) => !onSite.includes(id));
+    // Answers may be written ahead for a chapter that is not built yet.
+    const stale = Object.keys(answers).filter(
+      (id) => t.site.written.includes(id.split("/")[0]) && !onSite.includes(id),
+    );
     check(stale.length === 0, `answers for exercises that are not on the site: ${stale.join(", ")}`);
   });
 
