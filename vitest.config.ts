@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/browser/**", "tests/fixtures/**", "node_modules/**"],
+    // Training tests run real optimiser steps; on a loaded 2-core machine 5 s is not enough.
+    testTimeout: 30_000,
   },
 });
