@@ -20,6 +20,24 @@ export interface SoftmaxOptions {
   emptyRow?: "error" | "zero" | "uniform";
 }
 
+/** The largest allowed entry of the row starting at `o`, or null when the mask allows none. */
+function maskedRowMax(
+  X: Float64Array,
+  o: number,
+  cols: number,
+  mask: SoftmaxMask | null,
+  mo: number,
+): number | null {
+  let max = -Infinity;
+  let any = false;
+  for (let j = 0; j < cols; j++) {
+    if (mask && !mask[mo + j]) continue;
+    any = true;
+    if (X[o + j] > max) max = X[o + j];
+  }
+  return any ? max : null;
+}
+
 /** The allow-mask as a lookup: index of entry (i, j) in the mask is i·rowStride + j. */
 function maskLayout(what: string, x: Tensor, mask: SoftmaxMask | null | undefined): number {
   if (!mask) return 0;
@@ -55,14 +73,8 @@ export function softmax(x: Tensor, options: SoftmaxOptions = {}): Tensor {
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     const mo = i * ms;
-    let max = -Infinity;
-    let any = false;
-    for (let j = 0; j < cols; j++) {
-      if (mask && !mask[mo + j]) continue;
-      any = true;
-      if (X[o + j] > max) max = X[o + j];
-    }
-    if (!any) {
+    const max = maskedRowMax(X, o, cols, mask, mo);
+    if (max === null) {
       if (emptyRow === "error") throw new RangeError(`softmax: the mask allows no entry of row ${i}`);
       if (emptyRow === "uniform") for (let j = 0; j < cols; j++) y[o + j] = 1 / cols;
       continue;
@@ -114,14 +126,8 @@ export function logSoftmax(x: Tensor, options: Pick<SoftmaxOptions, "mask"> = {}
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     const mo = i * ms;
-    let max = -Infinity;
-    let any = false;
-    for (let j = 0; j < cols; j++) {
-      if (mask && !mask[mo + j]) continue;
-      any = true;
-      if (X[o + j] > max) max = X[o + j];
-    }
-    if (!any) throw new RangeError(`logSoftmax: the mask allows no entry of row ${i}`);
+    const max = maskedRowMax(X, o, cols, mask, mo);
+    if (max === null) throw new RangeError(`logSoftmax: the mask allows no entry of row ${i}`);
     let s = 0;
     for (let j = 0; j < cols; j++) if (!mask || mask[mo + j]) s += Math.exp(X[o + j] - max);
     const lse = max + Math.log(s);
