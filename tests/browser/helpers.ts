@@ -1,10 +1,6 @@
 /** Helpers shared by the browser tests: visiting a page like a reader, axe, and polling. */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Locator, Page } from "playwright-core";
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
 
 /** Scroll from top to bottom in viewport steps (so client:visible islands hydrate), then back up. */
 export async function scrollThrough(page: Page): Promise<void> {
@@ -40,7 +36,7 @@ export async function waitForWidgets(page: Page, timeout = 30_000): Promise<void
   await page.evaluate(() => scrollTo(0, 0));
 }
 
-/** Open a site path like a reader: load it, scroll through it, wait for every widget. */
+/** Open a site path (or URL) like a reader: load it, scroll through it, wait for every widget. */
 export async function visit(page: Page, url: string, options: { expectStatus?: number } = {}): Promise<void> {
   const res = await page.goto(url, { waitUntil: "load" });
   const status = res?.status() ?? 0;
@@ -51,28 +47,9 @@ export async function visit(page: Page, url: string, options: { expectStatus?: n
   await page.waitForLoadState("networkidle").catch(() => {});
 }
 
-interface AxeNode {
-  target: string[];
-  failureSummary?: string;
-}
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: AxeNode[];
-}
-
-/** Run axe-core on the page; return one readable line per violation (empty when clean). */
+/** Run axe-core (every rule) on the page; return one readable line per violation (empty when clean). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const hasAxe = await page.evaluate(() => "axe" in window);
-  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations as AxeViolation[];
-  });
+  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
   return violations.map((v) => {
     const nodes = v.nodes
       .slice(0, 4)

@@ -1,89 +1,88 @@
 /**
  * Checks run on every page of the built site, read like a reader would (scrolled through, every
  * widget hydrated): no console error or warning, page error, failed or off-origin request (the
- * harness records these); zero axe violations in light and dark mode; every internal link and
+ * fixture in fixtures.ts records these); zero axe violations in light and dark mode; every internal link and
  * #fragment resolves; no KaTeX error; no horizontal overflow at 360 px; nothing fails with
  * reduced motion.
  */
-import type { Page } from "playwright-core";
-import type { TestApi, TestContext } from "./harness";
+import type { Page } from "@playwright/test";
+import { note, origin, site, test } from "./fixtures";
 import { axeViolations, check, visit } from "./helpers";
 
-export default function register(t: TestApi): void {
-  for (const path of t.site.pages) {
-    t.test(
-      `page ${path}: light mode, axe, links, KaTeX`,
-      async (c) => {
-        await visit(c.page, c.url(path));
-        const theme = await c.page.evaluate(() => document.documentElement.dataset.theme);
-        check(theme === "light", `html[data-theme] is "${theme}" with a light system preference`);
-        await checkPage(c, c.page, path);
-      },
-      { context: { colorScheme: "light" } },
-    );
+for (const path of site.pages) {
+  test.describe(() => {
+    test.use({ colorScheme: "light" });
+    test(`page ${path}: light mode, axe, links, KaTeX`, async ({ page }) => {
+      await visit(page, path);
+      const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+      check(theme === "light", `html[data-theme] is "${theme}" with a light system preference`);
+      await checkPage(page, path);
+    });
+  });
 
-    t.test(
-      `page ${path}: dark mode, axe`,
-      async (c) => {
-        await visit(c.page, c.url(path));
-        const theme = await c.page.evaluate(() => document.documentElement.dataset.theme);
-        check(theme === "dark", `html[data-theme] is "${theme}" with a dark system preference`);
-        const violations = await axeViolations(c.page);
-        check(
-          violations.length === 0,
-          `axe (dark) found ${violations.length} violation(s):\n${violations.join("\n")}`,
-        );
-        // A stored choice wins over the system: the same page with "atlas-theme" = "light".
-        await c.page.evaluate(() => localStorage.setItem("atlas-theme", "light"));
-        await visit(c.page, c.url(path));
-        const stored = await c.page.evaluate(() => document.documentElement.dataset.theme);
-        check(stored === "light", `a stored "light" choice gave data-theme "${stored}" on a dark system`);
-        const lightViolations = await axeViolations(c.page);
-        check(lightViolations.length === 0, `axe (stored light) found:\n${lightViolations.join("\n")}`);
-      },
-      { context: { colorScheme: "dark" } },
-    );
+  test.describe(() => {
+    test.use({ colorScheme: "dark" });
+    test(`page ${path}: dark mode, axe`, async ({ page }) => {
+      await visit(page, path);
+      const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+      check(theme === "dark", `html[data-theme] is "${theme}" with a dark system preference`);
+      const violations = await axeViolations(page);
+      check(
+        violations.length === 0,
+        `axe (dark) found ${violations.length} violation(s):\n${violations.join("\n")}`,
+      );
+      // A stored choice wins over the system: the same page with "atlas-theme" = "light".
+      await page.evaluate(() => localStorage.setItem("atlas-theme", "light"));
+      await visit(page, path);
+      const stored = await page.evaluate(() => document.documentElement.dataset.theme);
+      check(stored === "light", `a stored "light" choice gave data-theme "${stored}" on a dark system`);
+      const lightViolations = await axeViolations(page);
+      check(lightViolations.length === 0, `axe (stored light) found:\n${lightViolations.join("\n")}`);
+    });
+  });
 
-    t.test(
-      `page ${path}: 360 px wide, reduced motion`,
-      async (c) => {
-        await visit(c.page, c.url(path));
-        const { scrollWidth, culprits } = await c.page.evaluate(() => {
-          const width = document.documentElement.clientWidth;
-          // Elements sticking out past the right edge whose parent fits, and that nothing clips.
-          const culprits: string[] = [];
-          for (const el of document.querySelectorAll("body *")) {
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 || r.right <= width + 1) continue;
-            const parent = el.parentElement!;
-            if (parent !== document.body && parent.getBoundingClientRect().right > width + 1) continue;
-            let clipped = false;
-            for (let p: HTMLElement | null = parent; p && p !== document.body; p = p.parentElement) {
-              if (getComputedStyle(p).overflowX !== "visible") clipped = true;
-            }
-            if (clipped) continue;
-            const classes = [...el.classList].map((c) => "." + c).join("");
-            const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 50);
-            culprits.push(
-              `${el.tagName.toLowerCase()}${classes} in ${parent.tagName.toLowerCase()} (right edge ${Math.round(r.right)} px): "${text}"`,
-            );
-            if (culprits.length >= 3) break;
+  test.describe(() => {
+    test.use({
+      viewport: { width: 360, height: 740 },
+      colorScheme: "light",
+      contextOptions: { reducedMotion: "reduce" },
+    });
+    test(`page ${path}: 360 px wide, reduced motion`, async ({ page }) => {
+      await visit(page, path);
+      const { scrollWidth, culprits } = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        // Elements sticking out past the right edge whose parent fits, and that nothing clips.
+        const culprits: string[] = [];
+        for (const el of document.querySelectorAll("body *")) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.right <= width + 1) continue;
+          const parent = el.parentElement!;
+          if (parent !== document.body && parent.getBoundingClientRect().right > width + 1) continue;
+          let clipped = false;
+          for (let p: HTMLElement | null = parent; p && p !== document.body; p = p.parentElement) {
+            if (getComputedStyle(p).overflowX !== "visible") clipped = true;
           }
-          return { scrollWidth: document.scrollingElement!.scrollWidth, culprits };
-        });
-        check(
-          scrollWidth <= 361,
-          `page scrolls sideways at 360 px: scrollWidth ${scrollWidth}; wider elements: ${culprits.join(", ")}`,
-        );
-        const violations = await axeViolations(c.page);
-        check(violations.length === 0, `axe (360 px) found:\n${violations.join("\n")}`);
-      },
-      { context: { viewport: { width: 360, height: 740 }, reducedMotion: "reduce", colorScheme: "light" } },
-    );
-  }
+          if (clipped) continue;
+          const classes = [...el.classList].map((c) => "." + c).join("");
+          const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 50);
+          culprits.push(
+            `${el.tagName.toLowerCase()}${classes} in ${parent.tagName.toLowerCase()} (right edge ${Math.round(r.right)} px): "${text}"`,
+          );
+          if (culprits.length >= 3) break;
+        }
+        return { scrollWidth: document.scrollingElement!.scrollWidth, culprits };
+      });
+      check(
+        scrollWidth <= 361,
+        `page scrolls sideways at 360 px: scrollWidth ${scrollWidth}; wider elements: ${culprits.join(", ")}`,
+      );
+      const violations = await axeViolations(page);
+      check(violations.length === 0, `axe (360 px) found:\n${violations.join("\n")}`);
+    });
+  });
 }
 
-async function checkPage(c: TestContext, page: Page, path: string): Promise<void> {
+async function checkPage(page: Page, path: string): Promise<void> {
   const violations = await axeViolations(page);
   check(
     violations.length === 0,
@@ -98,14 +97,14 @@ async function checkPage(c: TestContext, page: Page, path: string): Promise<void
   );
   const broken: string[] = [];
   for (const { href, abs } of links) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(c.origin)) continue; // external or mailto:
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(origin)) continue; // external or mailto:
     if (href.startsWith("//")) {
       broken.push(`${href} (protocol-relative link off the site)`);
       continue;
     }
     const target = new URL(abs);
-    if (target.origin !== c.origin) continue;
-    if (!c.site.fileAt(target.pathname)) {
+    if (target.origin !== origin) continue;
+    if (!site.fileAt(target.pathname)) {
       broken.push(`${href} (no page at ${target.pathname})`);
       continue;
     }
@@ -117,9 +116,9 @@ async function checkPage(c: TestContext, page: Page, path: string): Promise<void
           (id) => document.getElementById(id) !== null || document.getElementsByName(id).length > 0,
           fragment,
         )
-      : (c.site.idsAt(target.pathname)?.has(fragment) ?? false);
+      : (site.idsAt(target.pathname)?.has(fragment) ?? false);
     if (!exists) broken.push(`${href} (no element with id "${fragment}" on ${target.pathname})`);
   }
   check(broken.length === 0, `broken internal link(s) on ${path}:\n${broken.join("\n")}`);
-  c.note(`${links.length} links checked`);
+  note(`${links.length} links checked`);
 }

@@ -1,5 +1,5 @@
 /** Checks that a page stays responsive and runs no injected script while it handles hostile input. */
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 
 /**
  * Start a main-thread timer that records the longest gap between its ticks, and a trap for

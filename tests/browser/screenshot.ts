@@ -1,29 +1,31 @@
 /**
  * Regenerate docs/screenshot.png (the README's picture of chapter 4) from the built site:
- * `npx astro build && npx tsx tests/browser/screenshot.ts`.
+ * `npm run build && npx tsx tests/browser/screenshot.ts`.
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { chromium } from "@playwright/test";
+import { preview } from "astro";
 import { visit } from "./helpers";
-import { serveDist } from "./server";
+import { ORIGIN, PORT } from "./port";
 
-const server = await serveDist(resolve(import.meta.dirname, "../../dist"));
+const root = resolve(import.meta.dirname, "../..");
+const server = await preview({ root, server: { host: "127.0.0.1", port: PORT }, logLevel: "warn" });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: "light" });
-  await visit(page, `${server.origin}/chapters/queries-keys-values/?qkv.row=1`);
+  await visit(page, `${ORIGIN}/chapters/queries-keys-values/?qkv.row=1`);
   const widget = page.locator('[data-widget="queries-keys-values/qkv-explorer"]');
   await widget.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.evaluate(() => scrollBy(0, -70));
   await page.waitForTimeout(300);
-  const out = resolve(import.meta.dirname, "../../docs/screenshot.png");
+  const out = resolve(root, "docs/screenshot.png");
   await page.screenshot({ path: out });
   console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KB`);
 } finally {
   await browser.close();
-  await server.close();
+  await server.stop();
 }

@@ -2,9 +2,8 @@
  * What the built site contains, read from dist/ without a browser: its pages (every index.html
  * and 404.html), the ids on each page (for #fragment links), and which chapters are written.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { resolveFile } from "./server";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, normalize, relative, resolve, sep } from "node:path";
 
 export interface SiteInfo {
   dist: string;
@@ -18,7 +17,32 @@ export interface SiteInfo {
   fileAt(path: string): string | null;
 }
 
-export function readSite(dist: string): SiteInfo {
+/**
+ * The file a URL path maps to inside `root`, or null. Directories map to their index.html; a path
+ * without a trailing slash that names a directory maps to its index.html too.
+ */
+export function resolveFile(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const full = normalize(join(root, decoded));
+  if (full !== root && !full.startsWith(root + sep)) return null;
+  if (!existsSync(full)) return null;
+  if (statSync(full).isDirectory()) {
+    const index = join(full, "index.html");
+    return existsSync(index) ? index : null;
+  }
+  return full;
+}
+
+export function readSite(distDir: string): SiteInfo {
+  const dist = resolve(distDir);
+  if (!existsSync(join(dist, "index.html"))) {
+    throw new Error(`${dist}/index.html is missing: build the site first (npm run build).`);
+  }
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -2,82 +2,77 @@
  * Chapter 15, "Hopfield networks": drawing with mouse and keyboard, storing, corrupting and recalling;
  * the live capacity curve; modern Hopfield softmax weights checked against an independent softmax.
  */
-import type { TestApi } from "../harness";
+import { test, site } from "../fixtures";
 import { axeViolations, check, textOf, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/hopfield-networks/";
 const RECALL = '[data-widget="hopfield-networks/recall"]';
 
-export default function register(t: TestApi): void {
-  if (!t.site.written.includes("hopfield-networks")) return;
+test.skip(!site.written.includes("hopfield-networks"), "chapter hopfield-networks is not built");
 
-  t.test(
-    "hopfield-networks: draw, store, recall, URL state",
-    async (c) => {
-      const { page } = c;
-      await visit(page, c.url(PATH));
-      const w = page.locator(RECALL);
-      // Default: T recalled from 20% noise.
-      await waitFor(
-        async () => (await textOf(w.locator('[data-output="verdict"]'))).includes("stored pattern 1"),
-        "T recalled",
-      );
-      // Keyboard drawing: clear, focus first cell, toggle, move right, toggle.
-      await w.getByRole("button", { name: "Clear drawing" }).click();
-      await w.locator('[data-cell="0"]').focus();
-      await page.keyboard.press("Space");
-      await page.keyboard.press("ArrowRight");
-      await page.keyboard.press("Space");
-      await page.keyboard.press("ArrowDown");
-      await page.keyboard.press("Enter");
-      check(
-        (await w.locator('[data-cell="11"]').getAttribute("aria-pressed")) === "true",
-        "cell 11 toggled by keyboard",
-      );
-      // Mouse drag along row 5.
-      const a = await w.locator('[data-cell="50"]').boundingBox();
-      const b = await w.locator('[data-cell="55"]').boundingBox();
-      await page.mouse.move(a!.x + 5, a!.y + 5);
-      await page.mouse.down();
-      await page.mouse.move(b!.x + 5, b!.y + 5, { steps: 8 });
-      await page.mouse.up();
-      check((await w.locator('[aria-pressed="true"]').count()) === 9, "3 keyboard + 6 dragged cells are on");
-      await w.getByRole("button", { name: "Store this pattern" }).click();
-      await waitFor(async () => (await textOf(w)).includes("Stored patterns (4;"), "four patterns stored");
-      await waitFor(
-        () => (new URL(page.url()).searchParams.get("hop.patterns") ?? "").split(",").length === 4,
-        "patterns in URL",
-      );
-      // Bad link value: reported, defaults used.
-      await visit(page, c.url(`${PATH}?hop.noise=abc`));
-      check(
-        (await textOf(page.locator(RECALL).locator('[role="alert"]').first())).includes("noise"),
-        "bad link reported",
-      );
-      const v = await axeViolations(page);
-      check(v.length === 0, v.join("\n"));
-    },
-    { context: { reducedMotion: "reduce" } },
-  );
-
-  t.test("hopfield-networks: capacity curve and modern Hopfield weights", async (c) => {
-    const { page } = c;
-    await visit(page, c.url(`${PATH}?cap.neurons=40&cap.trials=2&mhop.logBeta=-1.5`));
-    const cap = page.locator('[data-widget="hopfield-networks/capacity"]');
+test.describe(() => {
+  test.use({ contextOptions: { reducedMotion: "reduce" } });
+  test("hopfield-networks: draw, store, recall, URL state", async ({ page }) => {
+    await visit(page, PATH);
+    const w = page.locator(RECALL);
+    // Default: T recalled from 20% noise.
     await waitFor(
-      async () => /^(\d+) of \1 loads/.test(await textOf(cap.locator('[data-output="progress"]'))),
-      "capacity finished",
-      20000,
+      async () => (await textOf(w.locator('[data-output="verdict"]'))).includes("stored pattern 1"),
+      "T recalled",
     );
-    const rows = await cap.locator('[data-table="capacity"] tbody tr').count();
-    check(rows > 5, `capacity table has ${rows} rows`);
-    const m = page.locator('[data-widget="hopfield-networks/modern"]');
-    const label = (await m.locator('[data-bars="softmax"]').getAttribute("aria-label")) ?? "";
-    const p = label
-      .slice(label.lastIndexOf(": ") + 2)
-      .split(", ")
-      .map((s) => Number(s.split(" ")[1]));
-    check(Math.abs(p.reduce((s, x) => s + x, 0) - 1) < 0.01, `softmax weights sum to 1: ${p}`);
-    check(p[0] > p[1] && p[1] > p[2], `T > I > ring at β ≈ 0.03: ${p}`);
+    // Keyboard drawing: clear, focus first cell, toggle, move right, toggle.
+    await w.getByRole("button", { name: "Clear drawing" }).click();
+    await w.locator('[data-cell="0"]').focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    check(
+      (await w.locator('[data-cell="11"]').getAttribute("aria-pressed")) === "true",
+      "cell 11 toggled by keyboard",
+    );
+    // Mouse drag along row 5.
+    const a = await w.locator('[data-cell="50"]').boundingBox();
+    const b = await w.locator('[data-cell="55"]').boundingBox();
+    await page.mouse.move(a!.x + 5, a!.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(b!.x + 5, b!.y + 5, { steps: 8 });
+    await page.mouse.up();
+    check((await w.locator('[aria-pressed="true"]').count()) === 9, "3 keyboard + 6 dragged cells are on");
+    await w.getByRole("button", { name: "Store this pattern" }).click();
+    await waitFor(async () => (await textOf(w)).includes("Stored patterns (4;"), "four patterns stored");
+    await waitFor(
+      () => (new URL(page.url()).searchParams.get("hop.patterns") ?? "").split(",").length === 4,
+      "patterns in URL",
+    );
+    // Bad link value: reported, defaults used.
+    await visit(page, `${PATH}?hop.noise=abc`);
+    check(
+      (await textOf(page.locator(RECALL).locator('[role="alert"]').first())).includes("noise"),
+      "bad link reported",
+    );
+    const v = await axeViolations(page);
+    check(v.length === 0, v.join("\n"));
   });
-}
+});
+
+test("hopfield-networks: capacity curve and modern Hopfield weights", async ({ page }) => {
+  await visit(page, `${PATH}?cap.neurons=40&cap.trials=2&mhop.logBeta=-1.5`);
+  const cap = page.locator('[data-widget="hopfield-networks/capacity"]');
+  await waitFor(
+    async () => /^(\d+) of \1 loads/.test(await textOf(cap.locator('[data-output="progress"]'))),
+    "capacity finished",
+    20000,
+  );
+  const rows = await cap.locator('[data-table="capacity"] tbody tr').count();
+  check(rows > 5, `capacity table has ${rows} rows`);
+  const m = page.locator('[data-widget="hopfield-networks/modern"]');
+  const label = (await m.locator('[data-bars="softmax"]').getAttribute("aria-label")) ?? "";
+  const p = label
+    .slice(label.lastIndexOf(": ") + 2)
+    .split(", ")
+    .map((s) => Number(s.split(" ")[1]));
+  check(Math.abs(p.reduce((s, x) => s + x, 0) - 1) < 0.01, `softmax weights sum to 1: ${p}`);
+  check(p[0] > p[1] && p[1] > p[2], `T > I > ring at β ≈ 0.03: ${p}`);
+});

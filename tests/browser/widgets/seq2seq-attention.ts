@@ -1,6 +1,6 @@
 /** Chapter 2 (seq2seq with attention): the step-through decoder, used as a reader would. */
-import type { Locator, Page } from "playwright-core";
-import type { TestApi } from "../harness";
+import type { Locator, Page } from "@playwright/test";
+import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
 
 const PATH = "/chapters/seq2seq-attention/";
@@ -30,205 +30,189 @@ async function reopen(page: Page, url: string): Promise<void> {
   await waitForWidgets(page, 30_000);
 }
 
-export default function register(t: TestApi): void {
-  if (!t.site.written.includes("seq2seq-attention")) return;
+test.skip(!site.written.includes("seq2seq-attention"), "chapter seq2seq-attention is not built");
 
-  t.test(
-    "seq2seq-attention: step, back, keyboard, Bahdanau/Luong switch, numbers of each step",
-    async (c) => {
-      const { page } = c;
-      await visit(page, c.url(PATH));
-      const w = page.locator(ID);
-      const summary = w.locator('[data-output="summary"]');
-      check((await textOf(summary)).includes("attends most to A (0.80)"), `step 1: ${await textOf(summary)}`);
-      let a = await alignment(w);
-      check(a[0].join(" ") === "0.80 0.14 0.04 0.02", `row W: ${a[0].join(" ")}`);
-      check(
-        a[1].every((x) => x === "not yet"),
-        "row X is not filled yet",
-      );
-
-      const stepBtn = w.getByRole("button", { name: "Step", exact: true });
-      await stepBtn.click();
-      await stepBtn.click();
-      await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "3 / 5", "step 3");
-      check(
-        (await textOf(summary)).includes("reading X to emit Y") &&
-          (await textOf(summary)).includes("C (0.83)"),
-        await textOf(summary),
-      );
-      const weights = await w
-        .locator('[data-table="step"] tbody tr')
-        .evaluateAll((trs) => trs.map((tr) => tr.lastElementChild?.textContent));
-      check(weights.join(" ") === "0.016 0.075 0.835 0.074", `step 3 weights: ${weights.join(" ")}`);
-      check(
-        (await textOf(w.locator('[data-output="context"]'))).includes("[0.11, 0.31, 0.83, 0.07]"),
-        "context c3",
-      );
-      a = await alignment(w);
-      check(a[2][2] === "0.83" && a[3][0] === "not yet", "alignment filled row by row");
-
-      await w.getByRole("button", { name: "Back" }).click();
-      await waitFor(async () => (await alignment(w))[2][0] === "not yet", "Back empties row Y again");
-
-      // Keyboard on the step slider.
-      await w.getByRole("slider", { name: "Decoder step" }).focus();
-      await page.keyboard.press("End");
-      await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "5 / 5", "End → 5 / 5");
-      check(
-        (await alignment(w)).every((r) => r.every((x) => x !== "not yet")),
-        "all rows filled at the end",
-      );
-      await page.keyboard.press("Home");
-      await waitFor(
-        async () =>
-          (await textOf(w.locator('[data-output="detail"]'))).includes("encoder has read the source"),
-        "step 0 shows the encoder",
-      );
-
-      // Luong: the current state asks; the attentional state appears.
-      await w.getByLabel("Luong (general, current state)").check();
-      await w.getByRole("slider", { name: "Decoder step" }).focus();
-      await page.keyboard.press("End");
-      await waitFor(async () => (await textOf(summary)).includes("<EOS> (0.83)"), "Luong step 5");
-      const detail = await textOf(w.locator('[data-output="detail"]'));
-      check(
-        detail.includes("current state") && detail.includes("attentional state"),
-        `Luong detail: ${detail.slice(0, 200)}`,
-      );
-      check((await alignment(w))[3].join(" ") === "0.05 0.05 0.80 0.10", "Luong row Z reads C");
-      await waitFor(async () => (await w.locator(".widget-equation .katex").count()) > 0, "equation typeset");
-    },
+test("seq2seq-attention: step, back, keyboard, Bahdanau/Luong switch, numbers of each step", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(ID);
+  const summary = w.locator('[data-output="summary"]');
+  check((await textOf(summary)).includes("attends most to A (0.80)"), `step 1: ${await textOf(summary)}`);
+  let a = await alignment(w);
+  check(a[0].join(" ") === "0.80 0.14 0.04 0.02", `row W: ${a[0].join(" ")}`);
+  check(
+    a[1].every((x) => x === "not yet"),
+    "row X is not filled yet",
   );
 
-  t.test(
-    "seq2seq-attention: Play runs to the end, Pause stops, random weights and URL state, bad link",
-    async (c) => {
-      const { page } = c;
-      await visit(page, c.url(PATH));
-      const w = page.locator(ID);
-      const out = w.locator('[data-output="step"]');
-      await w.getByRole("slider", { name: "Decoder step" }).focus();
-      await page.keyboard.press("Home");
-      await w.getByRole("button", { name: "Play" }).click();
-      await waitFor(async () => (await w.locator(".s2s").getAttribute("data-playing")) === "true", "playing");
-      await waitFor(async () => (await textOf(out)) === "2 / 5", "advances by itself", 8000);
-      await w.getByRole("button", { name: "Pause" }).click();
-      const paused = await textOf(out);
-      await page.waitForTimeout(2000);
-      check((await textOf(out)) === paused, `Pause holds the step (${paused} → ${await textOf(out)})`);
-      await w.getByRole("button", { name: "Play" }).click();
-      await waitFor(async () => (await textOf(out)) === "5 / 5", "plays to the end", 10_000);
-      await waitFor(
-        async () => (await w.locator(".s2s").getAttribute("data-playing")) === "false",
-        "stops at the end",
-      );
+  const stepBtn = w.getByRole("button", { name: "Step", exact: true });
+  await stepBtn.click();
+  await stepBtn.click();
+  await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "3 / 5", "step 3");
+  check(
+    (await textOf(summary)).includes("reading X to emit Y") && (await textOf(summary)).includes("C (0.83)"),
+    await textOf(summary),
+  );
+  const weights = await w
+    .locator('[data-table="step"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.lastElementChild?.textContent));
+  check(weights.join(" ") === "0.016 0.075 0.835 0.074", `step 3 weights: ${weights.join(" ")}`);
+  check(
+    (await textOf(w.locator('[data-output="context"]'))).includes("[0.11, 0.31, 0.83, 0.07]"),
+    "context c3",
+  );
+  a = await alignment(w);
+  check(a[2][2] === "0.83" && a[3][0] === "not yet", "alignment filled row by row");
 
-      // Random, untrained weights: the seed appears and goes into the URL.
-      await w.getByLabel("Weights").selectOption("random");
-      await w.getByLabel("Seed").fill("5");
-      await waitFor(
-        () => page.url().includes("s2s.weights=random") && page.url().includes("s2s.seed=5"),
-        "URL state",
-      );
-      const before = await alignment(w);
-      check(before[0].join(" ") !== "0.80 0.14 0.04 0.02", "random weights change the alignment");
-      await reopen(page, page.url());
-      const w2 = page.locator(ID);
-      await waitFor(
-        async () => JSON.stringify(await alignment(w2)) === JSON.stringify(before),
-        "same alignment after reload",
-      );
+  await w.getByRole("button", { name: "Back" }).click();
+  await waitFor(async () => (await alignment(w))[2][0] === "not yet", "Back empties row Y again");
 
-      // A corrupted link: reported beside the widget, defaults used, the widget still works.
-      await reopen(page, c.url(`${PATH}?s2s.step=9&s2s.variant=nope`));
-      const w3 = page.locator(ID);
-      await waitFor(
-        async () => (await textOf(w3.locator(".field-error"))).includes("using the default"),
-        "bad link reported",
-      );
-      check((await textOf(w3.locator('[data-output="step"]'))) === "1 / 5", "default step used");
-      await w3.getByRole("button", { name: "Step", exact: true }).click();
-      await waitFor(
-        async () => (await textOf(w3.locator('[data-output="step"]'))) === "2 / 5",
-        "still works",
-      );
-    },
+  // Keyboard on the step slider.
+  await w.getByRole("slider", { name: "Decoder step" }).focus();
+  await page.keyboard.press("End");
+  await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "5 / 5", "End → 5 / 5");
+  check(
+    (await alignment(w)).every((r) => r.every((x) => x !== "not yet")),
+    "all rows filled at the end",
+  );
+  await page.keyboard.press("Home");
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="detail"]'))).includes("encoder has read the source"),
+    "step 0 shows the encoder",
   );
 
-  t.test(
-    "seq2seq-attention: with reduced motion, Play jumps to the end",
-    async (c) => {
-      const { page } = c;
-      await visit(page, c.url(PATH));
-      const w = page.locator(ID);
-      await w.getByRole("button", { name: "Play" }).click();
-      await waitFor(
-        async () => (await textOf(w.locator('[data-output="step"]'))) === "5 / 5",
-        "end state at once",
-        1000,
-      );
-      check((await w.locator(".s2s").getAttribute("data-playing")) === "false", "no animation runs");
-    },
-    { context: { reducedMotion: "reduce" } },
+  // Luong: the current state asks; the attentional state appears.
+  await w.getByLabel("Luong (general, current state)").check();
+  await w.getByRole("slider", { name: "Decoder step" }).focus();
+  await page.keyboard.press("End");
+  await waitFor(async () => (await textOf(summary)).includes("<EOS> (0.83)"), "Luong step 5");
+  const detail = await textOf(w.locator('[data-output="detail"]'));
+  check(
+    detail.includes("current state") && detail.includes("attentional state"),
+    `Luong detail: ${detail.slice(0, 200)}`,
+  );
+  check((await alignment(w))[3].join(" ") === "0.05 0.05 0.80 0.10", "Luong row Z reads C");
+  await waitFor(async () => (await w.locator(".widget-equation .katex").count()) > 0, "equation typeset");
+});
+
+test("seq2seq-attention: Play runs to the end, Pause stops, random weights and URL state, bad link", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(ID);
+  const out = w.locator('[data-output="step"]');
+  await w.getByRole("slider", { name: "Decoder step" }).focus();
+  await page.keyboard.press("Home");
+  await w.getByRole("button", { name: "Play" }).click();
+  await waitFor(async () => (await w.locator(".s2s").getAttribute("data-playing")) === "true", "playing");
+  await waitFor(async () => (await textOf(out)) === "2 / 5", "advances by itself", 8000);
+  await w.getByRole("button", { name: "Pause" }).click();
+  const paused = await textOf(out);
+  await page.waitForTimeout(2000);
+  check((await textOf(out)) === paused, `Pause holds the step (${paused} → ${await textOf(out)})`);
+  await w.getByRole("button", { name: "Play" }).click();
+  await waitFor(async () => (await textOf(out)) === "5 / 5", "plays to the end", 10_000);
+  await waitFor(
+    async () => (await w.locator(".s2s").getAttribute("data-playing")) === "false",
+    "stops at the end",
   );
 
-  t.test(
-    "seq2seq-attention: train the reversal model, pause, resume, ask it about your own sequence",
-    async (c) => {
-      const { page } = c;
-      await visit(page, c.url(PATH));
-      const w = page.locator(TRAIN);
-      const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
-      await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
-      check((await attr("step")) === "0", "no steps yet");
-      const before = await attentionCells(w);
-      check(before.length === 9 && before[0].length === 8, `8 inputs, 8 digits + EOS: ${before.length}`);
-
-      await w.getByRole("button", { name: "Train" }).click();
-      await waitFor(async () => (await attr("state")) === "training", "training starts");
-      // A real threshold on held-out accuracy: well above chance (1 in 11 tokens).
-      await waitFor(async () => Number(await attr("accuracy")) >= 0.5, "held-out accuracy ≥ 50 %", 240_000);
-      await w.getByRole("button", { name: "Pause" }).click();
-      await waitFor(async () => (await attr("state")) === "paused", "paused");
-      const pausedAt = await attr("step");
-      const during = await attentionCells(w);
-      check(JSON.stringify(during) !== JSON.stringify(before), "the attention view changed while training");
-
-      // Paused, the reader asks about a sequence of their own; the step does not move.
-      const input = w.getByLabel("Your sequence");
-      await typeInto(input, "2 7 1 8");
-      await waitFor(
-        async () => (await textOf(w.locator('[data-output="answer"]'))).startsWith("2 7 1 8 →"),
-        "answer for 2 7 1 8",
-      );
-      check((await attentionCells(w))[0].length === 4, "one column per input digit");
-      check((await attr("step")) === pausedAt, `still at step ${pausedAt} while paused`);
-
-      // Bad input: a message beside the field, the last answer kept.
-      await typeInto(input, "2 7 x");
-      await waitFor(
-        async () => (await textOf(w.locator("#rev-input-msg"))).includes('"x" is not a digit'),
-        "bad digit reported",
-      );
-      // Typing went through "2 7", the last valid sequence: its answer stays on screen.
-      const kept = await textOf(w.locator('[data-output="answer"]'));
-      check(kept.startsWith("2 7 →"), `last valid answer kept: ${kept}`);
-      await typeInto(input, "2 7 1 8 2");
-
-      await w.getByRole("button", { name: "Resume" }).click();
-      await waitFor(async () => Number(await attr("step")) > Number(pausedAt), "training resumes");
-      await waitFor(async () => Number(await attr("accuracy")) >= 0.95, "held-out accuracy ≥ 95 %", 300_000);
-      await waitFor(
-        async () =>
-          (await textOf(w.locator('[data-output="answer"]'))) === "2 7 1 8 2 → 2 8 1 7 2 EOS (correct)",
-        "the model reverses the reader's sequence",
-        120_000,
-      );
-      const a = await attentionCells(w);
-      const antiDiagonal = a.slice(0, 5).every((row, t) => row.indexOf(Math.max(...row)) === 4 - t);
-      check(antiDiagonal, `each output attends most to its mirrored input: ${JSON.stringify(a)}`);
-    },
-    { timeout: 600_000 },
+  // Random, untrained weights: the seed appears and goes into the URL.
+  await w.getByLabel("Weights").selectOption("random");
+  await w.getByLabel("Seed").fill("5");
+  await waitFor(
+    () => page.url().includes("s2s.weights=random") && page.url().includes("s2s.seed=5"),
+    "URL state",
   );
-}
+  const before = await alignment(w);
+  check(before[0].join(" ") !== "0.80 0.14 0.04 0.02", "random weights change the alignment");
+  await reopen(page, page.url());
+  const w2 = page.locator(ID);
+  await waitFor(
+    async () => JSON.stringify(await alignment(w2)) === JSON.stringify(before),
+    "same alignment after reload",
+  );
+
+  // A corrupted link: reported beside the widget, defaults used, the widget still works.
+  await reopen(page, `${PATH}?s2s.step=9&s2s.variant=nope`);
+  const w3 = page.locator(ID);
+  await waitFor(
+    async () => (await textOf(w3.locator(".field-error"))).includes("using the default"),
+    "bad link reported",
+  );
+  check((await textOf(w3.locator('[data-output="step"]'))) === "1 / 5", "default step used");
+  await w3.getByRole("button", { name: "Step", exact: true }).click();
+  await waitFor(async () => (await textOf(w3.locator('[data-output="step"]'))) === "2 / 5", "still works");
+});
+
+test.describe(() => {
+  test.use({ contextOptions: { reducedMotion: "reduce" } });
+  test("seq2seq-attention: with reduced motion, Play jumps to the end", async ({ page }) => {
+    await visit(page, PATH);
+    const w = page.locator(ID);
+    await w.getByRole("button", { name: "Play" }).click();
+    await waitFor(
+      async () => (await textOf(w.locator('[data-output="step"]'))) === "5 / 5",
+      "end state at once",
+      1000,
+    );
+    check((await w.locator(".s2s").getAttribute("data-playing")) === "false", "no animation runs");
+  });
+});
+
+test("seq2seq-attention: train the reversal model, pause, resume, ask it about your own sequence", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await visit(page, PATH);
+  const w = page.locator(TRAIN);
+  const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
+  await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
+  check((await attr("step")) === "0", "no steps yet");
+  const before = await attentionCells(w);
+  check(before.length === 9 && before[0].length === 8, `8 inputs, 8 digits + EOS: ${before.length}`);
+
+  await w.getByRole("button", { name: "Train" }).click();
+  await waitFor(async () => (await attr("state")) === "training", "training starts");
+  // A real threshold on held-out accuracy: well above chance (1 in 11 tokens).
+  await waitFor(async () => Number(await attr("accuracy")) >= 0.5, "held-out accuracy ≥ 50 %", 240_000);
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused");
+  const pausedAt = await attr("step");
+  const during = await attentionCells(w);
+  check(JSON.stringify(during) !== JSON.stringify(before), "the attention view changed while training");
+
+  // Paused, the reader asks about a sequence of their own; the step does not move.
+  const input = w.getByLabel("Your sequence");
+  await typeInto(input, "2 7 1 8");
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="answer"]'))).startsWith("2 7 1 8 →"),
+    "answer for 2 7 1 8",
+  );
+  check((await attentionCells(w))[0].length === 4, "one column per input digit");
+  check((await attr("step")) === pausedAt, `still at step ${pausedAt} while paused`);
+
+  // Bad input: a message beside the field, the last answer kept.
+  await typeInto(input, "2 7 x");
+  await waitFor(
+    async () => (await textOf(w.locator("#rev-input-msg"))).includes('"x" is not a digit'),
+    "bad digit reported",
+  );
+  // Typing went through "2 7", the last valid sequence: its answer stays on screen.
+  const kept = await textOf(w.locator('[data-output="answer"]'));
+  check(kept.startsWith("2 7 →"), `last valid answer kept: ${kept}`);
+  await typeInto(input, "2 7 1 8 2");
+
+  await w.getByRole("button", { name: "Resume" }).click();
+  await waitFor(async () => Number(await attr("step")) > Number(pausedAt), "training resumes");
+  await waitFor(async () => Number(await attr("accuracy")) >= 0.95, "held-out accuracy ≥ 95 %", 300_000);
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="answer"]'))) === "2 7 1 8 2 → 2 8 1 7 2 EOS (correct)",
+    "the model reverses the reader's sequence",
+    120_000,
+  );
+  const a = await attentionCells(w);
+  const antiDiagonal = a.slice(0, 5).every((row, t) => row.indexOf(Math.max(...row)) === 4 - t);
+  check(antiDiagonal, `each output attends most to its mirrored input: ${JSON.stringify(a)}`);
+});

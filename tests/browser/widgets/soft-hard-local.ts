@@ -2,7 +2,7 @@
  * Chapter 5, "Soft, hard and local attention": the three-mode widget used as a reader would.
  * Expected numbers are computed here, independently of lib/, from the formulas of the chapter.
  */
-import type { TestApi } from "../harness";
+import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/soft-hard-local/";
@@ -27,86 +27,78 @@ function local(scores: number[], p: number, D: number) {
   return { first, last, mass: weights.reduce((a, b) => a + b, 0) };
 }
 
-export default function register(t: TestApi): void {
-  if (!t.site.written.includes("soft-hard-local")) return;
+test.skip(!site.written.includes("soft-hard-local"), "chapter soft-hard-local is not built");
 
-  t.test(
-    "soft-hard-local: typed scores give the soft weights; local window and mass follow p_t and D",
-    async (c) => {
-      const { page } = c;
-      await visit(page, c.url(PATH));
-      const w = page.locator(WIDGET);
-      await typeInto(w.locator("#shl-scores"), "0 1 2 3 0");
-      const expected = softmax([0, 1, 2, 3, 0]);
-      await waitFor(
-        async () =>
-          (await textOf(w.locator('[data-readout="soft"]'))).includes(Math.max(...expected).toFixed(3)),
-        `soft readout should show the largest weight ${Math.max(...expected).toFixed(3)}`,
-      );
-      await w.getByLabel("Local (Luong)").check();
-      const p = w.locator("#shl-p");
-      await p.focus();
-      // The default p_t is 3; two ArrowLeft presses of 0.5 move it to 2.
-      await page.keyboard.press("ArrowLeft");
-      await page.keyboard.press("ArrowLeft");
-      await waitFor(
-        async () => (await textOf(w.locator('[data-output="p"]'))) === "pₜ = 2",
-        "p_t should be 2",
-      );
-      const D = w.locator("#shl-D");
-      await D.focus();
-      await page.keyboard.press("ArrowLeft"); // D = 1
-      const exp = local([0, 1, 2, 3, 0], 2, 1);
-      await waitFor(
-        async () => (await textOf(w.locator('[data-value="window"]'))) === `${exp.first}–${exp.last}`,
-        `window should be ${exp.first}–${exp.last}`,
-      );
-      const mass = await textOf(w.locator('[data-value="mass"]'));
-      check(mass === exp.mass.toFixed(3), `local mass ${mass}, expected ${exp.mass.toFixed(3)}`);
-    },
+test("soft-hard-local: typed scores give the soft weights; local window and mass follow p_t and D", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(WIDGET);
+  await typeInto(w.locator("#shl-scores"), "0 1 2 3 0");
+  const expected = softmax([0, 1, 2, 3, 0]);
+  await waitFor(
+    async () => (await textOf(w.locator('[data-readout="soft"]'))).includes(Math.max(...expected).toFixed(3)),
+    `soft readout should show the largest weight ${Math.max(...expected).toFixed(3)}`,
   );
+  await w.getByLabel("Local (Luong)").check();
+  const p = w.locator("#shl-p");
+  await p.focus();
+  // The default p_t is 3; two ArrowLeft presses of 0.5 move it to 2.
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await waitFor(async () => (await textOf(w.locator('[data-output="p"]'))) === "pₜ = 2", "p_t should be 2");
+  const D = w.locator("#shl-D");
+  await D.focus();
+  await page.keyboard.press("ArrowLeft"); // D = 1
+  const exp = local([0, 1, 2, 3, 0], 2, 1);
+  await waitFor(
+    async () => (await textOf(w.locator('[data-value="window"]'))) === `${exp.first}–${exp.last}`,
+    `window should be ${exp.first}–${exp.last}`,
+  );
+  const mass = await textOf(w.locator('[data-value="mass"]'));
+  check(mass === exp.mass.toFixed(3), `local mass ${mass}, expected ${exp.mass.toFixed(3)}`);
+});
 
-  t.test("soft-hard-local: Gumbel samples turn one-hot at low τ; the state survives a reload", async (c) => {
-    const { page } = c;
-    await visit(page, c.url(PATH));
-    const w = page.locator(WIDGET);
-    await w.getByLabel("Hard (sample)").check();
-    const oneHot = async () => Number(await textOf(w.locator('[data-value="onehot"]')));
-    const warm = await oneHot();
-    await w.locator("#shl-tau").fill("0.05");
-    await w.locator("#shl-n").fill("500");
-    const cold = await waitFor(async () => {
-      const v = await oneHot();
-      return v > 0.9 ? v : 0;
-    }, "at τ = 0.05 the mean largest entry should exceed 0.9");
-    check(cold > warm, `one-hotness should grow as τ falls (${warm} → ${cold})`);
-    const tv = Number(await textOf(w.locator('[data-value="tv"]')));
-    check(tv < 0.08, `with 500 cold samples the average should be near the soft weights (TV ${tv})`);
-    const url = page.url();
-    check(url.includes("shl.mode=hard") && url.includes("shl.tau=0.05"), `URL should hold the state: ${url}`);
-    await visit(page, url);
-    check(
-      (await textOf(w.locator('[data-value="onehot"]'))) === cold.toFixed(3),
-      "the same samples after reload",
-    );
-  });
+test("soft-hard-local: Gumbel samples turn one-hot at low τ; the state survives a reload", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(WIDGET);
+  await w.getByLabel("Hard (sample)").check();
+  const oneHot = async () => Number(await textOf(w.locator('[data-value="onehot"]')));
+  const warm = await oneHot();
+  await w.locator("#shl-tau").fill("0.05");
+  await w.locator("#shl-n").fill("500");
+  const cold = await waitFor(async () => {
+    const v = await oneHot();
+    return v > 0.9 ? v : 0;
+  }, "at τ = 0.05 the mean largest entry should exceed 0.9");
+  check(cold > warm, `one-hotness should grow as τ falls (${warm} → ${cold})`);
+  const tv = Number(await textOf(w.locator('[data-value="tv"]')));
+  check(tv < 0.08, `with 500 cold samples the average should be near the soft weights (TV ${tv})`);
+  const url = page.url();
+  check(url.includes("shl.mode=hard") && url.includes("shl.tau=0.05"), `URL should hold the state: ${url}`);
+  await visit(page, url);
+  check(
+    (await textOf(w.locator('[data-value="onehot"]'))) === cold.toFixed(3),
+    "the same samples after reload",
+  );
+});
 
-  t.test("soft-hard-local: a bad score is reported and the last result stays", async (c) => {
-    const { page } = c;
-    await visit(page, c.url(PATH));
-    const w = page.locator(WIDGET);
-    const before = await textOf(w.locator('[data-readout="soft"]'));
-    await typeInto(w.locator("#shl-scores"), "1 two 3");
-    await waitFor(
-      async () => (await textOf(w.locator("#shl-scores-error"))).includes('"two" is not a number'),
-      "an error should name the bad entry",
-    );
-    check((await w.locator("#shl-scores").getAttribute("aria-invalid")) === "true", "field marked invalid");
-    check((await textOf(w.locator('[data-readout="soft"]'))) === before, "the last good result stays");
-    await typeInto(w.locator("#shl-scores"), "1 2 3 4 5 6 7 8 9 10 11 12 13");
-    await waitFor(
-      async () => (await textOf(w.locator("#shl-scores-error"))).includes("at most 12"),
-      "too many scores",
-    );
-  });
-}
+test("soft-hard-local: a bad score is reported and the last result stays", async ({ page }) => {
+  await visit(page, PATH);
+  const w = page.locator(WIDGET);
+  const before = await textOf(w.locator('[data-readout="soft"]'));
+  await typeInto(w.locator("#shl-scores"), "1 two 3");
+  await waitFor(
+    async () => (await textOf(w.locator("#shl-scores-error"))).includes('"two" is not a number'),
+    "an error should name the bad entry",
+  );
+  check((await w.locator("#shl-scores").getAttribute("aria-invalid")) === "true", "field marked invalid");
+  check((await textOf(w.locator('[data-readout="soft"]'))) === before, "the last good result stays");
+  await typeInto(w.locator("#shl-scores"), "1 2 3 4 5 6 7 8 9 10 11 12 13");
+  await waitFor(
+    async () => (await textOf(w.locator("#shl-scores-error"))).includes("at most 12"),
+    "too many scores",
+  );
+});
