@@ -1,0 +1,185 @@
+/**
+ * `npm run bench:ui` (after `npm run build`): how quickly every widget answers a reader, as
+ * interaction to next paint (INP) read from Chromium's Event Timing entries
+ * (`PerformanceObserver` type "event", `durationThreshold` 16 ms).
+ *
+ * On every chapter, for every `[data-widget]`: arrow keys on every slider (`role="slider"` or
+ * `input[type=range]`: →, →, ←, ←) and typing into every text or number field (a character, then
+ * Backspace), 50 ms apart, like a reader holding a key, then a Shift press 50 ms later to catch work
+ * that runs after the last paint. Each widget's worst interaction is printed, once unthrottled and
+ * once with the CPU slowed 4× (CDP `Emulation.setCPUThrottlingRate`, a mid-range phone).
+ * Targets: ≤ 50 ms unthrottled, ≤ 150 ms at 4×. Entries under 16 ms are not reported by the
+ * browser, so those read "< 16".
+ *
+ * `BENCH_UI_FILTER=<text>` measures only widgets whose id contains the text.
+ */
+import { chromium, type Page } from "@playwright/test";
+import { preview } from "astro";
+import { resolve } from "node:path";
+import { cpus } from "node:os";
+import { PORT } from "../tests/browser/port";
+import { readSite } from "../tests/browser/site";
+import { visit } from "../tests/browser/helpers";
+
+const TARGET_1X = 50;
+const TARGET_4X = 150;
+const GAP_MS = 50;
+const filter = process.env.BENCH_UI_FILTER ?? "";
+
+interface Worst {
+  /** Worst interaction's duration in ms (0: none reached 16 ms). */
+  ms: number;
+  /** The control and key of the worst interaction. */
+  what: string;
+  interactions: number;
+}
+
+const root = resolve(import.meta.dirname, "..");
+const site = readSite(resolve(root, "dist"));
+const port = PORT + 1;
+const origin = `http://127.0.0.1:${port}`;
+const server = await preview({ root, server: { host: "127.0.0.1", port }, logLevel: "warn" });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+
+/** Start collecting Event Timing entries in the page (into `window.__inp`). */
+async function observe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __inp: { id: number; start: number; ms: number }[] };
+    w.__inp = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as PerformanceEventTiming[]) {
+        if (e.interactionId) w.__inp.push({ id: e.interactionId, start: e.startTime, ms: e.duration });
+      }
+    }).observe({ type: "event", durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+  });
+}
+
+/** Wait two frames and a moment, so that pending Event Timing entries are delivered. */
+const settle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))),
+      ),
+  );
+
+/** Drive one widget; return its worst interaction. */
+async function drive(page: Page, id: string): Promise<Worst> {
+  const w = page.locator(`[data-widget="${id}"]`);
+  await w.scrollIntoViewIfNeeded();
+  await settle(page);
+  await page.evaluate(() => ((window as unknown as { __inp: unknown[] }).__inp = []));
+  const actions: { start: number; what: string }[] = [];
+  const now = () => page.evaluate(() => performance.now());
+  const press = async (el: ReturnType<typeof w.locator>, key: string, what: string) => {
+    actions.push({ start: await now(), what });
+    await el.press(key);
+    await page.waitForTimeout(GAP_MS);
+  };
+  const name = (el: ReturnType<typeof w.locator>) =>
+    el.evaluate((e) =>
+      (
+        e.getAttribute("aria-label") ??
+        (e as HTMLInputElement).labels?.[0]?.textContent ??
+        e.id ??
+        e.tagName.toLowerCase()
+      )
+        .replace(/\s+/g, " ")
+        .trim()
+        .slice(0, 40),
+    );
+  const sliders = w.locator('[role="slider"], input[type="range"]');
+  const fields = w.locator(
+    'textarea, input[type="text"], input[type="number"], input[type="search"], input:not([type])',
+  );
+  let count = 0;
+  for (const [group, keys] of [
+    [sliders, ["ArrowRight", "ArrowRight", "ArrowLeft", "ArrowLeft"]],
+    [fields, ["End", "1", "Backspace"]],
+  ] as const) {
+    const n = await group.count();
+    for (let i = 0; i < n; i++) {
+      const el = group.nth(i);
+      if (!(await el.isVisible()) || !(await el.isEnabled()) || !(await el.isEditable().catch(() => true)))
+        continue;
+      const label = await name(el);
+      await el.focus();
+      for (const key of keys) {
+        const k = key === "End" && (await el.evaluate((e) => e.tagName === "TEXTAREA")) ? "Control+End" : key;
+        await press(el, k, `${label}: ${key}`);
+        count++;
+      }
+      await press(el, "Shift", `${label}: after ${keys.at(-1)}`);
+    }
+  }
+  await settle(page);
+  const entries = await page.evaluate(
+    () => (window as unknown as { __inp: { id: number; start: number; ms: number }[] }).__inp,
+  );
+  let worst: Worst = { ms: 0, what: "", interactions: count };
+  for (const e of entries) {
+    if (e.ms <= worst.ms) continue;
+    const action = actions.filter((a) => a.start <= e.start + 1).at(-1);
+    worst = { ms: e.ms, what: action?.what ?? "?", interactions: count };
+  }
+  return worst;
+}
+
+async function pass(rate: number): Promise<Map<string, Worst>> {
+  const results = new Map<string, Worst>();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(180_000);
+  const cdp = await context.newCDPSession(page);
+  for (const path of site.pages.filter((p) => p.startsWith("/chapters/"))) {
+    await visit(page, origin + path);
+    const ids = await page
+      .locator("[data-widget]")
+      .evaluateAll((ws) => ws.map((w) => w.getAttribute("data-widget")!));
+    if (!ids.some((id) => id.includes(filter))) continue;
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    await observe(page);
+    for (const id of ids.filter((x) => x.includes(filter))) {
+      const r = await drive(page, id);
+      results.set(id, r);
+      process.stderr.write(`  ${rate}× ${id}: ${fmt(r.ms)} (${r.what})\n`);
+    }
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  }
+  await context.close();
+  return results;
+}
+
+const fmt = (ms: number) => (ms === 0 ? "< 16" : String(Math.round(ms)));
+
+try {
+  const started = Date.now();
+  const fast = await pass(1);
+  const slow = await pass(4);
+  const date = new Date().toISOString().slice(0, 10);
+  console.log(
+    `\nWorst interaction to next paint per widget (ms), ${date}, Chromium ${browser.version()}, ` +
+      `${cpus().length} × ${cpus()[0]?.model.trim()}. Targets: ≤ ${TARGET_1X} ms, ≤ ${TARGET_4X} ms at 4×.\n`,
+  );
+  console.log("| Widget | Interactions | Unthrottled | CPU 4× slower | Worst at 4× |");
+  console.log("| --- | --: | --: | --: | --- |");
+  let misses = 0;
+  for (const [id, f] of fast) {
+    const s = slow.get(id)!;
+    const miss = f.ms > TARGET_1X || s.ms > TARGET_4X;
+    if (miss) misses++;
+    const mark = (ms: number, t: number) => (ms > t ? `**${fmt(ms)}**` : fmt(ms));
+    console.log(
+      `| ${id} | ${f.interactions} | ${mark(f.ms, TARGET_1X)} | ${mark(s.ms, TARGET_4X)} | ${s.ms ? s.what : ""} |`,
+    );
+  }
+  console.log(
+    `\n${fast.size - misses} of ${fast.size} widgets meet both targets (bold: missed); took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  );
+} finally {
+  await browser.close();
+  await server.stop();
+}
