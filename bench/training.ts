@@ -12,7 +12,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { type ReversalAttention, REVERSAL_PROBE, createReversalModel } from "../lib/models/reversal";
-import { serveDist } from "../tests/browser/server";
+import { serveSite } from "../tests/browser/preview";
 import { tfjsReversalGradients } from "./trainingTfjs";
 
 type Measure = <K extends string>(fns: Record<K, () => unknown>) => Record<K, number>;
@@ -69,7 +69,7 @@ export async function trainingBench(measure: Measure): Promise<{ tables: string[
     failures.push("reversal in Chromium: dist/ is missing; run `npm run build` first");
     return { tables, failures };
   }
-  const server = await serveDist(DIST);
+  const server = await serveSite();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],

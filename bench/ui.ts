@@ -14,10 +14,9 @@
  * `BENCH_UI_FILTER=<text>` measures only widgets whose id contains the text.
  */
 import { chromium, type Page } from "@playwright/test";
-import { preview } from "astro";
 import { resolve } from "node:path";
 import { cpus } from "node:os";
-import { PORT } from "../tests/browser/port";
+import { serveSite } from "../tests/browser/preview";
 import { readSite } from "../tests/browser/site";
 import { visit } from "../tests/browser/helpers";
 
@@ -36,9 +35,8 @@ interface Worst {
 
 const root = resolve(import.meta.dirname, "..");
 const site = readSite(resolve(root, "dist"));
-const port = PORT + 1;
-const origin = `http://127.0.0.1:${port}`;
-const server = await preview({ root, server: { host: "127.0.0.1", port }, logLevel: "warn" });
+const server = await serveSite();
+const origin = server.origin;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -181,5 +179,5 @@ try {
   );
 } finally {
   await browser.close();
-  await server.stop();
+  await server.close();
 }

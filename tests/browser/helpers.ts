@@ -38,13 +38,52 @@ export async function waitForWidgets(page: Page, timeout = 30_000): Promise<void
 
 /** Open a site path (or URL) like a reader: load it, scroll through it, wait for every widget. */
 export async function visit(page: Page, url: string, options: { expectStatus?: number } = {}): Promise<void> {
-  const res = await page.goto(url, { waitUntil: "load" });
-  const status = res?.status() ?? 0;
-  const expected = options.expectStatus ?? 200;
-  if (status !== expected) throw new Error(`${url} answered ${status}, expected ${expected}`);
-  await scrollThrough(page);
-  await waitForWidgets(page);
-  await page.waitForLoadState("networkidle").catch(() => {});
+  const network = watchRequests(page);
+  try {
+    const res = await page.goto(url, { waitUntil: "load" });
+    const status = res?.status() ?? 0;
+    const expected = options.expectStatus ?? 200;
+    if (status !== expected) throw new Error(`${url} answered ${status}, expected ${expected}`);
+    await scrollThrough(page);
+    await waitForWidgets(page);
+    await network.quiet();
+  } finally {
+    network.stop();
+  }
+}
+
+/**
+ * Count the page's requests in flight (its workers' included). `quiet()` resolves once none has
+ * been in flight for `ms` (or after `timeout`: a page may poll forever). Playwright's own
+ * "networkidle" never comes on a page that has started a module worker, so it is not used.
+ */
+function watchRequests(page: Page): { quiet(ms?: number, timeout?: number): Promise<void>; stop(): void } {
+  let inFlight = 0;
+  let changed = Date.now();
+  const start = () => {
+    inFlight++;
+    changed = Date.now();
+  };
+  const end = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    changed = Date.now();
+  };
+  page.on("request", start);
+  page.on("requestfinished", end);
+  page.on("requestfailed", end);
+  return {
+    async quiet(ms = 500, timeout = 30_000) {
+      const deadline = Date.now() + timeout;
+      while (Date.now() < deadline && (inFlight > 0 || Date.now() - changed < ms)) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop() {
+      page.off("request", start);
+      page.off("requestfinished", end);
+      page.off("requestfailed", end);
+    },
+  };
 }
 
 /** Run axe-core (every rule) on the page; return one readable line per violation (empty when clean). */

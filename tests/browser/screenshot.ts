@@ -5,19 +5,18 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { chromium } from "@playwright/test";
-import { preview } from "astro";
 import { visit } from "./helpers";
-import { ORIGIN, PORT } from "./port";
+import { serveSite } from "./preview";
 
 const root = resolve(import.meta.dirname, "../..");
-const server = await preview({ root, server: { host: "127.0.0.1", port: PORT }, logLevel: "warn" });
+const server = await serveSite();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: "light" });
-  await visit(page, `${ORIGIN}/chapters/queries-keys-values/?qkv.row=1`);
+  await visit(page, `${server.origin}/chapters/queries-keys-values/?qkv.row=1`);
   const widget = page.locator('[data-widget="queries-keys-values/qkv-explorer"]');
   await widget.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.evaluate(() => scrollBy(0, -70));
@@ -27,5 +26,5 @@ try {
   console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KB`);
 } finally {
   await browser.close();
-  await server.stop();
+  await server.close();
 }
