@@ -67,6 +67,26 @@ export interface BottleneckPoint {
  * @see {@link tanhRnn}, {@link attention}, {@link ridgeFit}
  */
 export function bottleneckExperiment(options: BottleneckOptions = {}): BottleneckPoint[] {
+  return Array.from(bottleneckPoints(options));
+}
+
+/**
+ * {@link bottleneckExperiment} one length at a time: yields the point for L = 1, 2, …, maxLength
+ * as soon as it is measured (the same numbers, in the same order), so a caller can show the curve
+ * while it fills in. The encoding of every sequence happens before the first point. Bad options
+ * throw a `RangeError` on the first `next()`.
+ *
+ * $$R^2_i(L) = 1 - \frac{\lVert x_i - \hat x_i \rVert^2}{\lVert x_i - \bar x_i \rVert^2},\qquad L = 1, \dots, T$$
+ *
+ * @example
+ * const points = bottleneckPoints({ maxLength: 4, hidden: 8, train: 200, test: 100 });
+ * const first = points.next().value;
+ * [first.length, first.single > 0.9, [...points].length];
+ * // returns [1, true, 3]
+ *
+ * @see {@link bottleneckExperiment}
+ */
+export function* bottleneckPoints(options: BottleneckOptions = {}): Generator<BottleneckPoint> {
   const o = { ...DEFAULTS, ...options };
   for (const k of ["maxLength", "hidden", "tokenSize", "train", "test"] as const) {
     if (!Number.isInteger(o[k]) || o[k] < 1)
@@ -101,7 +121,6 @@ export function bottleneckExperiment(options: BottleneckOptions = {}): Bottlenec
     return { pred, truth: rows(o.train, N, target, k) };
   };
 
-  const out: BottleneckPoint[] = [];
   for (let L = 1; L <= T; L++) {
     // One vector per sequence: the last state, or the mean of the first L states.
     const z = H.map((h) => {
@@ -137,14 +156,13 @@ export function bottleneckExperiment(options: BottleneckOptions = {}): Bottlenec
       return rSquared(fit.truth, fit.pred);
     });
     const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
-    out.push({
+    yield {
       length: L,
       single: mean(singleByPosition),
       attention: mean(attentionByPosition),
       bound: Math.min(1, d / (m * L)),
       singleByPosition,
       attentionByPosition,
-    });
+    };
   }
-  return out;
 }

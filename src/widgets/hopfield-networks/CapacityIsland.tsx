@@ -1,55 +1,31 @@
-import { useEffect, useState } from "preact/hooks";
-import { capacityExperiment } from "../../../lib";
+import { MeasureProgress } from "../primitives/MeasureProgress";
 import { SeedInput } from "../primitives/SeedInput";
 import { Slider } from "../primitives/Slider";
-import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
+import { useWorkerMeasure } from "../primitives/useWorkerMeasure";
+import { type CapacityInput, type CapacityPoint, capacityKey, capacitySpec, counts } from "./capacityModel";
 import { LineChart } from "./LineChart";
 
-/** The state a link reproduces (seed included); the curve itself is recomputed live. */
-export const capacitySpec = {
-  neurons: fields.int(100, 20, 200),
-  trials: fields.int(4, 1, 20),
-  noise: fields.number(0, 0, 0.3),
-  seed: fields.int(1, 0, 99999),
-};
-
-type Point = { patterns: number; ratio: number; successRate: number };
-
-/** Pattern counts for loads P/N from about 0.02 to 0.3. */
-function counts(n: number): number[] {
-  const out = new Set<number>();
-  for (let r = 0.02; r <= 0.3001; r += 0.02) out.add(Math.max(1, Math.round(r * n)));
-  return [...out];
-}
-
-/** Recall success against load P/N, computed in chunks (one pattern count per task) so the page stays responsive. */
+/**
+ * Recall success against load P/N, computed in a Web Worker one pattern count at a time: the curve
+ * fills in while the page stays responsive, and Cancel stops it.
+ */
 export default function CapacityIsland() {
   const { ref, state, set } = useWidget("cap", capacitySpec);
-  const [points, setPoints] = useState<Point[]>([]);
-  const [done, setDone] = useState(0);
   const todo = counts(state.neurons);
-  useEffect(() => {
-    let cancelled = false;
-    setPoints([]);
-    setDone(0);
-    const acc: Point[] = [];
-    const next = (k: number) => {
-      if (cancelled || k >= todo.length) return;
-      const [p] = capacityExperiment(state.neurons, [todo[k]], state.trials, state.seed * 1000 + k, {
-        noise: state.noise,
-      });
-      acc.push(p);
-      setPoints(acc.slice());
-      setDone(k + 1);
-      setTimeout(() => next(k + 1), 0);
-    };
-    const id = setTimeout(() => next(0), 0);
-    return () => {
-      cancelled = true;
-      clearTimeout(id);
-    };
-  }, [state.neurons, state.trials, state.noise, state.seed]);
+  const input: CapacityInput = {
+    neurons: state.neurons,
+    trials: state.trials,
+    noise: state.noise,
+    seed: state.seed,
+  };
+  const measure = useWorkerMeasure<CapacityInput, CapacityPoint>(
+    () => new Worker(new URL("./capacityWorker.ts", import.meta.url), { type: "module" }),
+    capacityKey(input),
+    input,
+    todo.length,
+  );
+  const points = measure.parts;
   return (
     <div ref={ref} class="cap">
       <div class="widget-controls">
@@ -91,13 +67,7 @@ export default function CapacityIsland() {
           onSeed={(v) => set("seed", v)}
         />
       </div>
-      <p>
-        <label for="cap-progress">Progress</label>{" "}
-        <progress id="cap-progress" max={todo.length} value={done} />{" "}
-        <output data-output="progress">
-          {done} of {todo.length} loads computed
-        </output>
-      </p>
+      <MeasureProgress measure={measure} total={todo.length} id="cap-progress" unit="loads" />
       <LineChart
         name="capacity"
         points={points.map((p) => [p.ratio, p.successRate])}

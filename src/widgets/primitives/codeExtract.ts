@@ -16,7 +16,7 @@ export function extractSource(ref: CodeRef): string {
   if (!ref.file.startsWith("lib/")) throw new Error(`Widget code: "${ref.file}" is not under lib/`);
   const text = readFileSync(resolve(process.cwd(), ref.file), "utf8");
   if (!ref.name) return text.trim();
-  const pattern = new RegExp(`^export (?:async )?(?:function|class|const) ${ref.name}\\b`, "m");
+  const pattern = new RegExp(`^export (?:async )?(?:function\\*?|class|const) ${ref.name}\\b`, "m");
   const m = pattern.exec(text);
   if (!m) throw new Error(`Widget code: ${ref.file} exports no function or class named "${ref.name}"`);
   let start = m.index;

@@ -1,19 +1,22 @@
 import { LinkErrors } from "../primitives/LinkErrors";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { SeedInput } from "../primitives/SeedInput";
-import { useDeferredMeasure } from "../primitives/useDeferredMeasure";
+import { MeasureProgress } from "../primitives/MeasureProgress";
 import { useWidget } from "../primitives/useWidget";
+import { useWorkerMeasure } from "../primitives/useWorkerMeasure";
 import { LineChart, type Series } from "../score-functions/LineChart";
 import { BottleneckTable } from "./BottleneckTable";
 import {
+  type BnMeasureInput,
   type BnMeasured,
+  type BnPoint,
   HIDDEN_SIZES,
   MAX_LENGTH,
   TOKEN_SIZE,
+  bnHidden,
   bnKey,
   bnSpec,
   chartY,
-  measureBottleneck,
 } from "./bnModel";
 
 const f2 = (x: number) => x.toFixed(2);
@@ -26,12 +29,21 @@ const yAxis = (label: string) => ({
 /** What one fixed-size vector keeps about each input, against what attention over all states can read. */
 export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
   const { ref, state, set, linkErrors } = useWidget("bn", bnSpec);
-  // The curves take a few hundred regressions: measured after the controls have updated, while the
-  // previous curves stay on screen. The default curves come precomputed from the build.
-  const { measured, busy } = useDeferredMeasure(initial, bnKey(state), () => measureBottleneck(state));
-  const { points, hidden } = measured;
-  const L = Math.min(state.length, points.length);
-  const at = points[L - 1];
+  // The curves take a few hundred regressions: measured in a Web Worker, one length at a time, so
+  // the page never waits and the curves fill in. The default curves come precomputed from the build.
+  const measure = useWorkerMeasure<BnMeasureInput, BnPoint>(
+    () => new Worker(new URL("./bnWorker.ts", import.meta.url), { type: "module" }),
+    bnKey(state),
+    { summary: state.summary, hidden: state.hidden, seed: state.seed },
+    MAX_LENGTH,
+    { key: initial.key, parts: initial.points },
+  );
+  const { busy } = measure;
+  const points = measure.parts;
+  const hidden = bnHidden(state.hidden);
+  const L = state.length;
+  // While the points stream in, length L may not be measured yet.
+  const at = points[L - 1] as BnPoint | undefined;
   const lastLabel =
     state.summary === "last" ? "single vector (last state)" : "single vector (mean of states)";
 
@@ -60,13 +72,13 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
       id: "a",
       label: "attention",
       dots: true,
-      points: Array.from(at.attentionByPosition, (v, i) => ({ x: i + 1, y: chartY(v) })),
+      points: Array.from(at?.attentionByPosition ?? [], (v, i) => ({ x: i + 1, y: chartY(v) })),
     },
     {
       id: "b",
       label: lastLabel,
       dots: true,
-      points: Array.from(at.singleByPosition, (v, i) => ({ x: i + 1, y: chartY(v) })),
+      points: Array.from(at?.singleByPosition ?? [], (v, i) => ({ x: i + 1, y: chartY(v) })),
     },
   ];
   const lengthTicks = [1, 4, 8, 12, 16, 20, 24].map((v) => ({ value: v, label: String(v) }));
@@ -96,10 +108,17 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
       <p class="hint" role="status">
         {busy ? "Measuring: encoding 600 fresh random sequences and fitting the read-outs…" : ""}
       </p>
+      <MeasureProgress measure={measure} total={MAX_LENGTH} id="bn-progress" unit="lengths" />
       <p class="hint" data-output="summary">
-        Sequences of L = {L} random tokens (m = {TOKEN_SIZE} numbers each): a linear read-out recovers R² ={" "}
-        <strong>{f2(at.single)}</strong> of each token on average from the single vector of size {hidden}, and{" "}
-        <strong>{f2(at.attention)}</strong> through attention.
+        {at ? (
+          <>
+            Sequences of L = {L} random tokens (m = {TOKEN_SIZE} numbers each): a linear read-out recovers R²
+            = <strong>{f2(at.single)}</strong> of each token on average from the single vector of size{" "}
+            {hidden}, and <strong>{f2(at.attention)}</strong> through attention.
+          </>
+        ) : (
+          <>Sequences of L = {L} random tokens: not measured yet.</>
+        )}
       </p>
       <div class="bn-charts">
         <LineChart
@@ -136,7 +155,11 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
               label: `position i in a sequence of length ${L}`,
             }}
             y={yAxis("held-out R² of token i")}
-            label={`Recoverability of each position at L = ${L}. Single vector: ${Array.from(at.singleByPosition, f2).join(", ")}. Attention: ${Array.from(at.attentionByPosition, f2).join(", ")}.`}
+            label={
+              at
+                ? `Recoverability of each position at L = ${L}. Single vector: ${Array.from(at.singleByPosition, f2).join(", ")}. Attention: ${Array.from(at.attentionByPosition, f2).join(", ")}.`
+                : `Recoverability of each position at L = ${L}: not measured yet.`
+            }
           />
         </div>
       </div>

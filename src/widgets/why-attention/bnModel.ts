@@ -1,4 +1,4 @@
-import { bottleneckExperiment } from "../../../lib";
+import { type BottleneckPoint, bottleneckPoints } from "../../../lib";
 import { fields } from "../primitives/urlState";
 
 export const MAX_LENGTH = 24;
@@ -49,25 +49,34 @@ export interface BnMeasured {
 export const bnKey = (s: Pick<BnInput, "summary" | "hidden" | "seed">) =>
   `${s.summary}:${s.hidden}:${s.seed}`;
 
-/** Run the bottleneck experiment with `lib/`: 600 random sequences, every length 1 … 24. */
-export function measureBottleneck(s: Pick<BnInput, "summary" | "hidden" | "seed">): BnMeasured {
-  const hidden = (HIDDEN_SIZES as readonly number[]).includes(s.hidden) ? s.hidden : 16;
-  const points = bottleneckExperiment({
+/** What the measurement depends on (what the worker is sent). */
+export type BnMeasureInput = Pick<BnInput, "summary" | "hidden" | "seed">;
+
+/** The state size measured: one of HIDDEN_SIZES (16 for anything else). */
+export const bnHidden = (hidden: number) =>
+  (HIDDEN_SIZES as readonly number[]).includes(hidden) ? hidden : 16;
+
+const plain = (p: BottleneckPoint): BnPoint => ({
+  ...p,
+  singleByPosition: Array.from(p.singleByPosition),
+  attentionByPosition: Array.from(p.attentionByPosition),
+});
+
+/** The bottleneck experiment with `lib/`, one length at a time (L = 1 … 24, 600 random sequences). */
+export function* bnPoints(s: BnMeasureInput): Generator<BnPoint> {
+  const points = bottleneckPoints({
     maxLength: MAX_LENGTH,
     tokenSize: TOKEN_SIZE,
-    hidden,
+    hidden: bnHidden(s.hidden),
     summary: s.summary,
     seed: s.seed,
   });
-  return {
-    key: bnKey(s),
-    hidden,
-    points: points.map((p) => ({
-      ...p,
-      singleByPosition: Array.from(p.singleByPosition),
-      attentionByPosition: Array.from(p.attentionByPosition),
-    })),
-  };
+  for (const p of points) yield plain(p);
+}
+
+/** Run the whole bottleneck experiment (at build time, for the first paint). */
+export function measureBottleneck(s: BnMeasureInput): BnMeasured {
+  return { key: bnKey(s), hidden: bnHidden(s.hidden), points: Array.from(bnPoints(s)) };
 }
 
 /** Points for a chart: negative held-out R² (worse than guessing the mean) is drawn at 0. */

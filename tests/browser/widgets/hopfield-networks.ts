@@ -76,3 +76,40 @@ test("hopfield-networks: capacity curve and modern Hopfield weights", async ({ p
   check(Math.abs(p.reduce((s, x) => s + x, 0) - 1) < 0.01, `softmax weights sum to 1: ${p}`);
   check(p[0] > p[1] && p[1] > p[2], `T > I > ring at β ≈ 0.03: ${p}`);
 });
+
+test("hopfield-networks: the capacity curve streams in from a worker; Cancel stops it, a change restarts it", async ({
+  page,
+}) => {
+  // The largest setting: 15 loads, 20 trials each, on 200 neurons.
+  await visit(page, `${PATH}?cap.neurons=200&cap.trials=20`);
+  const cap = page.locator('[data-widget="hopfield-networks/capacity"]');
+  const progress = cap.locator('[data-output="progress"]');
+  const rows = cap.locator('[data-table="capacity"] tbody tr');
+  await waitFor(
+    async () => {
+      const m = /^(\d+) of 15 loads measured$/.exec(await textOf(progress));
+      return m !== null && Number(m[1]) > 0 && Number(m[1]) < 15 && (await rows.count()) === Number(m[1]);
+    },
+    "a partial curve, one table row per measured load, while the worker runs",
+    60_000,
+  );
+  await cap.getByRole("button", { name: "Cancel" }).click();
+  await waitFor(async () => (await textOf(progress)).startsWith("Cancelled:"), "cancelled");
+  const kept = Number(/Cancelled: (\d+) of 15/.exec(await textOf(progress))?.[1]);
+  check(kept > 0 && kept < 15, `the loads measured before Cancel stay: ${await textOf(progress)}`);
+  check((await rows.count()) === kept, "the table keeps the measured rows");
+  check((await cap.getByRole("button", { name: "Cancel" }).count()) === 0, "Cancel is gone once stopped");
+  check((await cap.getByRole("button", { name: "Measure again" }).count()) === 1, "Measure again offered");
+
+  // A new setting measures again, to the end: one trial per load.
+  const trials = cap.getByLabel("Trials per point");
+  await trials.focus();
+  await page.keyboard.press("Home");
+  await waitFor(
+    async () => (await textOf(progress)) === "15 of 15 loads measured",
+    "the whole curve for one trial per load",
+    60_000,
+  );
+  check((await rows.count()) === 15, "15 rows once complete");
+  check(page.url().includes("cap.trials=1"), `trials in the URL: ${page.url()}`);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bottleneckExperiment } from "../../../lib/experiments/bottleneck";
+import { bottleneckExperiment, bottleneckPoints } from "../../../lib/experiments/bottleneck";
 
 describe("bottleneckExperiment", () => {
   const opts = { maxLength: 12, hidden: 8, tokenSize: 4, train: 200, test: 100, seed: 2 };
@@ -35,5 +35,13 @@ describe("bottleneckExperiment", () => {
   it("rejects bad sizes", () => {
     expect(() => bottleneckExperiment({ hidden: 0 })).toThrow(RangeError);
     expect(() => bottleneckExperiment({ train: 1 })).toThrow(RangeError);
+  });
+  it("bottleneckPoints yields the same points one length at a time", () => {
+    const points = bottleneckPoints(opts);
+    const first = points.next();
+    expect(first.done).toBe(false);
+    expect(first.value).toEqual(last[0]);
+    expect([first.value, ...points]).toEqual(last);
+    expect(() => bottleneckPoints({ hidden: 0 }).next()).toThrow(RangeError);
   });
 });

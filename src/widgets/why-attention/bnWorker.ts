@@ -1,0 +1,7 @@
+/** The bottleneck experiment in a Web Worker: one point per sequence length, posted as measured. */
+import { serveMeasure } from "../primitives/measureWorker";
+import { type BnMeasureInput, type BnPoint, bnPoints } from "./bnModel";
+
+serveMeasure<BnMeasureInput, BnPoint>((input, emit) => {
+  for (const p of bnPoints(input)) emit(p);
+});
