@@ -111,5 +111,5 @@ test("hopfield-networks: the capacity curve streams in from a worker; Cancel sto
     60_000,
   );
   check((await rows.count()) === 15, "15 rows once complete");
-  check(page.url().includes("cap.trials=1"), `trials in the URL: ${page.url()}`);
+  await waitFor(() => page.url().includes("cap.trials=1"), "trials in the URL");
 });

@@ -212,7 +212,7 @@ test("qkv: the temperature slider sharpens and flattens the weights (keyboard)",
   );
   await expectView(root, flat, "τ = 5");
   check(Math.max(...flat.weights[0]) < 0.4, "at τ = 5 the weights should be nearly uniform");
-  check(new URL(page.url()).searchParams.get("qkv.tau") === "5", `URL tau: ${page.url()}`);
+  await waitFor(() => new URL(page.url()).searchParams.get("qkv.tau") === "5", "τ in the URL");
   await waitFor(
     async () => (await read(root)).equation.includes("5\\cdot"),
     "the equation does not show τ = 5",
@@ -378,13 +378,14 @@ test("qkv: state goes into the URL; reloading and copied links restore it", asyn
     0.8,
   );
   await expectView(root, expected, "edited state");
-  const params = new URL(page.url()).searchParams;
-  check(
-    params.get("qkv.Q") === "1 0 0 0\n0 0 1 1" &&
+  await waitFor(() => {
+    const params = new URL(page.url()).searchParams;
+    return (
+      params.get("qkv.Q") === "1 0 0 0\n0 0 1 1" &&
       params.get("qkv.tau") === "0.8" &&
-      params.get("qkv.row") === "1",
-    `URL: ${page.url()}`,
-  );
+      params.get("qkv.row") === "1"
+    );
+  }, "the edited state in the URL");
   const shown = await read(root);
 
   await page.reload();

@@ -41,9 +41,9 @@ test("stacking-attention: sentence weights follow the aspect; κ = 0 makes them 
     async () => (await sentenceWeights(w)).every((x) => x.toFixed(2) === "0.33"),
     "κ = 0: every sentence weight 0.33",
   );
-  check(
-    page.url().includes("han.kappa=0") && page.url().includes("han.aspect=price"),
-    `URL state: ${page.url()}`,
+  await waitFor(
+    () => page.url().includes("han.kappa=0") && page.url().includes("han.aspect=price"),
+    "κ and the aspect in the URL",
   );
   await visit(page, page.url());
   check(
