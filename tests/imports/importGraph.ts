@@ -35,7 +35,10 @@ function scriptText(file: string, text: string): string {
   return parts.join("\n");
 }
 
-/** The module specifiers a file imports (static, re-exports, dynamic with a literal). */
+/**
+ * The module specifiers a file imports (static, re-exports, dynamic with a literal) and the
+ * workers it starts (`new Worker(new URL("./x.worker.ts", import.meta.url))`).
+ */
 export function specifiers(file: string): string[] {
   const text = scriptText(file, readFileSync(join(ROOT, file), "utf8"));
   const info = ts.preProcessFile(text, true, true);

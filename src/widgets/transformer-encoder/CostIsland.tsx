@@ -1,6 +1,6 @@
 import { useMemo } from "preact/hooks";
 import { useWidget } from "../primitives/useWidget";
-import { computeCost, costSpec } from "./peModel";
+import { computeCost, costSpec } from "./costModel";
 
 const W = 420;
 const H = 220;

@@ -1,4 +1,4 @@
-import { layerCost, matmul, positionalEncoding } from "../../../lib";
+import { matmul, positionalEncoding } from "../../../lib";
 import { fields } from "../primitives/urlState";
 
 export const peSpec = {
@@ -26,17 +26,4 @@ export function computePe(s: {
   const p = Math.min(s.p, s.n - 1);
   const sim = Array.from(matmul(pe, pe, true).row(p)); // (n)
   return { ok: true, view: { pe: pe.toArray(), sim, p } };
-}
-
-export const costSpec = {
-  n: fields.int(100, 1, 4096),
-  d: fields.int(512, 8, 2048),
-};
-
-/** Costs along n (log-spaced) for the chart, and at the reader's n. */
-export function computeCost(s: { n: number; d: number }) {
-  const ns: number[] = [];
-  for (let e = 0; e <= 12; e += 0.25) ns.push(Math.round(2 ** e));
-  const curve = [...new Set(ns)].map((n) => ({ n, ...layerCost(n, s.d) }));
-  return { curve, at: layerCost(s.n, s.d) };
 }
