@@ -47,6 +47,7 @@ export * from "./transformer/xlnet";
 // graphs
 export * from "./graph/gat";
 export * from "./graph/gcn";
+export * from "./graph/rankings";
 // memory
 export * from "./memory/ntm";
 export * from "./memory/ntmMemory";

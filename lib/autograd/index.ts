@@ -56,8 +56,10 @@ export type {
   MultiheadResult,
   AdditiveResult,
 } from "./attention";
-export { gatLayer } from "./gat";
+export { gatLayer, gatv2Layer, gatv2Scores } from "./gat";
 export type { GatOptions, GatResult } from "./gat";
+export { gcnLayer } from "./gcn";
+export type { GcnLayerOptions, GcnResult } from "./gcn";
 export { encoderLayer } from "./transformer";
 export type { EncoderLayerWeights } from "./transformer";
 export { SGD, Adam, clipGradientsByNorm, clipGradientsByValue } from "./optim";

@@ -8,3 +8,4 @@ export * from "./reversalTask";
 export * from "./reversal";
 export * from "./addingTask";
 export * from "./clipping";
+export * from "./nodeClassification";

@@ -342,6 +342,34 @@ describe("finite differences: attention", () => {
       RUNS,
     );
   });
+  it("GATv2 scores and layer, GCN layer", () => {
+    fc.assert(
+      fc.property(dim, dim, dim, fc.boolean(), seed, (n, din, dout, concatOut, s) => {
+        const r = rng(s);
+        const m = mask(r, n, n);
+        check(
+          ([q, k, a]) => ag.gatv2Scores(q, k, a, m, 0.2),
+          [mat(r, n, dout), mat(r, n, dout), mat(r, dout, 1)],
+        );
+        const adj = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => m[i * n + j]));
+        check(
+          ([h, Wq, Wk, a]) => ag.gatv2Layer(h, adj, Wq, Wk, a, { concat: concatOut }).output,
+          [mat(r, n, din), mat(r, din, dout), mat(r, din, dout), mat(r, dout, 1)],
+        );
+        // One tensor on both sides (GATv2 with shared weights): the two gradients add up.
+        check(
+          ([h, W, a]) => ag.gatv2Layer(h, adj, W, W, a).output,
+          [mat(r, n, din), mat(r, din, dout), mat(r, dout, 1)],
+        );
+        const sym = adj.map((row, i) => row.map((_, j) => (i !== j && (adj[i][j] || adj[j][i]) ? 1 : 0)));
+        check(
+          ([h, W, b]) => ag.gcnLayer(h, sym, W, b, { relu: concatOut }).output,
+          [mat(r, n, din), mat(r, din, dout), mat(r, 1, dout, 1, 0.5)],
+        );
+      }),
+      RUNS,
+    );
+  });
   it("Transformer encoder layer", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 }), dim, dim, seed, (heads, n, ff, s) => {
