@@ -13,6 +13,9 @@ interface Props {
   lossLabel?: string;
 }
 
+/** Plot redraws the whole chart, so while the history grows it is redrawn at most this often. */
+const DRAW_MS = 600;
+
 interface Row {
   step: number;
   value: number;
@@ -36,58 +39,27 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
     };
   }, []);
 
+  const latest = useRef(history);
+  latest.current = history;
+  const drawn = useRef<{ at: number; timer: number }>({ at: -Infinity, timer: 0 });
+
   useEffect(() => {
-    if (!plot || !host.current) return;
-    const lossRows: Row[] = [];
-    const accRows: Row[] = [];
-    for (const p of history) {
-      if (series) {
-        for (const s of series) {
-          const v = p.series?.[s.key];
-          if (v !== undefined && v > 0 && Number.isFinite(v))
-            lossRows.push({ step: p.step, value: v, line: s.label });
-        }
-      } else {
-        if (p.step > 0 && p.loss > 0) lossRows.push({ step: p.step, value: p.loss, line: "training" });
-        if (p.heldOutLoss !== undefined && p.heldOutLoss > 0)
-          lossRows.push({ step: p.step, value: p.heldOutLoss, line: "held-out" });
-      }
-      if (p.accuracy !== undefined) accRows.push({ step: p.step, value: p.accuracy, line: "held-out" });
-    }
-    const common = {
-      width: 320,
-      height: 190,
-      marginLeft: 48,
-      marginRight: 12,
-      style: { background: "transparent" },
+    if (!plot) return;
+    const d = drawn.current;
+    const draw = () => {
+      d.timer = 0;
+      d.at = performance.now();
+      if (host.current) drawChart(plot, host.current, latest.current, series, accuracy, lossLabel);
     };
-    const lossFig = plot.plot({
-      ...common,
-      y: { type: "log", label: lossLabel, grid: true },
-      x: { label: "step" },
-      color:
-        series && series.every((x) => x.color)
-          ? { legend: true, domain: series.map((x) => x.label), range: series.map((x) => x.color as string) }
-          : { legend: true, scheme: "observable10" },
-      marks: [plot.lineY(lossRows, { x: "step", y: "value", stroke: "line", z: "line" })],
-    });
-    const figs: Element[] = [lossFig];
-    if (accuracy) {
-      figs.push(
-        plot.plot({
-          ...common,
-          y: { domain: [0, 1], label: "held-out accuracy", grid: true, tickFormat: "%" },
-          x: { label: "step" },
-          marks: [
-            plot.lineY(accRows, { x: "step", y: "value", stroke: "currentColor", z: null }),
-            plot.ruleY([0]),
-          ],
-        }),
-      );
-    }
-    for (const f of figs) f.setAttribute("aria-hidden", "true");
-    host.current.replaceChildren(...figs);
+    const wait = DRAW_MS - (performance.now() - d.at);
+    // The first points and an emptied history (a reset) are drawn at once.
+    if (wait <= 0 || history.length <= 1) {
+      if (d.timer) clearTimeout(d.timer);
+      draw();
+    } else if (!d.timer) d.timer = window.setTimeout(draw, wait);
   }, [plot, history]);
+
+  useEffect(() => () => clearTimeout(drawn.current.timer), []);
 
   const last = history[history.length - 1];
   const summary = !last
@@ -152,4 +124,64 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
 
 function fmt(v: number | undefined): string {
   return v === undefined || !Number.isFinite(v) ? "–" : v < 0.001 ? v.toExponential(2) : v.toFixed(3);
+}
+
+/** Draw the loss (and accuracy) panels of `history` into `host` with Observable Plot. */
+function drawChart(
+  plot: typeof import("@observablehq/plot"),
+  host: HTMLElement,
+  history: HistoryPoint[],
+  series: Props["series"],
+  accuracy: boolean,
+  lossLabel: string,
+): void {
+  const lossRows: Row[] = [];
+  const accRows: Row[] = [];
+  for (const p of history) {
+    if (series) {
+      for (const s of series) {
+        const v = p.series?.[s.key];
+        if (v !== undefined && v > 0 && Number.isFinite(v))
+          lossRows.push({ step: p.step, value: v, line: s.label });
+      }
+    } else {
+      if (p.step > 0 && p.loss > 0) lossRows.push({ step: p.step, value: p.loss, line: "training" });
+      if (p.heldOutLoss !== undefined && p.heldOutLoss > 0)
+        lossRows.push({ step: p.step, value: p.heldOutLoss, line: "held-out" });
+    }
+    if (p.accuracy !== undefined) accRows.push({ step: p.step, value: p.accuracy, line: "held-out" });
+  }
+  const common = {
+    width: 320,
+    height: 190,
+    marginLeft: 48,
+    marginRight: 12,
+    style: { background: "transparent" },
+  };
+  const lossFig = plot.plot({
+    ...common,
+    y: { type: "log", label: lossLabel, grid: true },
+    x: { label: "step" },
+    color:
+      series && series.every((x) => x.color)
+        ? { legend: true, domain: series.map((x) => x.label), range: series.map((x) => x.color as string) }
+        : { legend: true, scheme: "observable10" },
+    marks: [plot.lineY(lossRows, { x: "step", y: "value", stroke: "line", z: "line" })],
+  });
+  const figs: Element[] = [lossFig];
+  if (accuracy) {
+    figs.push(
+      plot.plot({
+        ...common,
+        y: { domain: [0, 1], label: "held-out accuracy", grid: true, tickFormat: "%" },
+        x: { label: "step" },
+        marks: [
+          plot.lineY(accRows, { x: "step", y: "value", stroke: "currentColor", z: null }),
+          plot.ruleY([0]),
+        ],
+      }),
+    );
+  }
+  for (const f of figs) f.setAttribute("aria-hidden", "true");
+  host.replaceChildren(...figs);
 }

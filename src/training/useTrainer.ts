@@ -12,6 +12,11 @@ import type { FromWorker, Progress, ToWorker } from "./protocol";
 
 /** Keep at most this many history points (older ones are thinned to every other point). */
 const MAX_POINTS = 400;
+/**
+ * While training, the widget re-renders at most this often: the worker's reports (every 100 ms)
+ * are coalesced and applied in one animation frame, so the main thread stays free for the reader.
+ */
+const RENDER_MS = 250;
 
 /** What the training controls need. */
 export interface TrainerCommands {
@@ -52,8 +57,46 @@ export function useTrainer<Options, Input, Output>(
   const [history, setHistory] = useState<HistoryPoint[]>([]);
   const [error, setError] = useState<string | null>(null);
   const optionsKey = JSON.stringify(options);
+  // Reports not yet rendered: the latest progress and the history points since the last render.
+  const pending = useRef<{ progress: Progress<Output> | null; points: HistoryPoint[] }>({
+    progress: null,
+    points: [],
+  });
+  const frame = useRef<{ timer: number; raf: number; last: number }>({ timer: 0, raf: 0, last: 0 });
 
   const send = useCallback((m: ToWorker<Options, Input>) => worker.current?.postMessage(m), []);
+
+  const flush = useCallback(() => {
+    const f = frame.current;
+    f.timer = f.raf = 0;
+    f.last = performance.now();
+    const { progress: p, points } = pending.current;
+    pending.current = { progress: null, points: [] };
+    if (p) setProgress(p);
+    if (points.length) setHistory((h) => thin([...h, ...points]));
+  }, []);
+
+  /** Render the pending reports in the next frame, and no sooner than RENDER_MS after the last render while training. */
+  const scheduleFlush = useCallback((training: boolean) => {
+    const f = frame.current;
+    if (f.raf) return;
+    const wait = training ? RENDER_MS - (performance.now() - f.last) : 0;
+    if (wait > 0) {
+      if (!f.timer) f.timer = window.setTimeout(() => (f.raf = requestAnimationFrame(flush)), wait);
+      return;
+    }
+    if (f.timer) clearTimeout(f.timer);
+    f.timer = 0;
+    f.raf = requestAnimationFrame(flush);
+  }, []);
+
+  const cancelFlush = () => {
+    const f = frame.current;
+    if (f.timer) clearTimeout(f.timer);
+    if (f.raf) cancelAnimationFrame(f.raf);
+    f.timer = f.raf = 0;
+    pending.current = { progress: null, points: [] };
+  };
 
   useEffect(() => {
     const w = createWorker();
@@ -62,8 +105,9 @@ export function useTrainer<Options, Input, Output>(
       const m = e.data;
       if (m.type === "progress") {
         if (m.run !== runs.current) return; // from a run the reader has since reset
-        setProgress(m.progress);
-        if (m.points.length) setHistory((h) => thin([...h, ...m.points]));
+        pending.current.progress = m.progress;
+        pending.current.points.push(...m.points);
+        scheduleFlush(m.progress.state === "training");
       } else if (m.type === "answer") {
         const p = waiting.current.get(m.id);
         waiting.current.delete(m.id);
@@ -73,6 +117,7 @@ export function useTrainer<Options, Input, Output>(
     };
     w.onerror = (e) => setError(e.message || "The training worker stopped.");
     return () => {
+      cancelFlush();
       w.terminate();
       worker.current = null;
     };
@@ -80,6 +125,7 @@ export function useTrainer<Options, Input, Output>(
 
   const reset = useCallback(() => {
     runs.current++;
+    cancelFlush();
     setHistory([]);
     setError(null);
     send({ type: "init", seed, options });

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from "preact/hooks";
 import type { ReversalAttention, ReversalOptions, ReversalOutput } from "../../../lib/models/reversal";
 import { parseDigits } from "../../../lib/models/reversalTask";
 import { AttentionView } from "../../training/AttentionView";
 import { TrainingChart } from "../../training/TrainingChart";
+import { QueryField } from "../../training/QueryField";
 import { TrainingControls } from "../../training/TrainingControls";
+import { useModelQuery } from "../../training/useModelQuery";
 import { useTrainer } from "../../training/useTrainer";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
@@ -25,25 +26,6 @@ export default function TrainReverseIsland() {
     attention: state.attention,
   });
   const { progress } = trainer;
-  const [answer, setAnswer] = useState<ReversalOutput | null>(null);
-  const [inputError, setInputError] = useState<string | undefined>();
-  // One query in flight; a newer request waits in `wanted` and is sent when the answer arrives.
-  const inFlight = useRef(false);
-  const wanted = useRef<number[] | null>(null);
-  const ask = () => {
-    if (inFlight.current || !wanted.current) return;
-    const digits = wanted.current;
-    wanted.current = null;
-    inFlight.current = true;
-    trainer
-      .query(digits)
-      .then(setAnswer, (e: Error) => setInputError(e.message))
-      .finally(() => {
-        inFlight.current = false;
-        ask();
-      });
-  };
-
   let digits: number[] | null = null;
   let parseError: string | undefined;
   try {
@@ -53,15 +35,16 @@ export default function TrainReverseIsland() {
   }
   const key = digits?.join(" ") ?? "";
 
-  // Ask the model about the reader's sequence whenever it or the model changes.
-  useEffect(() => {
-    setInputError(parseError);
-    if (!digits || !progress) return;
-    wanted.current = digits;
-    ask();
-  }, [key, progress?.step, progress === null, parseError]);
-
-  const shown = answer ?? progress?.view ?? null;
+  // The probe sequence needs no query: every progress report carries the model's output on it.
+  const isProbe = progress !== null && key === progress.view.input.join(" ");
+  const { answer, error: queryError } = useModelQuery<number[], ReversalOutput>(
+    trainer.query,
+    isProbe ? null : digits,
+    key,
+    progress,
+  );
+  const inputError = parseError ?? queryError;
+  const shown = (isProbe ? progress?.view : answer) ?? progress?.view ?? null;
   const outTokens = shown ? [...shown.output.map(String), ...(shown.ended ? ["EOS"] : [])] : [];
   const want = shown ? [...shown.input].reverse() : [];
   const right = shown ? want.filter((d, i) => shown.output[i] === d).length : 0;
@@ -98,22 +81,14 @@ export default function TrainReverseIsland() {
           ))}
         </fieldset>
       </TrainingControls>
-      <div class="trainer-query widget-controls">
-        <label>
-          Your sequence{" "}
-          <input
-            type="text"
-            inputMode="numeric"
-            value={state.input}
-            aria-invalid={inputError ? "true" : "false"}
-            aria-describedby="rev-input-msg"
-            onInput={(e) => set("input", (e.target as HTMLInputElement).value)}
-          />
-        </label>
-        <p id="rev-input-msg" class={inputError ? "field-error" : "field-ok"} aria-live="polite">
-          {inputError ? `${inputError} The last valid sequence is still shown.` : ""}
-        </p>
-      </div>
+      <QueryField
+        id="rev-input-msg"
+        label="Your sequence"
+        value={state.input}
+        error={inputError}
+        onValue={(v) => set("input", v)}
+        input={{ inputMode: "numeric" }}
+      />
       {shown && (
         <p class="trainer-answer" data-output="answer">
           {shown.input.join(" ")} → {outTokens.join(" ") || "(nothing)"}{" "}
