@@ -61,3 +61,39 @@ export function addingBatch(r: Rng, size: number, length: number): AddingBatch {
 export function addingHeldOut(length: number, size = 256): AddingBatch {
   return addingBatch(rng(HELD_OUT_SEED + length), size, length);
 }
+
+/**
+ * Parse a reader's adding-problem sequence: `length` values in [0, 1], separated by spaces or
+ * commas, exactly two of them marked with a trailing `*` (one in each half, as in training).
+ * Throws a RangeError with a short message otherwise.
+ *
+ * $$u \in [0, 1]^{T},\quad m_i = m_j = 1,\ i < \lfloor T/2 \rfloor \le j$$
+ *
+ * @example
+ * models.parseAddingSequence("0.5* 0.1 0.2 0.3*", 4);
+ * // returns { values: [0.5, 0.1, 0.2, 0.3], marks: [0, 3] }
+ */
+export function parseAddingSequence(
+  text: string,
+  length: number,
+): { values: number[]; marks: [number, number] } {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  if (parts.length !== length)
+    throw new RangeError(`Give ${length} values, one per time step; that is ${parts.length}.`);
+  const values: number[] = [];
+  const marks: number[] = [];
+  parts.forEach((p, t) => {
+    const marked = p.endsWith("*");
+    const s = marked ? p.slice(0, -1) : p;
+    const v = /^(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`"${p}" is not a value from 0 to 1.`);
+    values.push(v);
+    if (marked) marks.push(t);
+  });
+  const half = Math.floor(length / 2);
+  if (marks.length !== 2 || marks[0] >= half || marks[1] < half)
+    throw new RangeError(
+      `Mark two values with *, one among the first ${half} and one among the last ${length - half}.`,
+    );
+  return { values, marks: [marks[0], marks[1]] };
+}

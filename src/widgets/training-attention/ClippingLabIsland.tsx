@@ -1,6 +1,15 @@
-import type { ClipCell, ClipMode, ClippingOptions, ClippingView } from "../../../lib/models/clipping";
+import { parseAddingSequence } from "../../../lib/models/addingTask";
+import type {
+  AddingQuery,
+  ClipCell,
+  ClipMode,
+  ClippingOptions,
+  ClippingView,
+} from "../../../lib/models/clipping";
 import { TrainingChart } from "../../training/TrainingChart";
+import { QueryField } from "../../training/QueryField";
 import { TrainingControls } from "../../training/TrainingControls";
+import { useModelQuery } from "../../training/useModelQuery";
 import { useTrainer } from "../../training/useTrainer";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { RangeField } from "../primitives/RangeField";
@@ -20,7 +29,15 @@ export const clippingSpec = {
   /** log10 of the clipping threshold. */
   logThreshold: fields.number(0, -2, 1),
   seed: fields.int(1, 0, 1_000_000),
+  /** The reader's own sequence: LENGTH values, two marked with `*`. */
+  input: fields.text(
+    "0.42 0.17 0.88* 0.05 0.63 0.31 0.74 0.29 0.56 0.91 0.12 0.48 0.37 0.69* 0.83 0.21 0.60 0.08 0.95 0.33",
+    400,
+  ),
 };
+
+/** Time steps of every sequence in the lab. */
+const LENGTH = 20;
 
 const LABELS: Record<ClipMode, string> = {
   none: "no clipping",
@@ -45,13 +62,33 @@ const num = (x: number) => (Number.isFinite(x) ? (x < 0.001 ? x.toExponential(1)
 export default function ClippingLabIsland() {
   const { ref, state, set, linkErrors } = useWidget("clip", clippingSpec);
   const threshold = Number((10 ** state.logThreshold).toPrecision(2));
-  const trainer = useTrainer<ClippingOptions, never, ClippingView>(ref, createWorker, state.seed, {
+  const trainer = useTrainer<ClippingOptions, AddingQuery, ClippingView>(ref, createWorker, state.seed, {
     cell: state.cell,
     optimizer: state.optimizer,
     threshold,
-    length: 20,
+    length: LENGTH,
   });
   const view = trainer.progress?.view;
+
+  let input: AddingQuery | null = null;
+  let parseError: string | undefined;
+  try {
+    input = parseAddingSequence(state.input, LENGTH);
+  } catch (e) {
+    parseError = (e as Error).message;
+  }
+  const {
+    answer,
+    answered,
+    error: queryError,
+  } = useModelQuery<AddingQuery, ClippingView>(
+    trainer.query,
+    input,
+    input ? `${input.values.join(" ")}|${input.marks.join(" ")}` : "",
+    trainer.progress,
+  );
+  const inputError = parseError ?? queryError;
+  const predictions = answer?.predictions;
 
   return (
     <div ref={ref} class="trainer">
@@ -142,6 +179,22 @@ export default function ClippingLabIsland() {
             </tbody>
           </table>
         </div>
+      )}
+      <QueryField
+        id="clip-input-msg"
+        label={`Your sequence (${LENGTH} values from 0 to 1; mark one in each half with *)`}
+        value={state.input}
+        error={inputError}
+        onValue={(v) => set("input", v)}
+        input={{ size: 60, spellcheck: false }}
+      />
+      {predictions && answered && (
+        <p class="trainer-answer" data-output="predictions">
+          {answered.values[answered.marks[0]]} + {answered.values[answered.marks[1]]} ={" "}
+          {Number((answered.values[answered.marks[0]] + answered.values[answered.marks[1]]).toFixed(6))}; the
+          three runs predict {SERIES.map(({ key, label }) => `${label} ${num(predictions[key])}`).join(", ")}
+          {SERIES.some(({ key }) => !Number.isFinite(predictions[key])) ? " (– : the run diverged)" : ""}.
+        </p>
       )}
       <div class="trainer-figures">
         <TrainingChart

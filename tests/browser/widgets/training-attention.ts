@@ -1,7 +1,7 @@
 /** Chapter 16 (training attention models): the three-way clipping lab, used as a reader would. */
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
-import { check, textOf, visit, waitFor } from "../helpers";
+import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/training-attention/";
 const ID = '[data-widget="training-attention/clipping-lab"]';
@@ -67,4 +67,35 @@ test("training-attention: train three ways, read the gradient per time step, cha
   );
   const loss = Number((await rows(w, "runs"))[2][1]);
   check(loss < 0.02, `held-out MSE well under the 0.167 of predicting the mean: ${loss}`);
+});
+
+test("training-attention: the reader's own sequence gets a message when malformed and three predictions when valid", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(ID);
+  await waitFor(
+    async () => (await w.getAttribute("data-state")) === "idle",
+    "an idle lab after load",
+    30_000,
+  );
+  const field = w.getByLabel(/Your sequence/);
+  const msg = w.locator("#clip-input-msg");
+  await typeInto(field, "0.5 0.2 0.1");
+  await waitFor(async () => (await textOf(msg)).includes("Give 20 values"), "a message about the count");
+  check((await field.getAttribute("aria-invalid")) === "true", "the field is marked invalid");
+  check((await field.inputValue()) === "0.5 0.2 0.1", "the reader's text is kept");
+  await typeInto(
+    field,
+    Array.from({ length: 20 }, (_, t) => (t === 2 ? "0.5*" : t === 14 ? "0.25*" : "0.1")).join(" "),
+  );
+  await waitFor(async () => (await textOf(msg)) === "", "the message goes");
+  await w.getByRole("button", { name: "Step (one batch)" }).click();
+  const out = w.locator('[data-output="predictions"]');
+  await waitFor(
+    async () => (await textOf(out)).startsWith("0.5 + 0.25 = 0.75"),
+    "predictions for the reader's sum",
+  );
+  const numbers = (await textOf(out)).match(/(no clipping|clip by value|clip by norm) (-?\d+\.\d+|–)/g) ?? [];
+  check(numbers.length === 3, `a prediction per run: ${await textOf(out)}`);
 });
