@@ -71,7 +71,7 @@ export function addingHeldOut(length: number, size = 256): AddingBatch {
  *
  * @example
  * models.parseAddingSequence("0.5* 0.1 0.2 0.3*", 4);
- * // returns { values: [0.5, 0.1, 0.2, 0.3], marks: [0, 3] }
+ * // returns {"values": [0.5, 0.1, 0.2, 0.3], "marks": [0, 3]}
  */
 export function parseAddingSequence(
   text: string,
