@@ -40,6 +40,7 @@ export { tanh, sigmoid, relu, leakyRelu, elu, exp, log } from "./activation";
 export { softmax, logSoftmax } from "./softmax";
 export type { SoftmaxMask, SoftmaxOptions } from "./softmax";
 export { crossEntropy, mseLoss } from "./loss";
+export type { CrossEntropyOptions } from "./loss";
 export { concat, sliceRows, sliceCols, reshape, embedding } from "./shape";
 export { gruCell } from "./gru";
 export type { RecurrentWeights } from "./gru";

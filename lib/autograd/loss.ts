@@ -1,26 +1,56 @@
 /** Losses: cross-entropy from logits and mean squared error, each a 1×1 tensor. */
+import type { SoftmaxMask } from "./softmax";
 import { Tensor, gradOf, requireSameShape, result } from "./tensor";
+
+/** Options of {@link crossEntropy}. */
+export interface CrossEntropyOptions {
+  /** Rows whose target is this are left out (default −1, never a class), as torch's `ignore_index`. */
+  ignoreIndex?: number;
+  /**
+   * Allowed classes per row: a flat allow-mask of length rows·cols (row-major) or of length cols
+   * (the same for every row); `true` or 1 means allowed. Masked logits are treated as −∞: they get
+   * probability exactly 0 and no gradient, as a pointer network's already-chosen positions. A
+   * row's target must be allowed.
+   */
+  mask?: SoftmaxMask | null;
+}
 
 /**
  * Cross-entropy from logits, averaged over rows, as torch `F.cross_entropy` (reduction mean,
  * no class weights). Rows whose target is `ignoreIndex` (default −1, never a class) are left out
- * of the sum and of the count, like torch's `ignore_index`.
+ * of the sum and of the count, like torch's `ignore_index`. With an allow-mask M the softmax runs
+ * over the allowed classes only (masked logits count as −∞), as a pointer network's loss over the
+ * positions not yet chosen (Vinyals et al. 2015).
  *
- * $$L = \frac{1}{n}\sum_i \Big(\log \sum_c e^{z_{ic}} - z_{i,t_i}\Big),\qquad \bar{z}_{ic} = \frac{\bar{L}}{n}\big(\mathrm{softmax}(z_i)_c - [c = t_i]\big)$$
+ * $$L = \frac{1}{n}\sum_i \Big(\log \sum_c M_{ic}\, e^{z_{ic}} - z_{i,t_i}\Big),\qquad \bar{z}_{ic} = \frac{\bar{L}}{n}\big(p_{ic} - [c = t_i]\big),\quad p_{ic} = \frac{M_{ic}\, e^{z_{ic}}}{\sum_k M_{ik}\, e^{z_{ik}}}$$
  *
- * Shapes: logits (n×C), targets (n integers in [0, C)) → 1×1. Throws a RangeError for a target
- * out of range, a length mismatch or no target left to average.
+ * Shapes: logits (n×C), targets (n integers in [0, C)), mask (n·C or C entries) → 1×1. The third
+ * argument is the ignore index or an options object. Throws a RangeError for a target out of
+ * range or masked, a length mismatch or no target left to average.
  *
  * @example
- * autograd.crossEntropy(autograd.constant([[0, 0]]), [1]).item();
+ * autograd.crossEntropy(autograd.constant([[0, 0, 9]]), [1], { mask: [1, 1, 0] }).item();
  * // returns 0.6931471805599453
  *
  * @see {@link logSoftmax}
  */
-export function crossEntropy(logits: Tensor, targets: ArrayLike<number>, ignoreIndex = -1): Tensor {
+export function crossEntropy(
+  logits: Tensor,
+  targets: ArrayLike<number>,
+  options: number | CrossEntropyOptions = {},
+): Tensor {
   const { rows, cols } = logits;
+  const o = typeof options === "number" ? { ignoreIndex: options } : options;
+  const ignoreIndex = o.ignoreIndex ?? -1;
+  const mask = o.mask ?? null;
   if (targets.length !== rows) {
     throw new RangeError(`crossEntropy: ${targets.length} targets for ${rows} rows of logits`);
+  }
+  const ms = mask === null ? 0 : mask.length === rows * cols ? cols : mask.length === cols ? 0 : -1;
+  if (ms < 0) {
+    throw new RangeError(
+      `crossEntropy: the mask has ${mask?.length} entries but the logits are ${rows}×${cols}; give rows·cols or cols entries`,
+    );
   }
   const Z = logits.data;
   const p = new Float64Array(Z.length); // softmax per row
@@ -33,11 +63,15 @@ export function crossEntropy(logits: Tensor, targets: ArrayLike<number>, ignoreI
       throw new RangeError(`crossEntropy: target ${i} is ${t}; expected an integer in [0, ${cols})`);
     }
     const o = i * cols;
+    const mo = i * ms;
+    if (mask && !mask[mo + t]) {
+      throw new RangeError(`crossEntropy: target ${i} is ${t}, which the mask does not allow`);
+    }
     let max = -Infinity;
-    for (let j = 0; j < cols; j++) if (Z[o + j] > max) max = Z[o + j];
+    for (let j = 0; j < cols; j++) if ((!mask || mask[mo + j]) && Z[o + j] > max) max = Z[o + j];
     let s = 0;
     for (let j = 0; j < cols; j++) {
-      const e = Math.exp(Z[o + j] - max);
+      const e = mask && !mask[mo + j] ? 0 : Math.exp(Z[o + j] - max);
       p[o + j] = e;
       s += e;
     }

@@ -5,7 +5,10 @@
  */
 export * from "./trainingModel";
 export * from "./reversalTask";
+export * from "./modelParts";
 export * from "./reversal";
+export * from "./sortTask";
+export * from "./pointerNet";
 export * from "./addingTask";
 export * from "./clipping";
 export * from "./nodeClassification";

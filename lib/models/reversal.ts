@@ -4,10 +4,8 @@
  */
 import { rng } from "../core/random";
 import {
-  Adam,
   type RecurrentWeights,
   type Tensor,
-  clipGradientsByNorm,
   concat,
   crossEntropy,
   embedding,
@@ -20,6 +18,13 @@ import {
   zeros,
 } from "../autograd";
 import { batchAdditiveScores, batchAttentionRead, batchDotScores } from "../autograd/seqAttention";
+import {
+  SCHEDULE_DEFAULTS,
+  type ScheduleOptions,
+  prefixedWeights,
+  recurrentWeights,
+  scheduledAdam,
+} from "./modelParts";
 import type { EvalStats, StepStats, TrainingModel } from "./trainingModel";
 import {
   BOS,
@@ -36,7 +41,7 @@ import {
 export type ReversalAttention = "bahdanau" | "luong";
 
 /** Sizes and training settings of {@link createReversalModel}. */
-export interface ReversalOptions {
+export interface ReversalOptions extends ScheduleOptions {
   attention: ReversalAttention;
   /** Embedding size (default 16). */
   embed?: number;
@@ -44,12 +49,6 @@ export interface ReversalOptions {
   hidden?: number;
   /** Sequences per batch (default 32). */
   batch?: number;
-  /** Adam's learning rate at the start (default 0.01); it decays exponentially to `lr · decay` at the last step. */
-  lr?: number;
-  /** The learning rate's final fraction (default 0.1). */
-  decay?: number;
-  /** Clip the global gradient norm to this (default 1). */
-  clip?: number;
   /** Steps in a full run (default 1000). */
   steps?: number;
   /** Read the source in both directions and concatenate the two states, as Bahdanau et al. (default true). */
@@ -60,9 +59,7 @@ const DEFAULTS = {
   embed: 16,
   hidden: 32,
   batch: 32,
-  lr: 0.01,
-  decay: 0.1,
-  clip: 1,
+  ...SCHEDULE_DEFAULTS,
   steps: 1000,
   bidirectional: true,
 } as const;
@@ -113,13 +110,7 @@ interface Weights {
 }
 
 function gruWeights(r: ReturnType<typeof rng>, input: number, H: number): RecurrentWeights {
-  const b = 1 / Math.sqrt(H);
-  return {
-    weightIh: uniformParam(3 * H, input, r, b),
-    weightHh: uniformParam(3 * H, H, r, b),
-    biasIh: uniformParam(1, 3 * H, r, b),
-    biasHh: uniformParam(1, 3 * H, r, b),
-  };
+  return recurrentWeights(r, input, H, 3);
 }
 
 /**
@@ -166,9 +157,9 @@ export function createReversalModel(seed: number, options: ReversalOptions): Rev
   const named: Record<string, Tensor> = {
     embSrc: w.embSrc,
     embTgt: w.embTgt,
-    ...prefixed("enc", w.enc),
-    ...(o.bidirectional ? prefixed("encBack", w.encBack) : {}),
-    ...prefixed("dec", w.dec),
+    ...prefixedWeights("enc", w.enc),
+    ...(o.bidirectional ? prefixedWeights("encBack", w.encBack) : {}),
+    ...prefixedWeights("dec", w.dec),
     init: w.init,
     initB: w.initB,
     ...(o.attention === "bahdanau" ? { w1: w.w1, w2: w.w2, v: w.v } : { wa: w.wa, wc: w.wc, wcB: w.wcB }),
@@ -176,8 +167,7 @@ export function createReversalModel(seed: number, options: ReversalOptions): Rev
     outB: w.outB,
   };
   const params = Object.values(named);
-  const opt = new Adam(params, { lr: o.lr });
-  let stepsDone = 0;
+  const opt = scheduledAdam(params, o, o.steps);
   const heldOut: HeldOut = reversalHeldOut();
   const next = reversalStream(seed ^ 0x5eed, o.batch, heldOut.keys);
 
@@ -275,16 +265,11 @@ export function createReversalModel(seed: number, options: ReversalOptions): Rev
       const targets = new Int32Array(B * (L + 1));
       for (let t = 0; t <= L; t++) targets.set(targetColumn(batch, t), t * B);
       const loss = crossEntropy(concat(outs, 0), targets);
-      opt.zeroGrad();
-      loss.backward();
-      return loss.item();
+      return opt.backward(loss);
     },
     trainStep(batch: ReversalBatch): StepStats {
       const loss = this.gradients(batch);
-      clipGradientsByNorm(params, o.clip);
-      opt.lr = o.lr * o.decay ** (stepsDone / o.steps);
       opt.step();
-      stepsDone++;
       return { loss };
     },
     evaluate(): EvalStats {
@@ -313,15 +298,6 @@ export function createReversalModel(seed: number, options: ReversalOptions): Rev
       return run(input);
     },
     probe: () => run(REVERSAL_PROBE),
-  };
-}
-
-function prefixed(name: string, cell: RecurrentWeights): Record<string, Tensor> {
-  return {
-    [`${name}.weightIh`]: cell.weightIh,
-    [`${name}.weightHh`]: cell.weightHh,
-    [`${name}.biasIh`]: cell.biasIh as Tensor,
-    [`${name}.biasHh`]: cell.biasHh as Tensor,
   };
 }
 

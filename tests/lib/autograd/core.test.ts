@@ -78,6 +78,28 @@ describe("autograd core", () => {
     expect(ag.softmax(x, { mask: [1, 1, 0, 0], emptyRow: "zero" }).toArray()[1]).toEqual([0, 0]);
     expect(ag.softmax(x, { mask: [1, 1, 0, 0], emptyRow: "uniform" }).toArray()[1]).toEqual([0.5, 0.5]);
     expect(() => ag.crossEntropy(x, [-1, -1])).toThrow(/ignored/);
+    expect(() => ag.crossEntropy(x, [0, 1], { mask: [1, 0, 1, 0] })).toThrow(/target 1 is 1.*mask/);
+    expect(() => ag.crossEntropy(x, [0, 1], { mask: [1, 1, 1] })).toThrow(/3 entries.*2×2/);
+  });
+
+  it("masked cross-entropy is the loss over the allowed classes only, with no gradient to the others", () => {
+    // Row 0 allows classes 0 and 1 of logits [0, ln 3, 100]: p = [1/4, 3/4, 0].
+    const z = ag.param([[0, Math.log(3), 100]]);
+    const loss = ag.crossEntropy(z, [1], { mask: [true, true, false] });
+    expect(loss.item()).toBeCloseTo(-Math.log(0.75), 14);
+    loss.backward();
+    const g = Array.from(z.grad ?? []);
+    expect(g[0]).toBeCloseTo(0.25, 14);
+    expect(g[1]).toBeCloseTo(-0.25, 14);
+    expect(g[2]).toBe(0);
+    // The ignore index still works, given as a number or in the options.
+    const two = ag.constant([
+      [5, 1, 2],
+      [0, Math.log(3), 100],
+    ]);
+    const row1 = ag.crossEntropy(ag.constant([[0, Math.log(3), 100]]), [0]).item();
+    expect(ag.crossEntropy(two, [7, 0], 7).item()).toBe(row1);
+    expect(ag.crossEntropy(two, [7, 0], { ignoreIndex: 7 }).item()).toBe(row1);
     expect(() => ag.mean(ag.zeros(0, 3))).toThrow(/nothing to average/);
   });
 

@@ -139,6 +139,10 @@ describe("finite differences: softmax and losses", () => {
         const r = rng(s);
         const targets = Array.from({ length: n }, () => r.int(c));
         check(([z]) => ag.crossEntropy(z, targets), [mat(r, n, c, 3)]);
+        // Masked (a pointer network's chosen positions): each row's target stays allowed.
+        const k = mask(r, n, c);
+        for (let i = 0; i < n; i++) k[i * c + targets[i]] = 1;
+        check(([z]) => ag.crossEntropy(z, targets, { mask: k }), [mat(r, n, c, 3)]);
         check(([p, t]) => ag.mseLoss(p, t), [mat(r, n, c), mat(r, n, c)]);
       }),
       RUNS,
