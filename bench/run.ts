@@ -2,7 +2,9 @@
  * `npm run bench`: times lib/ against @tensorflow/tfjs-core (CPU backend) and a straightforward
  * mathjs program on the same seeded inputs, checks that the three agree, and prints a table.
  * `npm run bench -- --write` also writes bench/RESULTS.md; `-- --training` runs only the training
- * cases (bench/training.ts: the reversal model against tfjs, and time to 99 % in Chromium).
+ * cases (bench/training.ts: the reversal model against tfjs, and time to 99 % in Chromium;
+ * bench/induction.ts: the induction-head Transformer, time to 95 % in Node and Chromium);
+ * `-- --induction` only the induction case.
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -10,6 +12,7 @@ import { CASES } from "./cases";
 import { prepareOurs } from "./ours";
 import { initTfjs, prepareTfjs } from "./tfjs";
 import { prepareMathjs } from "./mathjs";
+import { inductionBench } from "./induction";
 import { trainingBench } from "./training";
 
 /** Timing budget per implementation and case. */
@@ -59,6 +62,13 @@ const fmtMs = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` 
 const fmtX = (x: number): string => `${x.toFixed(1)}×`;
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--induction")) {
+    const induction = await inductionBench();
+    console.log(`${induction.tables.join("\n\n")}\n`);
+    const f = induction.failures;
+    console.log(f.length ? `Below target:\n- ${f.join("\n- ")}` : "All targets met.");
+    return;
+  }
   const backend = await initTfjs();
   const rows: string[][] = [];
   const failures: string[] = [];
@@ -105,8 +115,10 @@ async function main(): Promise<void> {
     `tfjs backend "${backend}" (float32), median time per op`;
   console.log(`${machine}\n\n${table}\n`);
   const training = await trainingBench(measure);
+  const induction = await inductionBench();
+  training.tables.push(...induction.tables);
   console.log(`${training.tables.join("\n\n")}\n`);
-  failures.push(...training.failures);
+  failures.push(...training.failures, ...induction.failures);
   console.log(failures.length ? `Below target:\n- ${failures.join("\n- ")}` : "All targets met.");
   if (process.argv.includes("--write")) {
     writeFileSync(

@@ -10,9 +10,9 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { type ReversalAttention, REVERSAL_PROBE, createReversalModel } from "../lib/models/reversal";
-import { serveSite } from "../tests/browser/preview";
+import { openSiteBrowser, timeToAccuracy } from "./browser";
 import { tfjsReversalGradients } from "./trainingTfjs";
 
 type Measure = <K extends string>(fns: Record<K, () => unknown>) => Record<K, number>;
@@ -22,7 +22,6 @@ const TARGET = 0.99;
 const TARGET_SECONDS = 20;
 const SPEEDUP = 3;
 const DIST = resolve(import.meta.dirname, "../dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const fmtMs = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 const table = (header: string[], rows: string[][]) =>
@@ -69,39 +68,17 @@ export async function trainingBench(measure: Measure): Promise<{ tables: string[
     failures.push("reversal in Chromium: dist/ is missing; run `npm run build` first");
     return { tables, failures };
   }
-  const server = await serveSite();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  const site = await openSiteBrowser();
+  const { browser } = site;
   try {
     const rows: string[][] = [];
     for (const attention of VARIANTS) {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/chapters/seq2seq-attention/?rev.attention=${attention}`);
-      const w = page.locator('[data-widget="seq2seq-attention/train-reverse"]');
-      await w.scrollIntoViewIfNeeded();
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('[data-widget="seq2seq-attention/train-reverse"]')
-            ?.getAttribute("data-state") === "idle",
-      );
-      const t0 = Date.now();
-      await w.getByRole("button", { name: "Train" }).click();
-      await page.waitForFunction(
-        (target) =>
-          Number(
-            document
-              .querySelector('[data-widget="seq2seq-attention/train-reverse"]')
-              ?.getAttribute("data-accuracy"),
-          ) >= target,
+      const { seconds, steps, accuracy } = await timeToAccuracy(
+        browser,
+        `${site.origin}/chapters/seq2seq-attention/?rev.attention=${attention}`,
+        '[data-widget="seq2seq-attention/train-reverse"]',
         TARGET,
-        { timeout: 600_000, polling: 50 },
       );
-      const seconds = (Date.now() - t0) / 1000;
-      const steps = Number(await w.getAttribute("data-step"));
-      const accuracy = Number(await w.getAttribute("data-accuracy"));
       if (seconds > TARGET_SECONDS)
         failures.push(
           `reversal ${attention} in Chromium: ${seconds.toFixed(1)} s to ${TARGET * 100} % (target ≤ ${TARGET_SECONDS} s)`,
@@ -115,7 +92,6 @@ export async function trainingBench(measure: Measure): Promise<{ tables: string[
         nodeRate[attention].toFixed(0),
       ]);
       console.error(`done: reversal ${attention} in Chromium ${rows.at(-1)!.join("  ")}`);
-      await page.close();
     }
     tables.push(
       `Time to ${TARGET * 100} % held-out token accuracy in headless Chromium, pressing Train in the chapter's widget (seed 1, speed "as fast as it goes"; steps/s include the evaluations and the page's drawing), and training steps/s in Node:\n\n` +
@@ -124,20 +100,15 @@ export async function trainingBench(measure: Measure): Promise<{ tables: string[
           rows,
         ),
     );
-    tables.push(await determinism(browser, server.origin, failures));
+    tables.push(await determinism(browser, site.origin, failures));
   } finally {
-    await browser.close();
-    await server.close();
+    await site.close();
   }
   return { tables, failures };
 }
 
 /** The widget's worker after 20 steps against Node's model after 20 steps: the probe's attention, bit for bit. */
-async function determinism(
-  browser: Awaited<ReturnType<typeof chromium.launch>>,
-  origin: string,
-  failures: string[],
-): Promise<string> {
+async function determinism(browser: Browser, origin: string, failures: string[]): Promise<string> {
   const file = readdirSync(join(DIST, "_astro")).find((f) => /^reverse\.worker-.*\.js$/.test(f));
   if (!file) {
     failures.push("determinism: no reverse.worker-*.js in dist/_astro");

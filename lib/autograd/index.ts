@@ -57,6 +57,8 @@ export type {
   MultiheadResult,
   AdditiveResult,
 } from "./attention";
+export { causalSelfAttention } from "./causalSelfAttention";
+export type { CausalSelfAttentionOptions, CausalSelfAttentionResult } from "./causalSelfAttention";
 export { gatLayer, gatv2Layer, gatv2Scores } from "./gat";
 export type { GatOptions, GatResult } from "./gat";
 export { gcnLayer } from "./gcn";

@@ -4,6 +4,7 @@
  * (`src/training/`) drives. Used through the `models` namespace of `lib/index.ts`.
  */
 export * from "./trainingModel";
+export * from "./argmax";
 export * from "./reversalTask";
 export * from "./modelParts";
 export * from "./reversal";
@@ -12,3 +13,5 @@ export * from "./pointerNet";
 export * from "./addingTask";
 export * from "./clipping";
 export * from "./nodeClassification";
+export * from "./inductionTask";
+export * from "./induction";

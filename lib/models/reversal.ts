@@ -18,6 +18,7 @@ import {
   zeros,
 } from "../autograd";
 import { batchAdditiveScores, batchAttentionRead, batchDotScores } from "../autograd/seqAttention";
+import { argmaxRows } from "./argmax";
 import {
   SCHEDULE_DEFAULTS,
   type ScheduleOptions,
@@ -304,14 +305,4 @@ export function createReversalModel(seed: number, options: ReversalOptions): Rev
 /** Target token t of sequence b: the reversed digit, or EOS after the last one. */
 function targetAt(tgt: Int32Array, b: number, L: number, t: number): number {
   return t < L ? tgt[b * L + t] : EOS;
-}
-
-function argmaxRows(x: Tensor): Int32Array {
-  const out = new Int32Array(x.rows);
-  for (let i = 0; i < x.rows; i++) {
-    let best = 0;
-    for (let j = 1; j < x.cols; j++) if (x.data[i * x.cols + j] > x.data[i * x.cols + best]) best = j;
-    out[i] = best;
-  }
-  return out;
 }
