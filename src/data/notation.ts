@@ -69,13 +69,14 @@ export const notation: readonly NotationRow[] = [
   },
   { symbol: "\\mathcal{N}(i)", shape: "", meaning: "Neighbours of node i in a graph." },
   {
-    symbol: "\\sigma(\\cdot)",
-    shape: "",
-    meaning: "Logistic sigmoid (or a generic non-linearity where stated).",
+    symbol: "\\sigma",
+    shape: "\\text{scalar}",
+    meaning:
+      "A standard deviation: the Gaussian around $p_t$ in local attention, the spread in layer normalisation. The logistic function is written $\\operatorname{sigmoid}$, a generic non-linearity $\\phi$.",
   },
   {
     symbol: "\\lVert\\cdot\\rVert",
     shape: "",
-    meaning: "Concatenation of vectors when between them ([a ‖ b]); Euclidean norm around one.",
+    meaning: "Euclidean norm, $\\lVert x \\rVert$. Concatenation is written with a semicolon, $[a; b]$.",
   },
 ];

@@ -48,6 +48,10 @@ for (const [key, label] of [
       async () => !(await dialog.evaluate((d: HTMLDialogElement) => d.open)),
       "Escape did not close the search",
     );
+    await waitFor(
+      () => page.evaluate(() => document.activeElement?.classList.contains("search-open") ?? false),
+      "after Escape the keyboard focus is not back on the Search button",
+    );
   });
 }
 

@@ -191,7 +191,11 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
       </p>
       <div class="ga-panels">
         <figure>
-          <figcaption>GAT, head {v.head + 1}: learned-style weights α</figcaption>
+          <figcaption>
+            GAT, head {v.head + 1}: the weights α node {sel + 1} (filled) gives its neighbours. A thicker edge
+            carries more weight and is labelled with it; the ring above the node is its weight on itself. Grey
+            edges do not touch node {sel + 1}.
+          </figcaption>
           <GraphPanel
             name="gat"
             graph={g}
@@ -218,7 +222,10 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
           />
         </figure>
         <figure>
-          <figcaption>GCN: fixed weights 1/√(d̃ᵢ d̃ⱼ)</figcaption>
+          <figcaption>
+            GCN: the fixed weights 1/√(d̃ᵢ d̃ⱼ) for the same node, drawn the same way. d̃ is a degree counting
+            the self-loop.
+          </figcaption>
           <GraphPanel
             name="gcn"
             graph={g}
@@ -228,6 +235,11 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
           />
         </figure>
       </div>
+      <p class="ga-output" data-output="static">
+        Static attention: for {v.staticTop.matches} of the {v.staticTop.asked} nodes with two or more
+        candidates, head {v.head + 1}&apos;s largest weight goes to the candidate with the largest key term
+        a₂ᵀWhⱼ, whichever node is asking.
+      </p>
       <NeighbourTable view={v} />
       <p class="ga-output" data-output="concat">
         Node {sel + 1}'s output with {state.heads} head{state.heads > 1 ? "s" : ""} concatenated:{" "}

@@ -60,6 +60,13 @@ export interface GatView {
   hPrime: number[];
   /** The node's output with all heads concatenated (length heads·F_out). */
   concat: number[];
+  /**
+   * Static attention (Brody, Alon and Yahav, 2022), for the drawn head: of the `asked` nodes with
+   * two or more candidates (self-loop included), how many give their largest weight to the
+   * candidate with the largest key term a₂ᵀWhⱼ. GAT's score is monotone in that term for every
+   * query node, so this is all of them, up to ties.
+   */
+  staticTop: { matches: number; asked: number };
   tex: string;
 }
 
@@ -90,6 +97,16 @@ export function computeGat(s: {
       rows.push({ j, Wh: Wh[j], e: e[node][j], alpha: attention[node][j], gcn: gcn[node][j] });
   }
   const sum = Array.from({ length: F_OUT }, (_, t) => rows.reduce((acc, r) => acc + r.alpha * r.Wh[t], 0));
+  const a2 = heads[head].a.slice(F_OUT);
+  const keyTerm = Wh.map((whj) => whj.reduce((acc, x, t) => acc + a2[t] * x, 0));
+  const staticTop = { matches: 0, asked: 0 };
+  for (let i = 0; i < n; i++) {
+    const cands = adj[i].flatMap((on, j) => (on ? [j] : []));
+    if (cands.length < 2) continue;
+    const best = (score: (j: number) => number) => cands.reduce((b, j) => (score(j) > score(b) ? j : b));
+    staticTop.asked++;
+    if (best((j) => attention[i][j]) === best((j) => keyTerm[j])) staticTop.matches++;
+  }
   const hPrime = layer.hPrime.toArray()[node];
   const concat = res.output.toArray()[node];
   return {
@@ -104,6 +121,7 @@ export function computeGat(s: {
     sum,
     hPrime,
     concat,
+    staticTop,
     tex: nodeTex(node, head, s.heads, rows, sum, hPrime),
   };
 }
@@ -135,7 +153,7 @@ function nodeTex(
   return [
     "\\begin{aligned}",
     `\\mathcal{N}(${I}) \\cup \\{${I}\\} &= \\{${js}\\} \\\\`,
-    `e${sup}_{${I}j} &= \\mathrm{LeakyReLU}\\big(a^{${heads > 1 ? `(${head + 1})` : ""}\\top}[W${sup} h_{${I}} \\,\\|\\, W${sup} h_j]\\big) \\\\`,
+    `e${sup}_{${I}j} &= \\mathrm{LeakyReLU}\\big(a^{${heads > 1 ? `(${head + 1})` : ""}\\top}[W${sup} h_{${I}} \\,;\\, W${sup} h_j]\\big) \\\\`,
     `&= ${vec(rows.map((r) => r.e))} \\\\`,
     `\\alpha${sup}_{${I}j} &= \\operatorname{softmax}_j(e${sup}_{${I}j}) = ${vec(rows.map((r) => r.alpha))} \\\\`,
     `\\textstyle\\sum_j \\alpha${sup}_{${I}j} W${sup} h_j &= ${terms}${vec(sum)} \\\\`,

@@ -93,6 +93,7 @@ export default function HopfieldRecallIsland() {
           <p class="hop-title">
             Stored patterns ({count}; load P/N = {(count / NEURONS).toFixed(2)})
           </p>
+          <p class="hop-note">Each is 10 × 10 neurons: dark is +1 (on), light −1 (off).</p>
           <ul class="hop-stored">
             {r?.patterns.map((p, i) => (
               <li>
@@ -121,11 +122,18 @@ export default function HopfieldRecallIsland() {
             </p>
           )}
           {r && (
-            <WeightsCanvas
-              data={r.weights}
-              n={NEURONS}
-              label="Hebbian weights w_ij (blue positive, red negative)"
-            />
+            <figure class="hop-figure">
+              <WeightsCanvas
+                data={r.weights}
+                n={NEURONS}
+                label="Hebbian weights wᵢⱼ (blue positive, red negative)"
+              />
+              <figcaption>
+                Hebbian weights wᵢⱼ, {NEURONS} × {NEURONS}: row i, column j is the weight between pixels i and
+                j, numbered row by row. Blue is positive (the two pixels mostly agree across the patterns),
+                red negative (they mostly disagree), white zero, as on the diagonal.
+              </figcaption>
+            </figure>
           )}
         </div>
       </div>
@@ -172,9 +180,23 @@ export default function HopfieldRecallIsland() {
       </div>
       {r && (
         <div class="hop-row">
-          <PixelView name="start" value={r.start} label="Corrupted input s₀" size={110} />
+          <figure class="hop-figure">
+            <PixelView name="start" value={r.start} label="Corrupted input s₀" size={110} />
+            <figcaption>
+              Start s₀: pattern {r.target + 1} with {Math.round(state.noise * 100)}% of pixels flipped. Dark
+              is +1 (on), light −1 (off).
+            </figcaption>
+          </figure>
           <div>
-            <PixelView name="state" value={r.states[shown]} label={`State after step ${shown}`} size={110} />
+            <figure class="hop-figure">
+              <PixelView
+                name="state"
+                value={r.states[shown]}
+                label={`State after step ${shown}`}
+                size={110}
+              />
+              <figcaption>State after step {shown}, in the same colours.</figcaption>
+            </figure>
             <div class="widget-controls">
               <button type="button" onClick={() => setStep(Math.max(0, shown - 1))} disabled={shown === 0}>
                 ◀

@@ -10,6 +10,11 @@ import { Slider } from "../primitives/Slider";
 import { PixelView } from "./PixelView";
 import { PRESET_LIST, corrupt, parsePatternList } from "./patterns";
 
+/** The most updates the widget runs; β ≈ 0.06 is the slowest setting and needs several hundred. */
+const MAX_STEPS = 2000;
+/** ξ counts as a fixed point once one more update moves no pixel by more than this. */
+const FIXED_TOLERANCE = 1e-6;
+
 /** The state a link reproduces; patterns as hex bitstrings, seed included. */
 export const modernSpec = {
   patterns: fields.text(PRESET_LIST, 300),
@@ -17,16 +22,29 @@ export const modernSpec = {
   noise: fields.number(0.2, 0, 0.5),
   seed: fields.int(1, 0, 99999),
   logBeta: fields.number(-1, -3, 0),
+  steps: fields.int(1, 1, MAX_STEPS),
 };
 
 interface Result {
   X: number[][];
   query: number[];
+  /** Weights and state after the chosen number of updates. */
   p: number[];
   xi: number[];
+  /** Weights after the first update, for comparison. */
+  pFirst: number[];
+  /** How far the next update would move ξ: max over pixels of |Δξ|. */
+  nextChange: number;
 }
 
-/** Modern Hopfield retrieval: one update ξ ← Xᵀ softmax(β X ξ), which is attention over the stored patterns. */
+/** The largest |a_i − b_i|. */
+const maxChange = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+
+/**
+ * Modern Hopfield retrieval: the update ξ ← Xᵀ softmax(β X ξ), which is attention over the stored
+ * patterns, applied a chosen number of times, with a button that iterates to the fixed point.
+ */
 export default function ModernHopfieldIsland() {
   const { ref, state, set, setState, linkErrors } = useWidget("mhop", modernSpec);
   const beta = 10 ** state.logBeta;
@@ -36,10 +54,19 @@ export default function ModernHopfieldIsland() {
     const X = parsed.value;
     const query = corrupt(X[Math.min(state.target, X.length - 1)], state.noise, state.seed);
     try {
-      const run = modernHopfield(X, [query], { beta });
+      // One update more than shown, to measure how far the next one would move ξ.
+      const run = modernHopfield(X, [query], { beta, steps: state.steps + 1 });
+      const xi = run.history.xi[state.steps - 1].row(0);
       return {
         ok: true as const,
-        result: { X, query, p: Array.from(run.p.row(0)), xi: Array.from(run.xi.row(0)) },
+        result: {
+          X,
+          query,
+          p: Array.from(run.history.p[state.steps - 1].row(0)),
+          xi: Array.from(xi),
+          pFirst: Array.from(run.history.p[0].row(0)),
+          nextChange: maxChange(run.xi.row(0), xi),
+        },
       };
     } catch (err) {
       return { ok: false as const, error: (err as Error).message };
@@ -52,6 +79,22 @@ export default function ModernHopfieldIsland() {
     setState((s) => ({ ...s, patterns: p ?? PRESET_LIST, target: 0 }));
   };
   const top = r ? r.p.indexOf(Math.max(...r.p)) : 0;
+  const topFirst = r ? r.pFirst.indexOf(Math.max(...r.pFirst)) : 0;
+  const fixed = r ? r.nextChange <= FIXED_TOLERANCE : false;
+  /** The fewest updates after which ξ is a fixed point (MAX_STEPS if it has not settled by then). */
+  const toFixedPoint = () => {
+    if (!outcome.ok) return;
+    const { X, query } = outcome.result;
+    const run = modernHopfield(X, [query], { beta, steps: MAX_STEPS });
+    // history.xi[t] is ξ after t + 1 updates.
+    let t = 1;
+    while (
+      t < MAX_STEPS &&
+      maxChange(run.history.xi[t].row(0), run.history.xi[t - 1].row(0)) > FIXED_TOLERANCE
+    )
+      t++;
+    set("steps", t);
+  };
   return (
     <div ref={ref} class="mhop">
       <LinkErrors errors={linkErrors} />
@@ -90,6 +133,23 @@ export default function ModernHopfieldIsland() {
           text={`β = ${fmt(beta, 3)}`}
           onInput={(v) => set("logBeta", v)}
         />
+        <label>
+          Updates{" "}
+          <input
+            type="number"
+            min={1}
+            max={MAX_STEPS}
+            step={1}
+            value={state.steps}
+            onInput={(e) => {
+              const v = Number((e.target as HTMLInputElement).value);
+              if (Number.isInteger(v) && v >= 1 && v <= MAX_STEPS) set("steps", v);
+            }}
+          />
+        </label>
+        <button type="button" onClick={toFixedPoint}>
+          Iterate to the fixed point
+        </button>
       </div>
       {!outcome.ok && (
         <p class="field-error" role="alert">
@@ -99,7 +159,7 @@ export default function ModernHopfieldIsland() {
       {r && (
         <div class="hop-row">
           <figure>
-            <figcaption>Stored patterns X (rows = keys = values)</figcaption>
+            <figcaption>Stored patterns X, one per row (keys and values). Dark is +1, light −1.</figcaption>
             <div class="hop-row">
               {r.X.map((x, i) => (
                 <PixelView value={x} label={`Stored pattern ${i + 1}`} size={48} />
@@ -107,11 +167,14 @@ export default function ModernHopfieldIsland() {
             </div>
           </figure>
           <figure>
-            <figcaption>Query ξ</figcaption>
+            <figcaption>
+              Query ξ: pattern {Math.min(state.target, count - 1) + 1} with {Math.round(state.noise * 100)}%
+              of pixels flipped.
+            </figcaption>
             <PixelView name="query" value={r.query} label="Query ξ, a corrupted pattern" size={90} />
           </figure>
           <figure>
-            <figcaption>softmax(β X ξ): weight per stored pattern</figcaption>
+            <figcaption>Weights softmax(β X ξ) of the last update, one bar per stored pattern.</figcaption>
             <Bars
               name="softmax"
               values={r.p}
@@ -121,11 +184,13 @@ export default function ModernHopfieldIsland() {
             />
           </figure>
           <figure>
-            <figcaption>Retrieved ξ_new = Xᵀ p (grey = between ±1)</figcaption>
+            <figcaption>
+              Retrieved ξ = Xᵀp after the last update. Grey pixels lie between −1 and +1.
+            </figcaption>
             <PixelView
               name="retrieved"
               value={r.xi}
-              label="Retrieved state ξ_new, pixels above 0 shown as on"
+              label="Retrieved state ξ, pixels above 0 shown as on"
               size={90}
             />
           </figure>
@@ -133,13 +198,18 @@ export default function ModernHopfieldIsland() {
       )}
       {r && (
         <p data-output="regime" aria-live="polite">
-          Largest weight {fmt(r.p[top], 3)} on pattern {top + 1}.{" "}
-          {r.p[top] > 0.99
-            ? "One pattern is retrieved."
-            : r.p[top] < 1.5 / count
-              ? "Near the global average of all patterns."
-              : "A metastable mixture of several patterns."}{" "}
-          This is attention with query ξ, keys and values X, and scale β: softmax(β ξ Xᵀ) X.
+          After {state.steps === 1 ? "one update" : `${state.steps} updates`}: largest weight{" "}
+          {fmt(r.p[top], 3)} on pattern {top + 1}
+          {state.steps > 1 && ` (after one update: ${fmt(r.pFirst[topFirst], 3)} on pattern ${topFirst + 1})`}
+          .{" "}
+          {fixed
+            ? r.p[top] > 0.99
+              ? "This is a fixed point that retrieves one pattern."
+              : r.p[top] < 1.5 / count
+                ? "This is a fixed point near the global average of all patterns."
+                : "This is a metastable state: a fixed point that mixes several patterns."
+            : `Not yet a fixed point: the next update moves a pixel by up to ${r.nextChange.toPrecision(2)}.`}{" "}
+          Each update is attention with query ξ, keys and values X, and scale β: softmax(β ξ Xᵀ) X.
         </p>
       )}
     </div>

@@ -25,7 +25,12 @@ export function ParamsPanel({ kind, d, seed, onSeed }: Props) {
           ]
         : kind === "concat"
           ? [
-              { name: "Wc", caption: "W (d_a × 2d), applied to [q; k]", data: p.Wc.toArray() },
+              {
+                name: "Wc",
+                caption:
+                  "W = [W₂ W₁] (d_a × 2d), applied to [q; k]: the additive score's weights side by side",
+                data: p.Wc.toArray(),
+              },
               { name: "v", caption: "v (d_a)", data: [Array.from(p.v)] },
             ]
           : kind === "concat_linear"

@@ -1,5 +1,5 @@
 import {
-  type Matrix,
+  Matrix,
   type ScoreKind,
   type ScoreParams,
   normalMatrix,
@@ -81,7 +81,11 @@ export interface ScoreInput {
   seed: number;
 }
 
-/** Seeded weights of the parametrised scores, sized for d-dimensional queries and keys (d_a = d). */
+/**
+ * Seeded weights of the parametrised scores, sized for d-dimensional queries and keys (d_a = d).
+ * Concat's W is additive's [W₂ W₁] side by side, so W[q; k] = W₂q + W₁k and the two kinds give
+ * the same scores, as the chapter says they are the same function.
+ */
 export function scoreParams(
   d: number,
   seed: number,
@@ -92,8 +96,8 @@ export function scoreParams(
   const W1 = normalMatrix(d, d, r, s); // (d_a, d) additive, keys
   const W2 = normalMatrix(d, d, r, s); // (d_a, d) additive, queries
   const v = normalMatrix(1, d, r, 1).row(0); // (d_a)
-  const Wc = normalMatrix(d, 2 * d, r, s); // (d_a, 2d) concat
   const w = normalMatrix(1, 2 * d, r, s).row(0); // (2d) linear concat
+  const Wc = Matrix.fromFn(d, 2 * d, (a, j) => (j < d ? W2.get(a, j) : W1.get(a, j - d))); // (d_a, 2d) [W₂ W₁]
   return { W, W1, W2, v, w, Wc };
 }
 

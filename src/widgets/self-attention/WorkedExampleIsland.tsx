@@ -2,12 +2,13 @@ import { useMemo, useState } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
-import { computeWorked, workedSpec } from "./workedModel";
+import { SPREAD_PAIRS, computeWorked, scoreSpread, workedSpec } from "./workedModel";
 
 /** The chapter's worked example, live: raw scores → ÷√d_k → softmax. */
 export default function WorkedExampleIsland() {
   const { ref, state, set, linkErrors } = useWidget("we", workedSpec);
   const r = useMemo(() => computeWorked(state), [state]);
+  const spread = useMemo(() => scoreSpread(Number(state.dk)), [state.dk]);
   const [bad, setBad] = useState<Partial<Record<"s1" | "s2", string>>>({});
   const numberField = (key: "s1" | "s2", label: string) => {
     const v = state[key];
@@ -82,6 +83,13 @@ export default function WorkedExampleIsland() {
           <span class="we-fill" style={{ width: bar(r.weights[1]) }} />
         </div>
       </div>
+      <p data-output="spread">
+        Where raw scores come from: for a query and a key of size {state.dk} with independent entries of mean
+        0 and variance 1, q·k has standard deviation √{state.dk} = {fmt(Math.sqrt(Number(state.dk)))}.
+        Measured over {SPREAD_PAIRS.toLocaleString("en")} random pairs:{" "}
+        <strong>{spread.raw.toFixed(1)}</strong>, and <strong>{spread.scaled.toFixed(2)}</strong> after
+        dividing by √{state.dk}.
+      </p>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { scaledDotProduct } from "../../../lib";
+import { rng, scaledDotProduct } from "../../../lib";
 import { fields } from "../primitives/urlState";
 
 /** The state of the worked example: two raw scores and the key size (the chapter's 112, 96, 64). */
@@ -33,4 +33,23 @@ export function computeWorked(s: { s1: number; s2: number; dk: string }): Worked
     scaled: [scaled[0], scaled[1]],
     weights: [w[0], w[1]],
   };
+}
+
+/** Random (query, key) pairs drawn to measure how raw scores spread at a given d_k. */
+export const SPREAD_PAIRS = 1000;
+
+/**
+ * The standard deviation of q·k, and of q·k/√d_k, over SPREAD_PAIRS random pairs whose entries
+ * are independent standard normals (seed 1): about √d_k and about 1, since Var(q·k) = d_k.
+ */
+export function scoreSpread(dk: number): { raw: number; scaled: number } {
+  const r = rng(1);
+  let sumSq = 0;
+  for (let p = 0; p < SPREAD_PAIRS; p++) {
+    let s = 0;
+    for (let i = 0; i < dk; i++) s += r.normal() * r.normal();
+    sumSq += s * s;
+  }
+  const raw = Math.sqrt(sumSq / SPREAD_PAIRS);
+  return { raw, scaled: raw / Math.sqrt(dk) };
 }
