@@ -20,7 +20,7 @@ export function PointerGrid({ view, shown }: Props) {
             <th scope="col">step</th>
             {view.xs.map((x, j) => (
               <th scope="col">
-                <span class="ptr-pos">#{j}</span> {dec(x, 2).replace(/\.?0+$/, "")}
+                <span class="ptr-pos">#{j + 1}</span> {dec(x, 2).replace(/\.?0+$/, "")}
               </th>
             ))}
           </tr>

@@ -83,7 +83,7 @@ export default function PointerSortIsland() {
         </span>
       </div>
       <p data-readout="step">
-        Step {step} points at position <strong data-value="choice">#{chosen}</strong> (value{" "}
+        Step {step} points at position <strong data-value="choice">#{chosen + 1}</strong> (value{" "}
         <strong data-value="value">{num(v.xs[chosen])}</strong>) with probability{" "}
         <strong data-value="prob">{dec(v.probs[t][chosen])}</strong>.
       </p>

@@ -7,7 +7,8 @@ import { RangeField } from "../primitives/RangeField";
 
 type Set = <K extends keyof ShlInput>(key: K, value: ShlInput[K]) => void;
 
-const pos = (n: number) => Array.from({ length: n }, (_, i) => String(i));
+/** Position labels; positions count from 1 on this site, as in the formulas. */
+const pos = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
 
 interface PanelProps {
   r: ShlResult;
@@ -22,7 +23,7 @@ export function SoftPanel({ r }: { r: ShlResult }) {
       <Bars name="soft" values={r.soft} labels={pos(r.soft.length)} label="Soft weights over positions" />
       <p data-readout="soft">
         Every one of the {r.soft.length} positions gets a weight; the largest is{" "}
-        <strong>{dec(Math.max(...r.soft))}</strong> at position {r.argmax}. The weights sum to 1.
+        <strong>{dec(Math.max(...r.soft))}</strong> at position {r.argmax + 1}. The weights sum to 1.
       </p>
     </div>
   );
@@ -150,7 +151,7 @@ export function LocalPanel({ r, state, set }: PanelProps) {
           max={String(S - 1)}
           step="0.5"
           value={Math.min(state.p, S - 1)}
-          output={<>pₜ = {state.p}</>}
+          output={<>pₜ = {state.p + 1}</>}
           outputName="p"
           onValue={(v) => set("p", v)}
         />
@@ -170,12 +171,12 @@ export function LocalPanel({ r, state, set }: PanelProps) {
             ticks={loc.align}
             window={loc.window}
             marker={state.p}
-            label={`Local weights, window ${loc.window[0]} to ${loc.window[1]}`}
+            label={`Local weights, window ${loc.window[0] + 1} to ${loc.window[1] + 1}`}
           />
           <p data-readout="local" aria-live="polite">
             Window: positions{" "}
             <strong data-value="window">
-              {loc.window[0]}–{loc.window[1]}
+              {loc.window[0] + 1}–{loc.window[1] + 1}
             </strong>
             . Bars: final weights (softmax inside the window × Gaussian); ticks: the softmax before the
             Gaussian; curve: the Gaussian. The weights sum to{" "}

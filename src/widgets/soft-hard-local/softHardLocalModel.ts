@@ -97,7 +97,7 @@ export function computeShl(s: ShlInput): ShlOutcome {
     local: null,
   };
   if (s.p > S - 1) {
-    result.localError = `p_t = ${s.p} is past the last position (${S - 1}); move it back inside the sequence.`;
+    result.localError = `pₜ = ${s.p + 1} is past the last position (${S}); move it back inside the sequence.`;
     return { ok: true, result };
   }
   const loc = localMAttention([scores], eye, [s.p], { D: s.D });

@@ -33,8 +33,8 @@ test("pointer-networks: typed list, β from the keyboard, stepping to a sorted o
     `step 1 prob ${p.toFixed(3)}`,
   );
   check(
-    (await textOf(w.locator('[data-value="choice"]'))) === "#1",
-    "step 1 points at position #1 (the value 1)",
+    (await textOf(w.locator('[data-value="choice"]'))) === "#2",
+    "step 1 points at position #2 (the value 1; positions count from 1)",
   );
   await w.getByRole("button", { name: "Next step" }).click();
   await waitFor(
@@ -85,5 +85,8 @@ test("pointer-networks: bad input is reported and the last list stays", async ({
   await waitFor(async () => (await textOf(err)).includes("empty"), "empty message");
   await typeInto(w.locator("#ptr-xs"), "8 6");
   await waitFor(async () => (await textOf(err)) === "", "the error clears on good input");
-  check((await textOf(w.locator('[data-value="choice"]'))) === "#1", "the widget works again");
+  check(
+    (await textOf(w.locator('[data-value="choice"]'))) === "#2",
+    "the widget works again (6 is at position 2)",
+  );
 });

@@ -43,17 +43,17 @@ test("soft-hard-local: typed scores give the soft weights; local window and mass
   await w.getByLabel("Local (Luong)").check();
   const p = w.locator("#shl-p");
   await p.focus();
-  // The default p_t is 3; two ArrowLeft presses of 0.5 move it to 2.
+  // The default pₜ is 4 (positions count from 1); two ArrowLeft presses of 0.5 move it to 3.
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
-  await waitFor(async () => (await textOf(w.locator('[data-output="p"]'))) === "pₜ = 2", "p_t should be 2");
+  await waitFor(async () => (await textOf(w.locator('[data-output="p"]'))) === "pₜ = 3", "pₜ should be 3");
   const D = w.locator("#shl-D");
   await D.focus();
   await page.keyboard.press("ArrowLeft"); // D = 1
   const exp = local([0, 1, 2, 3, 0], 2, 1);
   await waitFor(
-    async () => (await textOf(w.locator('[data-value="window"]'))) === `${exp.first}–${exp.last}`,
-    `window should be ${exp.first}–${exp.last}`,
+    async () => (await textOf(w.locator('[data-value="window"]'))) === `${exp.first + 1}–${exp.last + 1}`,
+    `window should be ${exp.first + 1}–${exp.last + 1} (positions count from 1)`,
   );
   const mass = await textOf(w.locator('[data-value="mass"]'));
   check(mass === exp.mass.toFixed(3), `local mass ${mass}, expected ${exp.mass.toFixed(3)}`);
