@@ -206,8 +206,9 @@ export const answers: Record<string, Answer> = {
   "pointer-networks/whole-output": text(num(whole), "0.5"),
   "pointer-networks/why-point": pick("c", "a"),
   "pointer-networks/second-pointer": text(
-    String([8, 3, 5, 1].indexOf([8, 3, 5, 1].slice().sort((a, b) => a - b)[1])),
-    "2",
+    // Positions count from 1.
+    String([8, 3, 5, 1].indexOf([8, 3, 5, 1].slice().sort((a, b) => a - b)[1]) + 1),
+    "1",
   ),
   // Chapter 8
   "self-attention/two-scores": text(num(softmax([30 / 4, 18 / 4])[0]), "0.5"),
