@@ -30,7 +30,7 @@ describe("soft, hard and local attention widget model", () => {
       expect(computeShl({ ...base, scores }).ok, scores).toBe(false);
     const past = computeShl({ ...base, p: 11 });
     expect(past.ok && past.result.localError).toBe(
-      "p_t = 11 is past the last position (7); move it back inside the sequence.",
+      "pₜ = 12 is past the last position (8); move it back inside the sequence.",
     );
   });
 });
