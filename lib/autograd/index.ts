@@ -42,6 +42,7 @@ export type { SoftmaxMask, SoftmaxOptions } from "./softmax";
 export { crossEntropy, mseLoss } from "./loss";
 export type { CrossEntropyOptions } from "./loss";
 export { concat, sliceRows, sliceCols, reshape, embedding } from "./shape";
+export { bagEmbedding } from "./bagEmbedding";
 export { gruCell } from "./gru";
 export type { RecurrentWeights } from "./gru";
 export { lstmCell, janetCell } from "./lstm";

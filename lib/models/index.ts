@@ -15,3 +15,5 @@ export * from "./clipping";
 export * from "./nodeClassification";
 export * from "./inductionTask";
 export * from "./induction";
+export * from "./babiTask";
+export * from "./memoryNetwork";

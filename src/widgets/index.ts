@@ -31,6 +31,7 @@ export { default as XLNet } from "./beyond-the-transformer/XLNet.astro";
 export { default as GatEditor } from "./graph-attention/GatEditor.astro";
 // Part IV: memory
 export { default as MemoryNetwork } from "./memory-networks/MemoryNetwork.astro";
+export { default as TrainMemoryNetwork } from "./memory-networks/TrainMemoryNetwork.astro";
 export { default as NtmAddressing } from "./neural-turing-machines/NtmAddressing.astro";
 export { default as NtmCopyTask } from "./neural-turing-machines/NtmCopyTask.astro";
 export { default as HopfieldRecall } from "./hopfield-networks/HopfieldRecall.astro";

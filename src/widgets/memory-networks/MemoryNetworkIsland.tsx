@@ -5,6 +5,8 @@ import { RangeField } from "../primitives/RangeField";
 import { fields } from "../primitives/urlState";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
+import { HopAttentionTable } from "./HopAttentionTable";
+import { StoryFields } from "./StoryFields";
 import { DIMS, type Outcome, answerStory, generateStory } from "./babi";
 
 const first = generateStory(1);
@@ -33,45 +35,24 @@ export default function MemoryNetworkIsland() {
   return (
     <div ref={ref} class="mn">
       <LinkErrors errors={linkErrors} />
-      <div class="mn-inputs">
-        <label for="mn-story">Story (one sentence per line)</label>
-        <textarea
-          id="mn-story"
-          rows={6}
-          spellcheck={false}
-          value={state.story}
-          aria-invalid={err?.field === "story"}
-          aria-describedby="mn-story-error"
-          onInput={(e) => set("story", (e.target as HTMLTextAreaElement).value)}
-        />
-        <p
-          id="mn-story-error"
-          class={err?.field === "story" ? "field-error" : "mn-hint"}
-          role={err?.field === "story" ? "alert" : undefined}
-        >
-          {err?.field === "story"
-            ? `${err.error} The last answer is still shown.`
-            : "Words: Mary, John, Sandra, Daniel; moved, went, journeyed, travelled, back, to, the; bathroom, hallway, kitchen, garden, office, bedroom."}
-        </p>
-        <label for="mn-question">Question</label>
-        <input
-          id="mn-question"
-          type="text"
-          value={state.question}
-          aria-invalid={err?.field === "question"}
-          aria-describedby="mn-question-error"
-          onInput={(e) => set("question", (e.target as HTMLInputElement).value)}
-        />
-        <p
-          id="mn-question-error"
-          class={err?.field === "question" ? "field-error" : "mn-hint"}
-          role={err?.field === "question" ? "alert" : undefined}
-        >
-          {err?.field === "question"
-            ? `${err.error} The last answer is still shown.`
-            : "For example: Where is Mary?"}
-        </p>
-      </div>
+      <StoryFields
+        prefix="mn"
+        storyLabel="Story (one sentence per line)"
+        questionLabel="Question"
+        story={state.story}
+        question={state.question}
+        errors={{
+          story: err?.field === "story" ? err.error : null,
+          question: err?.field === "question" ? err.error : null,
+        }}
+        hints={{
+          story:
+            "Words: Mary, John, Sandra, Daniel; moved, went, journeyed, travelled, back, to, the; bathroom, hallway, kitchen, garden, office, bedroom.",
+          question: "For example: Where is Mary?",
+        }}
+        onStory={(v) => set("story", v)}
+        onQuestion={(v) => set("question", v)}
+      />
       <div class="mn-controls">
         <button type="button" data-action="new-story" onClick={() => newStory(state.seed + 1)}>
           New story
@@ -102,49 +83,10 @@ export default function MemoryNetworkIsland() {
                 ? `Correct: the last sentence naming the person puts them in the ${r.expected}.`
                 : `Wrong: the story says ${r.expected}.`}
           </p>
-          <AttentionTable r={r} />
+          <HopAttentionTable sentences={r.sentences} p={r.p} />
           <UpdateTable r={r} />
         </>
       )}
-    </div>
-  );
-}
-
-function AttentionTable({ r }: { r: Result }) {
-  return (
-    <div
-      class="number-table mn-scroll"
-      data-table="attention"
-      tabIndex={0}
-      role="region"
-      aria-label="Attention per hop"
-    >
-      <table>
-        <caption>Attention p over the sentences, one column per hop (bars are p)</caption>
-        <thead>
-          <tr>
-            <th scope="col">i</th>
-            <th scope="col">sentence</th>
-            {r.p.map((_, k) => (
-              <th scope="col">hop {k + 1}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {r.sentences.map((s, i) => (
-            <tr data-i={i + 1}>
-              <th scope="row">{i + 1}</th>
-              <td class="mn-sentence">{s}</td>
-              {r.p.map((p, k) => (
-                <td class="mn-bar-cell" data-hop={k + 1}>
-                  <span class="mn-bar" style={{ width: `${Math.round(p[i] * 100)}%` }} aria-hidden="true" />
-                  <span class="mn-num">{p[i].toFixed(3)}</span>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

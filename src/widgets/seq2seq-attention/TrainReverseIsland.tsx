@@ -6,6 +6,7 @@ import { QueryField } from "../../training/QueryField";
 import { TrainingControls } from "../../training/TrainingControls";
 import { useModelQuery } from "../../training/useModelQuery";
 import { useTrainer } from "../../training/useTrainer";
+import { VariantChoice } from "../../training/VariantChoice";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
@@ -60,26 +61,16 @@ export default function TrainReverseIsland() {
         onSeed={(v) => set("seed", v)}
         idPrefix="rev"
       >
-        <fieldset class="trainer-variant">
-          <legend>Attention (changing it starts again)</legend>
-          {(
-            [
-              ["bahdanau", "Bahdanau (additive)"],
-              ["luong", "Luong (general)"],
-            ] as [ReversalAttention, string][]
-          ).map(([v, label]) => (
-            <label key={v}>
-              <input
-                type="radio"
-                name="rev-attention"
-                value={v}
-                checked={state.attention === v}
-                onChange={() => set("attention", v)}
-              />{" "}
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <VariantChoice
+          legend="Attention (changing it starts again)"
+          name="rev-attention"
+          value={state.attention}
+          options={[
+            ["bahdanau", "Bahdanau (additive)"],
+            ["luong", "Luong (general)"],
+          ]}
+          onChange={(v) => set("attention", v)}
+        />
       </TrainingControls>
       <QueryField
         id="rev-input-msg"

@@ -111,3 +111,112 @@ test("memory-networks: New story gives seeded stories that are answered right; b
     );
   }
 });
+
+const TRAIN = '[data-widget="memory-networks/train-memn2n"]';
+
+/** The trained widget's hop attention: one array of weights per hop, over the sentences. */
+async function hops(w: Locator): Promise<number[][]> {
+  const cols = await w.locator('[data-table="attention"] thead th').count();
+  const k = cols - 2;
+  return Promise.all(Array.from({ length: k }, (_, i) => hop(w, i + 1)));
+}
+const argmax = (p: number[]) => p.indexOf(Math.max(...p));
+
+test("memory-networks: train the memory network on task 1 and task 2, pause, resume, ask about your own story", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await visit(page, PATH);
+  const w = page.locator(TRAIN);
+  const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
+  await w.scrollIntoViewIfNeeded();
+  await w.getByLabel("1: single supporting fact").check();
+  await waitFor(
+    async () => (await attr("state")) === "idle" && (await attr("step")) === "0",
+    "a fresh task-1 model",
+    30_000,
+  );
+
+  // Task 1: train to the target on held-out stories.
+  await w.getByRole("button", { name: "Train" }).click();
+  await waitFor(async () => (await attr("state")) === "training", "training starts");
+  await waitFor(
+    async () => Number(await attr("accuracy")) >= 0.99,
+    "task 1 held-out accuracy ≥ 99 %",
+    240_000,
+  );
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused");
+  const pausedAt = await attr("step");
+
+  // The reader's own story: the last hop lands on the supporting fact (Sandra's last move).
+  const story = w.getByLabel("Your story (one sentence per line)");
+  const question = w.getByLabel("Your question");
+  await typeInto(
+    story,
+    "Sandra went to the office.\nMary moved to the garden.\nSandra journeyed to the bedroom.\nJohn went to the hallway.",
+  );
+  await typeInto(question, "Where is Sandra?");
+  await waitFor(async () => (await hops(w))[0]?.length === 4, "attention over 4 sentences");
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="answer"] strong'))) === "bedroom",
+    "answer bedroom",
+  );
+  check((await textOf(w.locator('[data-output="verdict"]'))).includes("Correct"), "the rule agrees");
+  const p = await hops(w);
+  check(p.length === 3, `three hops: ${p.length}`);
+  check(argmax(p[2]) === 2, `the last hop attends to sentence 3: ${JSON.stringify(p)}`);
+  check((await attr("step")) === pausedAt, `still at step ${pausedAt} while paused`);
+
+  // Unknown words: a message beside the field, the last answer kept.
+  await typeInto(story, "Sandra flew to the moon.");
+  await waitFor(
+    async () => (await textOf(w.locator("#mn2-story-error"))).includes("“flew”, “moon”"),
+    "unknown words named beside the story",
+  );
+  // Typing went through "Sandra", the last valid story: its answer stays on screen.
+  check(
+    (await textOf(w.locator('[data-output="answer"]'))).includes("Where is Sandra?"),
+    "the last answer stays",
+  );
+  check((await hops(w))[0].length === 1, "for the last valid story, one sentence");
+  await typeInto(question, "Where is Bob?");
+  await waitFor(
+    async () => (await textOf(w.locator("#mn2-question-error"))).includes("“bob”"),
+    "beside the question",
+  );
+
+  // Resume: the step moves on.
+  await w.getByRole("button", { name: "Resume" }).click();
+  await waitFor(async () => Number(await attr("step")) > Number(pausedAt), "training resumes");
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused again");
+
+  // Task 2: a fresh model; the two supporting facts are found by different hops.
+  await w.getByLabel("2: two supporting facts").check();
+  await waitFor(
+    async () => (await attr("state")) === "idle" && (await attr("step")) === "0",
+    "a fresh task-2 model",
+    30_000,
+  );
+  await w.getByRole("button", { name: "Train" }).click();
+  await waitFor(
+    async () => Number(await attr("accuracy")) >= 0.85,
+    "task 2 held-out accuracy ≥ 85 %",
+    300_000,
+  );
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused on task 2");
+  await typeInto(
+    story,
+    "Daniel went to the kitchen.\nDaniel grabbed the apple.\nMary moved to the office.\nDaniel travelled to the garden.\nMary went to the hallway.",
+  );
+  await typeInto(question, "Where is the apple?");
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="answer"] strong'))) === "garden",
+    "answer garden",
+  );
+  const q = await hops(w);
+  check(argmax(q[0]) === 1, `hop 1 finds who has the apple: ${JSON.stringify(q)}`);
+  check(argmax(q[q.length - 1]) === 3, `the last hop finds where Daniel went: ${JSON.stringify(q)}`);
+});

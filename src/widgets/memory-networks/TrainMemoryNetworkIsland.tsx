@@ -1,0 +1,186 @@
+import {
+  BABI_EXAMPLES,
+  BABI_VOCAB,
+  type BabiTask,
+  babiAnswer,
+  babiInputErrors,
+  splitSentences,
+} from "../../../lib/models/babiTask";
+import type {
+  MemoryNetworkOptions,
+  MemoryNetworkOutput,
+  StoryInput,
+} from "../../../lib/models/memoryNetwork";
+import { TrainingChart } from "../../training/TrainingChart";
+import { TrainingControls } from "../../training/TrainingControls";
+import { useModelQuery } from "../../training/useModelQuery";
+import { useTrainer } from "../../training/useTrainer";
+import { VariantChoice } from "../../training/VariantChoice";
+import { LinkErrors } from "../primitives/LinkErrors";
+import { fields } from "../primitives/urlState";
+import { useWidget } from "../primitives/useWidget";
+import { HopAttentionTable } from "./HopAttentionTable";
+import { StoryFields } from "./StoryFields";
+
+const example = (task: BabiTask) => BABI_EXAMPLES[task].sentences.join("\n");
+
+const spec = {
+  task: fields.choice<"1" | "2">("2", ["1", "2"]),
+  hops: fields.int(3, 1, 3),
+  seed: fields.int(1, 0, 1_000_000),
+  story: fields.text(example(2), 2000),
+  question: fields.text(BABI_EXAMPLES[2].question, 200),
+};
+
+const createWorker = () =>
+  new Worker(new URL("./memoryNetwork.worker.ts", import.meta.url), { type: "module", name: "memn2n" });
+
+/** Train an end-to-end memory network on generated bAbI-style stories, in a Web Worker. */
+export default function TrainMemoryNetworkIsland() {
+  const { ref, state, set, setState, linkErrors } = useWidget("mn2", spec);
+  const task = Number(state.task) as BabiTask;
+  const trainer = useTrainer<MemoryNetworkOptions, StoryInput, MemoryNetworkOutput>(
+    ref,
+    createWorker,
+    state.seed,
+    {
+      task,
+      hops: state.hops,
+    },
+  );
+  const { progress } = trainer;
+  // The reader's story and question, checked with the model's own encoder before they are sent.
+  const sentences = splitSentences(state.story);
+  const errors = babiInputErrors(sentences, state.question);
+  const valid = errors.story === null && errors.question === null;
+  const { answer } = useModelQuery<StoryInput, MemoryNetworkOutput>(
+    trainer.query,
+    valid ? { sentences, question: state.question } : null,
+    valid ? JSON.stringify([sentences, state.question]) : "",
+    progress,
+  );
+
+  const shown = answer ?? progress?.view ?? null;
+  const supporting = shown ? (babiAnswer(shown.sentences, shown.question)?.supporting ?? []) : [];
+  const top = shown
+    ? shown.probs
+        .map((p, v) => ({ word: BABI_VOCAB[v], p }))
+        .slice(1)
+        .sort((a, b) => b.p - a.p)
+        .slice(0, 5)
+    : [];
+
+  const chooseTask = (t: "1" | "2") =>
+    setState((s) => ({
+      ...s,
+      task: t,
+      story: example(Number(t) as BabiTask),
+      question: BABI_EXAMPLES[Number(t) as BabiTask].question,
+    }));
+
+  return (
+    <div ref={ref} class="trainer mn">
+      <LinkErrors errors={linkErrors} />
+      <TrainingControls
+        trainer={trainer}
+        progress={progress}
+        seed={state.seed}
+        onSeed={(v) => set("seed", v)}
+        idPrefix="mn2"
+      >
+        <VariantChoice
+          legend="Task (changing it starts again)"
+          name="mn2-task"
+          value={state.task}
+          options={[
+            ["1", "1: single supporting fact"],
+            ["2", "2: two supporting facts"],
+          ]}
+          onChange={chooseTask}
+        />
+        <label>
+          Hops K{" "}
+          <select
+            value={String(state.hops)}
+            onChange={(e) => set("hops", Number((e.target as HTMLSelectElement).value))}
+          >
+            {[1, 2, 3].map((k) => (
+              <option key={k} value={String(k)}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+      </TrainingControls>
+      <StoryFields
+        prefix="mn2"
+        storyLabel="Your story (one sentence per line)"
+        questionLabel="Your question"
+        story={state.story}
+        question={state.question}
+        errors={errors}
+        hints={{
+          story:
+            "Up to 12 sentences of at most 6 words: people move to rooms, pick up (got, grabbed, took) and drop (discarded, put down, left) the football, the apple or the milk.",
+          question: "For example: Where is Mary? or Where is the apple?",
+        }}
+        onStory={(v) => set("story", v)}
+        onQuestion={(v) => set("question", v)}
+      />
+      {shown && (
+        <>
+          <p class="mn-answer" data-output="answer" aria-live="polite">
+            Trained network's answer to “{shown.question}”: <strong>{shown.answer}</strong> (probability{" "}
+            {shown.probs[BABI_VOCAB.indexOf(shown.answer)].toFixed(3)}).{" "}
+            <span data-output="verdict">
+              {shown.expected === null
+                ? "The story does not determine the answer, so this is a guess."
+                : shown.expected === shown.answer
+                  ? "Correct by the task's rule."
+                  : `Wrong: by the task's rule it is the ${shown.expected}.`}
+            </span>
+          </p>
+          <div class="trainer-figures">
+            <HopAttentionTable
+              sentences={shown.sentences}
+              p={shown.attention}
+              supporting={supporting}
+              label="Trained network's attention per hop"
+            />
+            <div class="number-table" data-table="answer">
+              <table>
+                <caption>Answer distribution softmax(W u), the five most probable words</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">word</th>
+                    <th scope="col">p</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {top.map(({ word, p }) => (
+                    <tr key={word}>
+                      <th scope="row">{word}</th>
+                      <td class="mn-bar-cell">
+                        <span
+                          class="mn-bar"
+                          style={{ width: `${Math.round(p * 100)}%` }}
+                          aria-hidden="true"
+                        />
+                        <span class="mn-num">{p.toFixed(3)}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </>
+      )}
+      <TrainingChart
+        history={trainer.history}
+        label="Loss and held-out accuracy"
+        lossLabel="cross-entropy (nats)"
+      />
+    </div>
+  );
+}
