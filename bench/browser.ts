@@ -1,5 +1,5 @@
 /** Chromium for the training benchmarks: the built site served locally, and a reader pressing Train. */
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type Page, chromium } from "playwright-core";
 import { serveSite } from "../tests/browser/preview";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -28,14 +28,16 @@ export async function openSiteBrowser(): Promise<{
 /**
  * Open `url`, wait for the training widget `selector` to be idle, press Train and wait until its
  * held-out accuracy (`data-accuracy`) reaches `target`. Returns the seconds from the press, and
- * the step and accuracy then.
+ * the step and accuracy then; `read`, when given, reads more from the page at that moment
+ * (its result is `extra`).
  */
-export async function timeToAccuracy(
+export async function timeToAccuracy<T = undefined>(
   browser: Browser,
   url: string,
   selector: string,
   target: number,
-): Promise<{ seconds: number; steps: number; accuracy: number }> {
+  read?: (page: Page) => Promise<T>,
+): Promise<{ seconds: number; steps: number; accuracy: number; extra?: T }> {
   const page = await browser.newPage();
   try {
     await page.goto(url);
@@ -55,7 +57,7 @@ export async function timeToAccuracy(
     const seconds = (Date.now() - t0) / 1000;
     const steps = Number(await w.getAttribute("data-step"));
     const accuracy = Number(await w.getAttribute("data-accuracy"));
-    return { seconds, steps, accuracy };
+    return { seconds, steps, accuracy, extra: read ? await read(page) : undefined };
   } finally {
     await page.close();
   }

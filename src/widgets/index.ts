@@ -18,6 +18,7 @@ export { default as SoftHardLocal } from "./soft-hard-local/SoftHardLocal.astro"
 export { default as HierarchicalAttention } from "./stacking-attention/HierarchicalAttention.astro";
 export { default as PoolingCompare } from "./stacking-attention/PoolingCompare.astro";
 export { default as PointerSort } from "./pointer-networks/PointerSort.astro";
+export { default as TrainPointer } from "./pointer-networks/TrainPointer.astro";
 // Part II: the Transformer
 export { default as SelfAttention } from "./self-attention/SelfAttention.astro";
 export { default as SelfAttentionWorked } from "./self-attention/WorkedExample.astro";

@@ -139,3 +139,20 @@ export async function typeInto(locator: Locator, text: string): Promise<void> {
   if (text === "") await locator.press("Delete");
   else await locator.pressSequentially(text, { delay: 0 });
 }
+
+/**
+ * Open a training widget as a reader finds it: visit `path`, wait until the widget at `selector`
+ * holds an idle, untrained model. `attr(name)` reads its `data-<name>` (state, step, loss, accuracy).
+ */
+export async function openTrainer(
+  page: Page,
+  path: string,
+  selector: string,
+): Promise<{ w: Locator; attr: (name: string) => Promise<string> }> {
+  await visit(page, path);
+  const w = page.locator(selector);
+  const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
+  await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
+  check((await attr("step")) === "0", "no steps yet");
+  return { w, attr };
+}

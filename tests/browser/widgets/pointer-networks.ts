@@ -3,7 +3,7 @@
  * come from the chapter's hand-set rule, written out here independently of lib/.
  */
 import { test, site } from "../fixtures";
-import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import { check, openTrainer, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/pointer-networks/";
 const WIDGET = '[data-widget="pointer-networks/pointer-sort"]';
@@ -88,5 +88,106 @@ test("pointer-networks: bad input is reported and the last list stays", async ({
   check(
     (await textOf(w.locator('[data-value="choice"]'))) === "#2",
     "the widget works again (6 is at position 2)",
+  );
+});
+
+const TRAIN = '[data-widget="pointer-networks/train-pointer"]';
+
+/** The pointer table: one array of probabilities per output step (rows), one entry per input position. */
+async function pointerRows(w: import("@playwright/test").Locator): Promise<number[][]> {
+  return w
+    .locator('[data-table="pointers"] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent))),
+    );
+}
+
+test("pointer-networks: train the pointer network, pause, resume, point at the reader's own list", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const { w, attr } = await openTrainer(page, PATH, TRAIN);
+  const before = await pointerRows(w);
+  check(before.length === 5 && before[0].length === 5, `5 steps × 5 positions: ${JSON.stringify(before)}`);
+  // Untrained, the first step spreads its probability (the last step always has one position left).
+  const blur = Math.max(...before[0]);
+  check(blur < 0.8, `the untrained first step is a blur: ${before[0].join(" ")}`);
+
+  await w.getByRole("button", { name: "Train" }).click();
+  await waitFor(async () => (await attr("state")) === "training", "training starts");
+  await waitFor(
+    async () => Number(await attr("accuracy")) >= 0.95,
+    "held-out per-step accuracy ≥ 95 %",
+    300_000,
+  );
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused");
+  const pausedAt = await attr("step");
+  // The probe's pointers have sharpened: each row's largest probability is now near 1.
+  await waitFor(async () => {
+    const rows = await pointerRows(w);
+    return rows.length === 5 && rows.every((r) => Math.max(...r) > 0.8);
+  }, "every step of the probe points with probability > 0.8");
+  const heldOut = await textOf(w.locator('[data-output="held-out"]'));
+  check(/of the steps point at the right value/.test(heldOut), `held-out line: ${heldOut}`);
+
+  // Paused, the reader types a list; the answer comes back and the step does not move.
+  const input = w.getByLabel("Your list (1 to 12 numbers from 0 to 1)");
+  await typeInto(input, "0.9 0.1 0.5 0.3");
+  // Sorted: 0.1 (position 2), 0.3 (4), 0.5 (3), 0.9 (1).
+  await waitFor(
+    async () =>
+      (await textOf(w.locator('[data-output="answer"]'))).startsWith("0.9 0.1 0.5 0.3 → positions 2 4 3 1"),
+    "the model sorts the reader's list",
+  );
+  check((await pointerRows(w))[0].length === 4, "one column per input position");
+  check((await attr("step")) === pausedAt, `still at step ${pausedAt} while paused`);
+  check(
+    (await textOf(w.locator('[data-value="choice"]'))) === "2",
+    "step 1 points at position 2 (counted from 1)",
+  );
+
+  // The output step from the keyboard: step 4 points at position 1, the 0.9.
+  await w.getByLabel("Output step").focus();
+  await page.keyboard.press("End");
+  await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "4 of 4", "step 4 of 4");
+  check((await textOf(w.locator('[data-value="choice"]'))) === "1", "step 4 points at position 1");
+  check((await w.locator(".ptr-arrows").getAttribute("data-step")) === "4", "the arrows show step 4");
+  const p = Number(await textOf(w.locator('[data-value="prob"]')));
+  const table = await pointerRows(w);
+  check(Math.abs(table[3][0] - p) < 0.006, `readout ${p} matches the table ${table[3][0]}`);
+
+  // Bad input: a message beside the field, the last answer kept.
+  await typeInto(input, "0.9 0.1 2");
+  await waitFor(
+    async () => (await textOf(w.locator("#ptrnet-input-msg"))).includes("2 is outside 0 to 1"),
+    "out-of-range number reported",
+  );
+  check(
+    (await textOf(w.locator('[data-output="answer"]'))).startsWith("0.9 0.1 →"),
+    "the last valid list stays on screen",
+  );
+  await typeInto(input, "0.7 0.2 0.6 0.4 0.1 0.9 0.3 0.5");
+
+  await w.getByRole("button", { name: "Resume" }).click();
+  await waitFor(async () => Number(await attr("step")) > Number(pausedAt), "training resumes");
+  await waitFor(async () => (await attr("state")) === "done", "training runs to the end", 300_000);
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="answer"]'))).includes("→ positions 5 2 7 4 8 3 1 6"),
+    "a list of 8, longer than any trained on, sorted",
+    30_000,
+  );
+
+  await w.getByRole("button", { name: "Measure where it fails" }).click();
+  const rows = w.locator('[data-table="failures"] tbody tr');
+  await waitFor(async () => (await rows.count()) === 6, "six stress sets measured", 60_000);
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent ?? "")),
+  );
+  const perStep = (label: string) => parseFloat(cells.find((c) => c[0] === label)?.[2] ?? "NaN");
+  check(perStep("length 5") >= 95, `length 5: ${perStep("length 5")} %`);
+  check(
+    perStep("close pair < 0.001") < perStep("length 5"),
+    `close values are harder: ${JSON.stringify(cells)}`,
   );
 });
