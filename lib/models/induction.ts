@@ -47,7 +47,7 @@ export interface InductionOptions {
   warmup?: number;
   /** Clip the global gradient norm to this (default 1). */
   clip?: number;
-  /** Steps in a full run (default 3000). */
+  /** Steps in a full run (default 1000). */
   steps?: number;
   /** Layer norm before each attention layer and before the unembedding (default true). */
   layerNorm?: boolean;
@@ -61,7 +61,7 @@ const DEFAULTS = {
   lr: 0.01,
   warmup: 50,
   clip: 1,
-  steps: 3000,
+  steps: 1000,
   layerNorm: true,
 } as const;
 

@@ -23,6 +23,7 @@ export { default as TrainPointer } from "./pointer-networks/TrainPointer.astro";
 export { default as SelfAttention } from "./self-attention/SelfAttention.astro";
 export { default as SelfAttentionWorked } from "./self-attention/WorkedExample.astro";
 export { default as MultiHead } from "./multi-head-attention/MultiHead.astro";
+export { default as InductionHeads } from "./multi-head-attention/InductionHeads.astro";
 export { default as PositionalEncoding } from "./transformer-encoder/PositionalEncoding.astro";
 export { default as EncoderStep } from "./transformer-encoder/EncoderStep.astro";
 export { default as LayerCost } from "./transformer-encoder/LayerCost.astro";

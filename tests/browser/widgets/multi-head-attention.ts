@@ -1,4 +1,8 @@
-/** Chapter 9 (multi-head attention): change the head count, read the heads, the count and the URL. */
+/**
+ * Chapter 9 (multi-head attention): change the head count, read the heads, the count and the URL;
+ * train the induction-head Transformer, ask it about your letters and knock its heads out.
+ */
+import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 
@@ -66,4 +70,100 @@ test("multi-head-attention: heads side by side, rules, parameter count, bad inpu
   const w2 = page.locator('[data-widget="multi-head-attention/heads"]');
   await waitFor(async () => (await w2.locator(".mh-head").count()) === 1, "one head after reload");
   check((await w2.getByLabel("Sentence (3–8 words)").inputValue()) === "a b c d", "sentence restored");
+});
+
+const INDUCTION = '[data-widget="multi-head-attention/induction"]';
+
+/** The weights of the head shown in the head view, from its table: one array per query. */
+async function headTable(w: Locator): Promise<number[][]> {
+  return w
+    .locator('[data-table="head"] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent))),
+    );
+}
+
+/** The held-out accuracy (0..1) the knock-out line reports, or NaN while it measures. */
+async function knockoutAccuracy(w: Locator): Promise<number> {
+  const m = /knocked out: ([\d.]+) %/.exec(await textOf(w.locator('[data-output="knockout"]')));
+  return m ? Number(m[1]) / 100 : NaN;
+}
+
+test("multi-head-attention: train the induction heads, pause, resume, your letters, knock heads out", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await visit(page, PATH);
+  const w = page.locator(INDUCTION);
+  const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
+  await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
+  check((await attr("step")) === "0", "no steps yet");
+  check((await w.locator(".ind-head").count()) === 4, "the model view shows 2 layers × 2 heads");
+
+  await w.getByRole("button", { name: "Train" }).click();
+  await waitFor(async () => (await attr("state")) === "training", "training starts");
+  check(
+    (await textOf(w.locator('[data-output="sequence"]'))).includes("probe sequence"),
+    "while training the figures follow the probe",
+  );
+  // The target: 95 % of the repeated half's next letters on held-out sequences (chance ≈ 4 %).
+  await waitFor(async () => Number(await attr("accuracy")) >= 0.95, "held-out accuracy ≥ 95 %", 300_000);
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused");
+  const pausedAt = Number(await attr("step"));
+  await w.getByRole("button", { name: "Resume" }).click();
+  await waitFor(async () => Number(await attr("step")) > pausedAt, "training resumes");
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused again");
+  const base = Number(await attr("accuracy"));
+
+  // The reader's letters: a word of 8 distinct letters, twice. 7 of its next letters can be copied.
+  const input = w.getByLabel("Your sequence (letters a–z)");
+  await typeInto(input, "word3");
+  await waitFor(
+    async () => (await textOf(w.locator("#ind-input-msg"))).includes('"3" is not a letter'),
+    "bad letter reported",
+  );
+  await typeInto(input, "wordplay wordplay");
+  const seq = w.locator('[data-output="sequence"]');
+  await waitFor(
+    async () => (await textOf(seq)).startsWith("Your sequence wordplaywordplay"),
+    "your sequence shown",
+  );
+  const right = Number(/: (\d+) of 7 next letters/.exec(await textOf(seq))?.[1]);
+  check(right >= 6, `the trained model copies your letters: ${await textOf(seq)}`);
+
+  // Layer 2's heads: each letter of the repeat looks at the letter after its first occurrence (i − 7).
+  const inductionRows = async (label: string) => {
+    await w.getByRole("button", { name: new RegExp(`^${label}\\b`) }).click();
+    const rows = await headTable(w);
+    return rows.slice(8, 15).filter((row, k) => row.indexOf(Math.max(...row)) === k + 1).length;
+  };
+  const best = Math.max(await inductionRows("L2 H1"), await inductionRows("L2 H2"));
+  check(best >= 6, `a layer-2 head attends to the letter after the earlier copy (${best} of 7 rows)`);
+
+  // Knock out one layer-2 head, then both: the held-out accuracy falls, to near chance with both.
+  await w.getByRole("checkbox", { name: "L2 H1" }).check();
+  await waitFor(async () => Number.isFinite(await knockoutAccuracy(w)), "knock-out accuracy of L2 H1");
+  const one = await knockoutAccuracy(w);
+  await w.getByRole("checkbox", { name: "L2 H2" }).check();
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="knockout"]'))).includes("head 1 and layer 2, head 2"),
+    "both layer-2 heads knocked out",
+  );
+  const both = await knockoutAccuracy(w);
+  check(
+    both < 0.3 && both < one && one <= base + 0.01,
+    `accuracy ${base} → ${one} (one head) → ${both} (both)`,
+  );
+  check(
+    (await w.locator(".ind-head-off").count()) === 2,
+    "the knocked-out heads are marked in the model view",
+  );
+  await w.getByRole("checkbox", { name: "L2 H1" }).uncheck();
+  await w.getByRole("checkbox", { name: "L2 H2" }).uncheck();
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="knockout"]'))) === "No head knocked out.",
+    "heads back",
+  );
 });

@@ -1,0 +1,236 @@
+import { useState } from "preact/hooks";
+import type { InductionInput, InductionOptions, InductionOutput } from "../../../lib/models/induction";
+import { letters, parseLetters } from "../../../lib/models/inductionTask";
+import { TrainingChart } from "../../training/TrainingChart";
+import { TrainingControls } from "../../training/TrainingControls";
+import { useModelQuery } from "../../training/useModelQuery";
+import { useTrainer } from "../../training/useTrainer";
+import { LinkErrors } from "../primitives/LinkErrors";
+import { fields } from "../primitives/urlState";
+import { useWidget } from "../primitives/useWidget";
+import { HeadGrid } from "./HeadGrid";
+import { HeadLines } from "./HeadLines";
+import { copyableScore, headSummary } from "./inductionView";
+
+const LAYERS = 2;
+const HEADS = 2;
+const OPTIONS: InductionOptions = {};
+
+const spec = {
+  seed: fields.int(1, 0, 1_000_000),
+  input: fields.text("wordplay wordplay", 64),
+  head: fields.int(2, 0, LAYERS * HEADS - 1),
+};
+
+const createWorker = () =>
+  new Worker(new URL("./induction.worker.ts", import.meta.url), { type: "module", name: "induction" });
+
+const headName = (k: number) => `layer ${Math.floor(k / HEADS) + 1}, head ${(k % HEADS) + 1}`;
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+/** Train a two-layer attention-only Transformer on repeated letters in a Web Worker; inspect and knock out its heads. */
+export default function InductionIsland() {
+  const { ref, state, set, linkErrors } = useWidget("ind", spec);
+  const trainer = useTrainer<InductionOptions, InductionInput, InductionOutput>(
+    ref,
+    createWorker,
+    state.seed,
+    OPTIONS,
+  );
+  const { progress } = trainer;
+  const [knockout, setKnockout] = useState<number[]>([]);
+  const [lineQuery, setLineQuery] = useState<number | null>(null);
+  let tokens: number[] | null = null;
+  let parseError: string | undefined;
+  try {
+    tokens = parseLetters(state.input);
+  } catch (e) {
+    parseError = (e as Error).message;
+  }
+  const key = tokens ? letters(tokens) : "";
+  const training = progress?.state === "training";
+
+  // While it trains the figures follow the probe; otherwise they show the reader's sequence.
+  const { answer, error: queryError } = useModelQuery<InductionInput, InductionOutput>(
+    trainer.query,
+    tokens && !training ? { tokens, knockout } : null,
+    `${key}|${knockout.join(",")}`,
+    progress,
+  );
+  const inputError = parseError ?? queryError;
+  const shown = !training && answer ? answer : (progress?.view ?? null);
+  const onProbe = shown !== null && shown === progress?.view;
+  const toks = shown ? [...letters(shown.tokens)] : [];
+  const head = state.head;
+  const hl = Math.floor(head / HEADS);
+  const hh = head % HEADS;
+  const score = shown ? copyableScore(shown) : null;
+  const q = lineQuery !== null && lineQuery < toks.length ? lineQuery : null;
+
+  const toggle = (k: number, on: boolean) =>
+    setKnockout((ko) => (on ? [...ko, k].sort((a, b) => a - b) : ko.filter((x) => x !== k)));
+
+  return (
+    <div ref={ref} class="trainer ind">
+      <LinkErrors errors={linkErrors} />
+      <TrainingControls
+        trainer={trainer}
+        progress={progress}
+        seed={state.seed}
+        onSeed={(v) => set("seed", v)}
+        idPrefix="ind"
+      />
+      <div class="trainer-figures">
+        <TrainingChart
+          history={trainer.history}
+          label="Loss and held-out accuracy"
+          lossLabel="cross-entropy on the repeated half (nats)"
+        />
+      </div>
+      <div class="trainer-query widget-controls">
+        <label>
+          Your sequence (letters a–z){" "}
+          <input
+            type="text"
+            value={state.input}
+            spellcheck={false}
+            autocomplete="off"
+            aria-invalid={inputError ? "true" : "false"}
+            aria-describedby="ind-input-msg"
+            onInput={(e) => set("input", (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <p id="ind-input-msg" class={inputError ? "field-error" : "field-ok"} aria-live="polite">
+          {inputError ? `${inputError} The last valid sequence is still shown.` : ""}
+        </p>
+        <fieldset class="trainer-variant">
+          <legend>Knock out heads</legend>
+          {Array.from({ length: LAYERS * HEADS }, (_, k) => (
+            <label key={k}>
+              <input
+                type="checkbox"
+                checked={knockout.includes(k)}
+                onChange={(e) => toggle(k, (e.target as HTMLInputElement).checked)}
+              />{" "}
+              L{Math.floor(k / HEADS) + 1} H{(k % HEADS) + 1}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <p data-output="knockout" aria-live="polite">
+        {knockout.length === 0
+          ? "No head knocked out."
+          : answer?.heldOut && answer.knockout.join(",") === knockout.join(",")
+            ? `Held-out accuracy on the repeated half with ${knockout.map(headName).join(" and ")} knocked out: ${pct(answer.heldOut.accuracy)} (all heads: ${Number.isFinite(progress?.accuracy) ? pct(progress!.accuracy) : "not measured"}).`
+            : training
+              ? "Knock-outs are measured while paused or done."
+              : "Measuring…"}
+      </p>
+      {shown && (
+        <>
+          <p data-output="sequence">
+            {onProbe
+              ? `While it trains: the probe sequence ${toks.join("")} (pause to see yours).`
+              : `Your sequence ${toks.join("")}`}
+            {score && score.total > 0
+              ? `: ${score.correct} of ${score.total} next letters that can be copied from an earlier occurrence are predicted right.`
+              : score
+                ? ": no letter repeats, so nothing can be copied."
+                : ""}
+          </p>
+          <div class="ind-views">
+            <HeadGrid
+              attention={shown.attention}
+              selected={head}
+              onSelect={(k) => set("head", k)}
+              knockout={shown.knockout}
+              describe={(l, h) => headSummary(shown, l, h)}
+            />
+            <figure class="ind-headview">
+              <HeadLines
+                weights={shown.attention[hl][hh]}
+                tokens={toks}
+                query={q}
+                label={`Head view of layer ${hl + 1}, head ${hh + 1}: ${headSummary(shown, hl, hh)}`}
+              />
+              <figcaption>
+                Head view of layer {hl + 1}, head {hh + 1}: each query (below) joined to the keys it attends
+                to (above), thicker for more weight. {headSummary(shown, hl, hh)}.{" "}
+                <label>
+                  Lines from{" "}
+                  <select
+                    value={q === null ? "all" : String(q)}
+                    onChange={(e) => {
+                      const v = (e.target as HTMLSelectElement).value;
+                      setLineQuery(v === "all" ? null : Number(v));
+                    }}
+                  >
+                    <option value="all">every position</option>
+                    {toks.map((t, i) => (
+                      <option key={i} value={String(i)}>
+                        position {i + 1} ({t})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </figcaption>
+              <details>
+                <summary>
+                  Weights of layer {hl + 1}, head {hh + 1} as a table
+                </summary>
+                <table data-table="head">
+                  <thead>
+                    <tr>
+                      <th scope="col">query \ key</th>
+                      {toks.map((t, j) => (
+                        <th scope="col" key={j}>
+                          {t}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.attention[hl][hh].map((row, i) => (
+                      <tr key={i}>
+                        <th scope="row">{toks[i]}</th>
+                        {row.map((a, j) => (
+                          <td key={j}>{a.toFixed(2)}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </figure>
+          </div>
+          <div class="ind-predictions" role="region" aria-label="Predicted next letters" tabIndex={0}>
+            <table data-table="predictions">
+              <caption>Next letter after each position</caption>
+              <tbody>
+                <tr>
+                  <th scope="row">letter</th>
+                  {toks.map((t, i) => (
+                    <td key={i}>{t}</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">predicted next</th>
+                  {shown.predictions.map((p, i) => (
+                    <td
+                      key={i}
+                      class={
+                        score?.copyable[i] ? (p === shown.tokens[i + 1] ? "ind-right" : "ind-wrong") : ""
+                      }
+                    >
+                      {letters([p])}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
