@@ -10,6 +10,8 @@
  * and the administrator node 33. The 78 undirected edges are the standard unweighted list (the
  * same as NetworkX's `karate_club_graph`), each written once with the smaller node first.
  */
+import type { NodeTask } from "../../lib/models/nodeClassification";
+
 export const KARATE_CITATION =
   "Zachary, W. W. (1977). An information flow model for conflict and fission in small groups. Journal of Anthropological Research 33(4), 452–473.";
 
@@ -104,3 +106,11 @@ export const KARATE_EDGES: readonly (readonly [number, number])[] = [
 export const KARATE_FACTIONS: readonly ("hi" | "officer")[] = Array.from({ length: KARATE_NODES }, (_, i) =>
   [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 16, 17, 19, 21].includes(i) ? "hi" : "officer",
 );
+
+/** The split as a node-classification task: class 0 is Mr. Hi's faction, class 1 the Officer's. */
+export const KARATE_TASK: NodeTask = {
+  nodes: KARATE_NODES,
+  edges: KARATE_EDGES,
+  labels: KARATE_FACTIONS.map((f) => (f === "hi" ? 0 : 1)),
+  classes: 2,
+};

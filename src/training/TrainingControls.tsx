@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { SeedInput } from "../widgets/primitives/SeedInput";
 import { SPEEDS, type Speed } from "./speed";
 import type { Progress } from "./protocol";
@@ -14,6 +14,8 @@ interface Props {
   idPrefix: string;
   /** Extra controls (e.g. the attention variant), shown before the seed. */
   children?: ComponentChildren;
+  /** The speed to start at (default "fast"): a short run is easier to watch at a fixed rate. */
+  defaultSpeed?: Speed;
 }
 
 const SPEED_LABELS: Record<Speed, string> = {
@@ -42,8 +44,21 @@ export function progressText(p: Progress | null): string {
  * Train/Pause, Step, Reset, Seed and Speed for a training widget, with a progress bar that shows
  * the steps done and an estimate of the time left.
  */
-export function TrainingControls({ trainer, progress, seed, onSeed, idPrefix, children }: Props) {
-  const [speed, setSpeed] = useState<Speed>("fast");
+export function TrainingControls({
+  trainer,
+  progress,
+  seed,
+  onSeed,
+  idPrefix,
+  children,
+  defaultSpeed = "fast",
+}: Props) {
+  const [speed, setSpeed] = useState<Speed>(defaultSpeed);
+  // The worker starts at "fast"; once it has answered (so it exists), tell it the starting speed.
+  const ready = progress !== null;
+  useEffect(() => {
+    if (ready && speed !== "fast") trainer.setSpeed(speed);
+  }, [ready]);
   const state = progress?.state ?? "idle";
   const running = state === "training";
   const done = state === "done";

@@ -31,6 +31,7 @@ export { default as TransformerXL } from "./beyond-the-transformer/TransformerXL
 export { default as XLNet } from "./beyond-the-transformer/XLNet.astro";
 // Part III: graphs
 export { default as GatEditor } from "./graph-attention/GatEditor.astro";
+export { default as TrainKarate } from "./graph-attention/TrainKarate.astro";
 // Part IV: memory
 export { default as MemoryNetwork } from "./memory-networks/MemoryNetwork.astro";
 export { default as TrainMemoryNetwork } from "./memory-networks/TrainMemoryNetwork.astro";

@@ -250,6 +250,16 @@ export const answers: Record<string, Answer> = {
   "graph-attention/heads-width": text(String(8 * 8), "8"),
   "graph-attention/zero-a": pick("b", "a"),
   "graph-attention/self-weight": text(num(1 / Math.sqrt((3 + 1) * (3 + 1))), num(1 / 3)),
+  // The neighbour (0-based) with the largest LeakyReLU(q + k), for q = −3 and q = +3: 1 both times.
+  "graph-attention/static-ranking": pick(
+    [-3, 3].every((q) => {
+      const e = [0.5, 2, -0.3].map((k) => (q + k > 0 ? q + k : 0.2 * (q + k)));
+      return e.indexOf(Math.max(...e)) === 1;
+    })
+      ? "a"
+      : "c",
+    "b",
+  ),
   // Chapter 13
   "memory-networks/two-sentences": text(num(softmax([40 + 0, 40 + 3])[1]), "0.5"),
   "memory-networks/update": text(

@@ -15,6 +15,10 @@ interface Props {
   onMove?: (i: number, x: number, y: number) => void;
   onToggleEdge?: (a: number, b: number) => void;
   onRemove?: (i: number) => void;
+  /** Extra classes for node i's group (e.g. its true class, which the stylesheet colours). */
+  nodeClass?: (i: number) => string;
+  /** A class for a ring drawn around node i (e.g. a prediction), or null for no ring. */
+  ringClass?: (i: number) => string | null;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
@@ -35,6 +39,8 @@ export function GraphPanel({
   onMove,
   onToggleEdge,
   onRemove,
+  nodeClass,
+  ringClass,
 }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ i: number; x: number; y: number; moved: boolean } | null>(null);
@@ -116,7 +122,7 @@ export function GraphPanel({
       aria-label={label}
       data-graph={name}
       onPointerMove={(e) => {
-        if (!drag) return;
+        if (!drag || !onMove) return;
         const p = toSvg(e);
         if (p) setDrag({ i: drag.i, ...p, moved: drag.moved || Math.hypot(p.x - drag.x, p.y - drag.y) > 2 });
       }}
@@ -145,10 +151,11 @@ export function GraphPanel({
       {graph.nodes.map((_, i) => {
         const p = pos(i);
         const deg = graph.edges.filter(([a, b]) => a === i || b === i).length;
+        const ring = ringClass?.(i) ?? null;
         return (
           <g
             key={i}
-            class={i === selected ? "ga-node ga-node-on" : "ga-node"}
+            class={`${i === selected ? "ga-node ga-node-on" : "ga-node"}${nodeClass ? ` ${nodeClass(i)}` : ""}`}
             data-node={i + 1}
             tabIndex={interactive ? 0 : undefined}
             role={interactive ? "button" : undefined}
@@ -166,6 +173,7 @@ export function GraphPanel({
                 : undefined
             }
           >
+            {ring && <circle class={`ga-ring ${ring}`} cx={p.x} cy={p.y} r={r + 6} />}
             <circle cx={p.x} cy={p.y} r={r} />
             <text x={p.x} y={p.y} class="ga-node-label">
               {i + 1}

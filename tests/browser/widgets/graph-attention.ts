@@ -5,7 +5,7 @@
  */
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
-import { check, textOf, visit, waitFor } from "../helpers";
+import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/graph-attention/";
 const WIDGET = '[data-widget="graph-attention/gat-editor"]';
@@ -125,4 +125,100 @@ test("graph-attention: a corrupted graph link gives a clear message and the widg
     async () => (await caption(w)).startsWith("Node 7"),
     "adding a node still works and selects it",
   );
+});
+
+const TRAIN = '[data-widget="graph-attention/train-karate"]';
+
+/** The query table: member j, then each network's weight and rank, and GAT's score e. */
+async function queryRows(w: Locator) {
+  return w.locator('[data-table="karate-query"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cell = (c: string) => Number(tr.querySelector(`[data-col="${c}"]`)?.textContent);
+      return {
+        j: Number(tr.getAttribute("data-j")),
+        gatE: Number(tr.children[2]?.textContent),
+        gat: cell("gat"),
+        gatRank: cell("gat-rank"),
+        gatv2: cell("gatv2"),
+        gcn: cell("gcn"),
+        gcnRank: cell("gcn-rank"),
+      };
+    }),
+  );
+}
+
+test("graph-attention: train GAT, GATv2 and GCN on the karate club, pause, query a member, relabel", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(TRAIN);
+  await w.scrollIntoViewIfNeeded();
+  const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
+  await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
+  check((await attr("step")) === "0", "no steps yet");
+  check((await w.locator("figure[data-net]").count()) === 3, "one drawing per network");
+
+  // The widget starts at a watchable 30 steps/s, so the 200 steps take several seconds: time to pause.
+  check((await w.getByLabel("Speed").inputValue()) === "medium", "starts at medium speed");
+  await w.getByRole("button", { name: "Train" }).click();
+  await waitFor(
+    async () => Number(await attr("accuracy")) >= 0.9,
+    "held-out accuracy ≥ 90 % (all three)",
+    120_000,
+  );
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused");
+  const pausedAt = await attr("step");
+  const captions = await w.locator('[data-output="net-summary"]').allTextContents();
+  check(/GAT: \d+ of 32 unlabelled members right/.test(captions[0]), `GAT caption: ${captions[0]}`);
+
+  // The reader asks about member 34: itself and its 17 friends, with every network's weights.
+  await w.getByLabel("Member", { exact: true }).selectOption("34");
+  await waitFor(
+    async () => (await queryRows(w)).length === 18 && (await queryRows(w))[0].j === 34,
+    "member 34's table",
+  );
+  const rows = await queryRows(w);
+  for (const net of ["gat", "gatv2"] as const) {
+    const s = rows.reduce((t, r) => t + r[net], 0);
+    check(Math.abs(s - 1) < 0.02, `${net} weights of member 34 sum to 1: ${s}`);
+  }
+  // GCN's weights are 1/√(d̃ᵢd̃ⱼ): member 34 has 17 friends (d̃ = 18); member 9 has 5 (d̃ = 6).
+  const nine = rows.find((r) => r.j === 9);
+  check(
+    nine !== undefined && Math.abs(nine.gcn - 1 / Math.sqrt(18 * 6)) < 0.0006,
+    `GCN c(34, 9) = ${nine?.gcn}`,
+  );
+  // GAT's ranks follow its scores e (LeakyReLU(query + key)): larger e, better rank.
+  for (const a of rows)
+    for (const b of rows)
+      if (a.gatE > b.gatE + 0.002) check(a.gatRank <= b.gatRank, `GAT ranks ${a.j} above ${b.j}`);
+  check((await attr("step")) === pausedAt, `still at step ${pausedAt} while paused`);
+  const statics = await textOf(w.locator('[data-output="static"]'));
+  check(/GAT: 34 of 34 members/.test(statics) && /GAT ranks 0 in opposite orders/.test(statics), statics);
+  check(/GCN 0\./.test(statics), `GCN is static too: ${statics}`);
+
+  // A labelled set without the Officer's side: a message beside the field, the run kept.
+  const field = w.getByLabel("Labelled members (changing them starts again)");
+  await typeInto(field, "1 2");
+  await waitFor(
+    async () => (await textOf(w.locator("#karate-labelled-msg"))).includes("at least one member of Officer"),
+    "bad labelled set reported",
+  );
+  check((await attr("step")) === pausedAt, "a bad set does not restart the run");
+
+  await w.getByRole("button", { name: "Resume" }).click();
+  await waitFor(async () => Number(await attr("step")) > Number(pausedAt), "training resumes");
+  await waitFor(async () => (await attr("state")) === "done", "training finishes", 120_000);
+  // At the end the drawings show the same model the last evaluation measured.
+  const accs = await w
+    .locator("figure[data-net]")
+    .evaluateAll((fs) => fs.map((f) => Number(f.getAttribute("data-accuracy"))));
+  check(accs.length === 3 && accs.every((a) => a >= 0.9), `each network ≥ 90 %: ${accs.join(", ")}`);
+  check(Number(await attr("accuracy")) >= 0.9, `still ≥ 90 % at the end: ${await attr("accuracy")}`);
+
+  // A valid new set starts again from step 0.
+  await typeInto(field, "1 34 9");
+  await waitFor(async () => (await attr("state")) === "idle" && (await attr("step")) === "0", "a fresh run");
+  check((await textOf(w.locator("#karate-labelled-msg"))) === "", "no message for a valid set");
 });
