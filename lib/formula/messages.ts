@@ -106,6 +106,13 @@ const RULES: Rule[] = [
   ],
   [/^Matrix must be square/, () => ({ message: "This needs a square matrix (as many rows as columns)." })],
   [
+    /^Function '(\w+)' doesn't apply to matrices/,
+    (m, e) => ({
+      message: `${m[1]} works on numbers, not matrices; to apply it to every entry of a matrix M, write map(M, ${m[1]}).`,
+      position: find(e, m[1], true),
+    }),
+  ],
+  [
     /^Cannot calculate inverse, determinant is zero/,
     () => ({ message: "The matrix has no inverse: its determinant is zero." }),
   ],

@@ -4,7 +4,7 @@
  * requests behind it. The page's main thread never evaluates a formula.
  */
 import type { FormulaProblem } from "../../lib/formula/messages";
-import type { Request, Response } from "./protocol";
+import type { KnownNames, Request, Response } from "./protocol";
 
 /**
  * Wall-clock limit of one request, in milliseconds, after which the worker is terminated. The
@@ -57,9 +57,8 @@ export class FormulaWorkerClient {
   private nextId = 1;
   private readonly timeLimit: number;
   private readonly startLimit: number;
-  /** Names formulas may use without defining them, known once the worker has started. */
-  names: Promise<string[]>;
-  private resolveNames!: (n: string[]) => void;
+  private readonly namesPromise: Promise<KnownNames>;
+  private resolveNames!: (n: KnownNames) => void;
   /** How many times the worker was stopped and started again. */
   restarts = 0;
 
@@ -69,7 +68,13 @@ export class FormulaWorkerClient {
   ) {
     this.timeLimit = options.timeLimitMs ?? TIME_LIMIT_MS;
     this.startLimit = options.startLimitMs ?? START_LIMIT_MS;
-    this.names = new Promise((r) => (this.resolveNames = r));
+    this.namesPromise = new Promise((r) => (this.resolveNames = r));
+  }
+
+  /** Names formulas may use without defining them; starts the worker if it is not running. */
+  get names(): Promise<KnownNames> {
+    if (!this.worker) this.start();
+    return this.namesPromise;
   }
 
   /**
@@ -158,6 +163,8 @@ export class FormulaWorkerClient {
     this.stop();
     this.restarts++;
     for (const p of failed) p.reject(new FormulaError({ message }, true));
+    // Nothing waits forever for the names of an engine that did not start.
+    if (starting) this.resolveNames({ callable: [], disabled: [] });
     this.pump();
   }
 

@@ -5,10 +5,10 @@
 import type { MathNode } from "mathjs";
 import { createFormulaMath } from "../../lib/formula/index";
 import { FORMULA_FUNCTIONS } from "../../lib/formula/functions";
-import { FORMULA_BUILTINS } from "../../lib/formula/instance";
+import { DISABLED_FUNCTIONS, FORMULA_BUILTINS } from "../../lib/formula/instance";
 import { analyzeNode } from "./analyze";
 import { decodeValue, encodeValue } from "./codec";
-import type { Encoded, EvaluateResult, Plot, Request } from "./protocol";
+import type { Encoded, EvaluateResult, KnownNames, Plot, Request } from "./protocol";
 import { EVALUATION_LIMIT_MS, scoreWith } from "./score";
 
 const fm = createFormulaMath({ maxMillis: EVALUATION_LIMIT_MS });
@@ -87,4 +87,7 @@ export function handle(req: Request): unknown {
 }
 
 /** Names a formula may use without defining them: the library's functions, then mathjs's. */
-export const NAMES = [...Object.keys(FORMULA_FUNCTIONS), ...FORMULA_BUILTINS];
+export const NAMES: KnownNames = {
+  callable: [...Object.keys(FORMULA_FUNCTIONS), ...FORMULA_BUILTINS],
+  disabled: DISABLED_FUNCTIONS,
+};

@@ -53,4 +53,10 @@ export interface EvaluateResult {
 export type Response =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; problem: FormulaProblem }
-  | { type: "ready"; names: string[] };
+  | { type: "ready"; names: KnownNames };
+
+/** Names formulas may use without defining them, and names that exist but are disabled. */
+export interface KnownNames {
+  callable: string[];
+  disabled: string[];
+}

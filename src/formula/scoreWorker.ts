@@ -22,4 +22,4 @@ self.onmessage = (e: MessageEvent<Request & { id: number }>) => {
   }
 };
 
-post({ type: "ready", names: [] });
+post({ type: "ready", names: { callable: [], disabled: [] } });

@@ -38,6 +38,7 @@ export interface MultiHeadView {
   headRules: string[];
   weightsPerHead: number[][][]; // H × (n, n)
   concat: number[][]; // (n, d_model)
+  Wv: number[][]; // (d_model, d_model)
   Wo: number[][]; // (d_model, d_model)
   output: number[][]; // (n, d_model)
   params: number;
@@ -112,6 +113,7 @@ export function computeMultiHead(s: MultiHeadInput): MultiHeadOutcome {
       headRules: headRules(H),
       weightsPerHead: res.weightsPerHead.map((w) => w.toArray()),
       concat: res.concat.toArray(),
+      Wv: Wv.toArray(),
       Wo: Wo.toArray(),
       output: res.output.toArray(),
       params: multiHeadParamCount(D_MODEL, H),

@@ -25,6 +25,7 @@ describe("formula errors read as sentences, with positions", () => {
     ["[1, 2, 3][7]", /^An index is outside the matrix/, undefined],
     ["sqrt('abc')", /^The text "abc" is not a number/, undefined],
     ["inv([[1, 1], [1, 1]])", /^The matrix has no inverse/, undefined],
+    ["1 + tanh([1, 2])", /^tanh works on numbers, not matrices; .* map\(M, tanh\)/, 5],
   ])("%s", (expr, message, position) => {
     const p = explain(expr);
     expect(p.message).toMatch(message);

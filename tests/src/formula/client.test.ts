@@ -7,7 +7,9 @@ class FakeWorker implements WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   constructor(readonly log: string[]) {
-    queueMicrotask(() => this.send({ type: "ready", names: ["softmax"] }));
+    queueMicrotask(() =>
+      this.send({ type: "ready", names: { callable: ["softmax"], disabled: ["evaluate"] } }),
+    );
   }
   send(data: unknown) {
     if (!this.terminated) this.onmessage?.({ data } as MessageEvent);
@@ -48,7 +50,7 @@ describe("formula worker client", () => {
     expect(workers).toHaveLength(0);
     expect(await Promise.all([ask("a"), ask("b")])).toEqual(["value of a", "value of b"]);
     expect(workers).toHaveLength(1);
-    expect(await c.names).toEqual(["softmax"]);
+    expect(await c.names).toEqual({ callable: ["softmax"], disabled: ["evaluate"] });
   });
 
   it("rejects with the worker's problem", async () => {

@@ -1,0 +1,426 @@
+import type { EditorView } from "@codemirror/view";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { formulaWorker } from "../formula/formulaWorker";
+import type { EvaluateResult } from "../formula/protocol";
+import { type CellCommands, type NameInfo, SHORTCUTS } from "./CellEditor";
+import { CellView } from "./CellView";
+import { NotebookFormatError, decodeLink, encodeLink, fromJson, toJson } from "./codec";
+import { type CellStatus, NotebookEngine } from "./engine";
+import { READY_MADE, STARTER } from "./examples";
+import {
+  History,
+  type NotebookDoc,
+  type ViewKind,
+  cell,
+  duplicateCell,
+  fromSources,
+  insertCell,
+  moveCell,
+  removeCell,
+  setSource,
+  setView,
+} from "./model";
+import type { RefEntry } from "./reference";
+import { ReferencePanel } from "./ReferencePanel";
+import { damagedCopy, loadSaved, save } from "./storage";
+
+interface Props {
+  /** The library's formula functions, extracted from their doc comments at build time. */
+  reference: (RefEntry & { texHtml: string })[];
+}
+
+type Notice = { tone: "error" | "info"; text: string } | null;
+
+/** Where a widget's "Open in notebook" leaves its cells for this tab (`Widget.astro`). */
+const INCOMING_KEY = "attention-atlas.notebook.incoming";
+/** A notebook opened from a link, an example or a file, not yet saved over the reader's own. */
+type Visitor = { from: string } | null;
+
+const keyLabel = (k: string) => k.replace(/-/g, "+").replace("ArrowUp", "↑").replace("ArrowDown", "↓");
+
+/** The notebook page: reactive formula cells, saved as the reader types, shareable as a link. */
+export default function NotebookIsland({ reference }: Props) {
+  const [doc, setDoc] = useState<NotebookDoc | null>(null);
+  const [statuses, setStatuses] = useState<Map<string, CellStatus>>(new Map());
+  const [notice, setNotice] = useState<Notice>(null);
+  const [visitor, setVisitor] = useState<Visitor>(null);
+  const [shareUrl, setShareUrl] = useState<string>("");
+  const [builtinNames, setBuiltinNames] = useState<string[]>([]);
+  const undoStack = useRef(new History());
+  const last = useRef(new Map<string, EvaluateResult>());
+  const editors = useRef(new Map<string, EditorView>());
+  const focusNext = useRef<string | null>(null);
+  const engine = useRef<NotebookEngine | null>(null);
+  const docRef = useRef<NotebookDoc | null>(null);
+  docRef.current = doc;
+
+  // Start: a shared link, then a ready-made notebook, then the saved one, then the starter.
+  useEffect(() => {
+    const client = formulaWorker();
+    engine.current = new NotebookEngine(client, (id, s) => {
+      if (s.state === "ok") last.current.set(id, s.result);
+      setStatuses((m) => new Map(m).set(id, s));
+    });
+    void client.names.then((n) => setBuiltinNames(n.callable));
+    void open();
+    const onHash = () => void open();
+    window.addEventListener("hashchange", onHash);
+    return () => {
+      window.removeEventListener("hashchange", onHash);
+      engine.current?.dispose();
+    };
+  }, []);
+
+  async function open(): Promise<void> {
+    const saved = loadSaved();
+    const own = saved.kind === "ok" ? saved.doc : null;
+    const hasOwn = own !== null && own.cells.some((c) => c.source.trim() !== "");
+    let opened: { doc: NotebookDoc; from: string } | null = null;
+    let problem: string | null = saved.kind === "damaged" ? saved.message : null;
+    try {
+      const linked = await decodeLink(location.hash);
+      if (linked) opened = { doc: linked, from: "a shared link" };
+    } catch (err) {
+      problem = `${err instanceof NotebookFormatError ? err.message : "The notebook in this link could not be opened."} ${hasOwn ? "Your saved notebook is shown instead, unchanged." : "An empty notebook is shown instead."}`;
+    }
+    const params = new URLSearchParams(location.search);
+    const widget = params.get("from");
+    const incoming = sessionStorage.getItem(INCOMING_KEY);
+    if (!opened && widget && incoming !== null) {
+      sessionStorage.removeItem(INCOMING_KEY);
+      try {
+        opened = { doc: fromJson(incoming, "The widget's notebook"), from: `the widget ${widget}` };
+      } catch (err) {
+        problem =
+          err instanceof NotebookFormatError ? err.message : "The widget's notebook could not be read.";
+      }
+    }
+    const example = params.get("example");
+    if (!opened && example) {
+      const ready = READY_MADE.find((r) => `part-${r.part}` === example);
+      if (ready) opened = { doc: fromSources(ready.cells), from: `the ready-made notebook “${ready.title}”` };
+      else problem = `There is no ready-made notebook called “${example}”; pick one from the list.`;
+    }
+    undoStack.current = new History();
+    if (opened) {
+      setDoc(opened.doc);
+      // A visiting notebook is saved only when the reader says so, if that would replace their own.
+      setVisitor(hasOwn ? { from: opened.from } : null);
+    } else {
+      setDoc(own ?? (saved.kind === "damaged" || problem ? fromSources([""]) : fromSources([...STARTER])));
+      setVisitor(null);
+    }
+    setNotice(problem ? { tone: "error", text: problem } : null);
+  }
+
+  // Recompute: the engine diffs the cells and redefines only the ones that changed.
+  const cellsKey = doc ? JSON.stringify(doc.cells.map((c) => [c.id, c.source])) : "";
+  useEffect(() => {
+    if (doc) void engine.current?.update(doc.cells.map((c) => ({ id: c.id, source: c.source })));
+  }, [cellsKey]);
+
+  // Save as the reader types (not a visiting notebook, until they keep it).
+  useEffect(() => {
+    if (!doc || visitor) return;
+    const t = setTimeout(() => {
+      const problem = save(doc);
+      if (problem) setNotice({ tone: "error", text: problem });
+    }, 250);
+    return () => clearTimeout(t);
+  }, [doc, visitor]);
+
+  // Focus a cell after it was added, moved or duplicated.
+  useEffect(() => {
+    const id = focusNext.current;
+    if (id) {
+      focusNext.current = null;
+      editors.current.get(id)?.focus();
+    }
+  });
+
+  /** Apply a structural change (undoable). */
+  const change = (next: NotebookDoc, focus?: string | null) => {
+    const cur = docRef.current;
+    if (!cur || next === cur) return;
+    undoStack.current.record(cur);
+    if (focus) focusNext.current = focus;
+    setDoc(next);
+  };
+
+  const commandsFor = (id: string): CellCommands => {
+    const index = () => docRef.current!.cells.findIndex((c) => c.id === id);
+    const neighbour = (d: number) => docRef.current!.cells[index() + d]?.id ?? null;
+    return {
+      addBelow: () => {
+        const c = cell("");
+        change(insertCell(docRef.current!, index() + 1, c), c.id);
+      },
+      addAbove: () => {
+        const c = cell("");
+        change(insertCell(docRef.current!, index(), c), c.id);
+      },
+      remove: () => {
+        const target = neighbour(1) ?? neighbour(-1);
+        change(removeCell(docRef.current!, id), target);
+      },
+      moveUp: () => change(moveCell(docRef.current!, id, -1), id),
+      moveDown: () => change(moveCell(docRef.current!, id, 1), id),
+      duplicate: () => {
+        const r = duplicateCell(docRef.current!, id);
+        change(r.doc, r.id);
+      },
+      undo: () => undo(),
+      redo: () => redo(),
+      focusPrevious: () => {
+        const p = neighbour(-1);
+        if (p) editors.current.get(p)?.focus();
+      },
+      focusNext: () => {
+        const n = neighbour(1);
+        if (n) editors.current.get(n)?.focus();
+      },
+    };
+  };
+
+  /** Show `next` (from undo or redo), keeping the focus in the same cell or the nearest one. */
+  const restore = (next: NotebookDoc | null) => {
+    const cur = docRef.current;
+    if (!next || !cur) return;
+    const at = Math.max(
+      0,
+      cur.cells.findIndex((c) => editors.current.get(c.id)?.hasFocus),
+    );
+    const same = next.cells.find((c) => c.id === cur.cells[at]?.id);
+    focusNext.current = same?.id ?? next.cells[Math.min(at, next.cells.length - 1)]?.id ?? null;
+    setDoc(next);
+  };
+  const undo = () => restore(docRef.current && undoStack.current.undo(docRef.current));
+  const redo = () => restore(docRef.current && undoStack.current.redo(docRef.current));
+
+  const definedNames = useMemo(
+    () => [...statuses.values()].map((s) => s.analysis?.name).filter((n): n is string => !!n),
+    [statuses],
+  );
+  const names = (): NameInfo[] => {
+    const docs = new Map(reference.map((r) => [r.name, r]));
+    return [
+      ...[...new Set(definedNames)].map((name) => ({ name, kind: "variable" as const })),
+      ...builtinNames.map((name) => {
+        const r = docs.get(name);
+        return { name, kind: "function" as const, signature: r?.signature, summary: r?.summary };
+      }),
+    ];
+  };
+
+  const share = async () => {
+    if (!doc) return;
+    const url = `${location.origin}${location.pathname}#${await encodeLink(doc)}`;
+    setShareUrl(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setNotice({ tone: "info", text: "The link to this notebook was copied. It holds the whole notebook." });
+    } catch {
+      setNotice({ tone: "info", text: "Copy the link below; it holds the whole notebook." });
+    }
+  };
+
+  const download = (text: string, filename: string) => {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    a.download = filename;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
+  const importFile = async (file: File) => {
+    try {
+      if (file.size > 1_000_000) throw new NotebookFormatError(`${file.name} is too large to be a notebook.`);
+      const next = fromJson(await file.text(), file.name);
+      undoStack.current.record(docRef.current!);
+      setDoc(next);
+      const hasOwn = loadSaved().kind === "ok";
+      setVisitor(hasOwn ? { from: file.name } : null);
+      setNotice({ tone: "info", text: `Opened ${file.name}.` });
+    } catch (err) {
+      setNotice({
+        tone: "error",
+        text: `${err instanceof NotebookFormatError ? err.message : `${file.name} could not be read.`} The notebook on the page is unchanged.`,
+      });
+    }
+  };
+
+  const keepVisitor = () => {
+    setVisitor(null);
+    undoStack.current.record(docRef.current!);
+    setNotice({ tone: "info", text: "This notebook is now your saved notebook." });
+  };
+  const backToOwn = () => {
+    undoStack.current.record(docRef.current!);
+    history.replaceState(null, "", location.pathname);
+    void open();
+  };
+
+  const insertExample = (source: string) => {
+    const cur = docRef.current!;
+    const focused = cur.cells.findIndex((c) => editors.current.get(c.id)?.hasFocus);
+    const c = cell(source);
+    change(insertCell(cur, focused >= 0 ? focused + 1 : cur.cells.length, c), c.id);
+  };
+
+  if (!doc) return <p class="hint">Opening the notebook…</p>;
+  const damaged = damagedCopy();
+  return (
+    <div
+      class="nb"
+      data-ready="true"
+      onKeyDown={(e) => {
+        // Undo and redo of cell changes also work with the focus outside the editors.
+        const key = e.key.toLowerCase();
+        if (e.defaultPrevented || !e.altKey || (key !== "z" && key !== "y")) return;
+        e.preventDefault();
+        if (key === "y") redo();
+        else undo();
+      }}
+    >
+      <div class="nb-toolbar" role="toolbar" aria-label="Notebook">
+        <button
+          type="button"
+          onClick={() => commandsFor(doc.cells[doc.cells.length - 1]?.id ?? "").addBelow()}
+        >
+          Add cell
+        </button>
+        <button type="button" onClick={undo} disabled={!undoStack.current.canUndo}>
+          Undo cell change
+        </button>
+        <button type="button" onClick={redo} disabled={!undoStack.current.canRedo}>
+          Redo cell change
+        </button>
+        <button type="button" onClick={() => void share()}>
+          Copy share link
+        </button>
+        <button type="button" onClick={() => download(toJson(doc), "notebook.json")}>
+          Export to file
+        </button>
+        <label class="nb-import">
+          Import from file
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const f = input.files?.[0];
+              input.value = "";
+              if (f) void importFile(f);
+            }}
+          />
+        </label>
+        <label>
+          Ready-made{" "}
+          <select
+            value=""
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              if (v) location.search = `?example=${v}`;
+            }}
+          >
+            <option value="">Open a notebook for a part…</option>
+            {READY_MADE.map((r) => (
+              <option value={`part-${r.part}`} key={r.part}>
+                Part {r.part}: {r.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {notice && (
+        <p
+          class={notice.tone === "error" ? "field-error nb-notice" : "nb-notice"}
+          role={notice.tone === "error" ? "alert" : "status"}
+          data-notice={notice.tone}
+        >
+          {notice.text}
+        </p>
+      )}
+      {damaged !== null && (
+        <p class="nb-notice">
+          <button type="button" onClick={() => download(damaged, "notebook-damaged.json")}>
+            Download the damaged copy
+          </button>
+        </p>
+      )}
+      {visitor && (
+        <div class="nb-visitor" role="region" aria-label="Opened notebook">
+          <p>
+            This notebook comes from {visitor.from}. Your own saved notebook is kept and is not changed until
+            you choose.
+          </p>
+          <button type="button" onClick={keepVisitor}>
+            Keep this notebook (replaces your saved one)
+          </button>{" "}
+          <button type="button" onClick={backToOwn}>
+            Back to my saved notebook
+          </button>
+        </div>
+      )}
+      {shareUrl && (
+        <p class="nb-share">
+          <label>
+            Share link{" "}
+            <input
+              type="text"
+              readOnly
+              value={shareUrl}
+              onFocus={(e) => (e.target as HTMLInputElement).select()}
+            />
+          </label>
+        </p>
+      )}
+      <div class="nb-layout">
+        <div class="nb-cells">
+          {doc.cells.map((c, i) => (
+            <CellView
+              key={c.id}
+              cell={c}
+              index={i}
+              count={doc.cells.length}
+              status={statuses.get(c.id)}
+              last={last.current.get(c.id)}
+              names={names}
+              commands={commandsFor(c.id)}
+              onChange={(text) => setDoc((d) => d && setSource(d, c.id, text))}
+              onSetView={(v: ViewKind) => change(setView(docRef.current!, c.id, v))}
+              onView={(v) => (v ? editors.current.set(c.id, v) : editors.current.delete(c.id))}
+            />
+          ))}
+          {doc.cells.length === 0 && <p class="hint">The notebook is empty. Add a cell to start.</p>}
+        </div>
+        <ReferencePanel entries={reference} onInsert={insertExample} />
+      </div>
+      <details class="nb-keys">
+        <summary>Keyboard shortcuts</summary>
+        <dl>
+          {SHORTCUTS.map((s) => (
+            <div key={s.key}>
+              <dt>
+                <kbd>{keyLabel(s.key)}</kbd>
+              </dt>
+              <dd>{s.label}</dd>
+            </div>
+          ))}
+          <div>
+            <dt>
+              <kbd>Ctrl+Z</kbd>
+            </dt>
+            <dd>Undo typing inside a cell</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>Ctrl+Space</kbd>
+            </dt>
+            <dd>Complete a function name</dd>
+          </div>
+        </dl>
+      </details>
+    </div>
+  );
+}

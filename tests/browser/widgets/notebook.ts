@@ -1,0 +1,342 @@
+/**
+ * The notebook page: a reader builds attention cell by cell, edits an early cell and sees the
+ * later ones update, shares the link and opens it fresh; hostile and broken input (in cells and
+ * in links) gets a message while the page keeps responding; cells are edited from the keyboard.
+ */
+import type { Locator, Page } from "playwright-core";
+import type { TestApi } from "../harness";
+import { check, textOf, waitFor } from "../helpers";
+import { readWatch, resetWatch, startWatch } from "../responsive";
+
+const PATH = "/notebook/";
+/** These tests take many steps; the machine running them is shared. */
+const SLOW = { timeout: 180_000 };
+
+/** A share-link fragment written independently of the page's codec: deflate-raw JSON, base64url. */
+async function linkFor(cells: string[]): Promise<string> {
+  const json = JSON.stringify({ v: 1, cells: cells.map((s) => ({ s })) });
+  const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return `#nb=${Buffer.from(await new Response(stream).arrayBuffer()).toString("base64url")}`;
+}
+
+async function open(page: Page, url: string): Promise<Locator> {
+  await page.goto(url, { waitUntil: "load" });
+  const nb = page.locator(".nb[data-ready='true']");
+  await nb.waitFor({ timeout: 30_000 });
+  return nb;
+}
+
+const cellAt = (nb: Locator, n: number) => nb.locator(`[data-cell="${n}"]`);
+const editorOf = (nb: Locator, n: number) =>
+  cellAt(nb, n).getByRole("textbox", { name: `Cell ${n} formula` });
+
+/** A cell's value as numbers, read from its text view. */
+async function numbers(nb: Locator, n: number): Promise<number[]> {
+  const cell = cellAt(nb, n);
+  const select = cell.getByLabel("View");
+  if ((await select.count()) > 0 && (await select.inputValue()) !== "text") await select.selectOption("text");
+  const out = cell.locator(`[data-value="cell-${n}"]`);
+  await out.waitFor({ timeout: 10_000 });
+  return (await textOf(out)).match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
+}
+
+async function settled(nb: Locator, n: number): Promise<void> {
+  await waitFor(
+    async () => (await cellAt(nb, n).getAttribute("data-state")) !== "pending",
+    `cell ${n} settles`,
+    15_000,
+  );
+}
+
+/** Attention in plain JavaScript, independent of lib/: softmax(Q Kᵀ / √d) V. */
+function attention(Q: number[][], K: number[][], V: number[][]): number[][] {
+  const d = Q[0].length;
+  return Q.map((q) => {
+    const s = K.map((k) => k.reduce((a, kj, j) => a + kj * q[j], 0) / Math.sqrt(d));
+    const m = Math.max(...s);
+    const e = s.map((x) => Math.exp(x - m));
+    const z = e.reduce((a, b) => a + b, 0);
+    return V[0].map((_, c) => e.reduce((a, w, i) => a + (w / z) * V[i][c], 0));
+  });
+}
+
+const close = (a: number[], b: number[]) =>
+  a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 1e-5 * Math.max(1, Math.abs(b[i])));
+
+export default function register(t: TestApi): void {
+  if (!t.site.pages.includes(PATH)) return;
+
+  t.test(
+    "notebook: build attention cell by cell, edit an early cell, share the link, reopen it",
+    async (c) => {
+      const { page } = c;
+      const nb = await open(page, c.url(PATH));
+      // A first visit shows the starter: Q, K, V, W and out.
+      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 5, "five starter cells");
+      // Clear it from the keyboard: delete every cell, then add one.
+      for (let i = 5; i >= 2; i--) {
+        await editorOf(nb, i).click();
+        await page.keyboard.press("Shift+Alt+Backspace");
+        await waitFor(async () => (await nb.locator("[data-cell]").count()) === i - 1, `${i - 1} cells left`);
+      }
+      await editorOf(nb, 1).click();
+      await page.keyboard.press("ControlOrMeta+a");
+      const rows = [
+        "Q = [[1, 0], [0, 1], [1, 1]]",
+        "K = [[1, 2], [0, 1], [1, -1]]",
+        "V = [[1, 2], [3, 4], [5, 6]]",
+      ];
+      const later = ["S = Q * K' / sqrt(2)", "A = softmax(S)", "O = A * V"];
+      const all = [...rows, ...later];
+      for (let i = 0; i < all.length; i++) {
+        if (i > 0) await page.keyboard.press("Alt+Enter");
+        await waitFor(async () => (await nb.locator("[data-cell]").count()) === i + 1, `cell ${i + 1} added`);
+        await page.keyboard.type(all[i]);
+        await page.keyboard.press("Escape"); // close the completion list
+      }
+      for (let n = 1; n <= 6; n++) await settled(nb, n);
+      const Q = [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ];
+      const K = [
+        [1, 2],
+        [0, 1],
+        [1, -1],
+      ];
+      const V = [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ];
+      check(close(await numbers(nb, 6), attention(Q, K, V).flat()), "O = softmax(QKᵀ/√2) V");
+      const A = await numbers(nb, 5);
+      check(Math.abs(A[0] + A[1] + A[2] - 1) < 1e-5, "the weights of a row sum to 1");
+
+      // Edit the first cell: S, A and O follow.
+      await editorOf(nb, 1).click();
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("Q = [[2, 0], [0, 2], [1, 3]]");
+      const Q2 = [
+        [2, 0],
+        [0, 2],
+        [1, 3],
+      ];
+      await waitFor(
+        async () => close(await numbers(nb, 6), attention(Q2, K, V).flat()),
+        "O follows the new Q",
+        15_000,
+      );
+
+      // Share, then open the link in a fresh page (its own storage): the same results.
+      await nb.getByRole("button", { name: "Copy share link" }).click();
+      const link = await nb.getByLabel("Share link").inputValue();
+      check(link.includes("#nb="), `a share link: ${link}`);
+      const fresh = await c.context.browser()!.newContext();
+      try {
+        const other = await fresh.newPage();
+        const nb2 = await open(other, link);
+        await waitFor(
+          async () => (await nb2.locator("[data-cell]").count()) === 6,
+          "six cells from the link",
+        );
+        await settled(nb2, 6);
+        check(close(await numbers(nb2, 6), attention(Q2, K, V).flat()), "same O after opening the link");
+        check((await textOf(editorOf(nb2, 1))) === "Q = [[2, 0], [0, 2], [1, 3]]", "same first cell");
+      } finally {
+        await fresh.close();
+      }
+
+      // The notebook was saved as the reader typed: a reload shows it.
+      await page.goto(c.url(PATH), { waitUntil: "load" });
+      const nb3 = page.locator(".nb[data-ready='true']");
+      await nb3.waitFor();
+      await waitFor(
+        async () => (await nb3.locator("[data-cell]").count()) === 6,
+        "the saved notebook reloads",
+      );
+    },
+    SLOW,
+  );
+
+  t.test(
+    "notebook: keyboard editing with undo and redo",
+    async (c) => {
+      const { page } = c;
+      const nb = await open(page, c.url(PATH) + (await linkFor(["a = 1", "b = a + 1", "c = b * 10"])));
+      await settled(nb, 3);
+      check((await numbers(nb, 3))[0] === 20, "c = 20");
+      await editorOf(nb, 1).click();
+      await page.keyboard.press("Shift+Alt+ArrowDown"); // a moves below b: order does not matter
+      await waitFor(async () => (await textOf(editorOf(nb, 2))) === "a = 1", "a moved down");
+      check((await textOf(editorOf(nb, 1))) === "b = a + 1", "b is first");
+      await page.keyboard.press("Shift+Alt+d");
+      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 4, "duplicated");
+      await waitFor(
+        async () =>
+          /defined in more than one cell/.test(await textOf(cellAt(nb, 2).locator("[data-message]"))),
+        "a duplicate name is reported on the cell",
+      );
+      await page.keyboard.press("Alt+z"); // undo the duplicate
+      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "undo removes the copy");
+      await page.keyboard.press("Alt+y"); // redo
+      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 4, "redo brings it back");
+      await editorOf(nb, 3).click(); // the copy: b, a, a (copy), c
+      await page.keyboard.press("Shift+Alt+Backspace");
+      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "deleted");
+      await settled(nb, 3);
+      check((await numbers(nb, 3))[0] === 20, "c = 20 again");
+      // Completion of library functions.
+      await editorOf(nb, 3).click();
+      await page.keyboard.press("End");
+      await page.keyboard.type(" + softm");
+      await page
+        .getByRole("option", { name: /softmax/ })
+        .first()
+        .waitFor();
+    },
+    SLOW,
+  );
+
+  t.test(
+    "notebook: hostile formulas in a shared link get messages, the page stays responsive",
+    async (c) => {
+      const { page } = c;
+      await page.goto(c.url(PATH), { waitUntil: "load" });
+      await startWatch(page);
+      // The control: legitimate cells, one of which keeps the worker busy for a while.
+      const fine = ["x = 2", "f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", "f(11) + x"];
+      let nb = await open(page, c.url(PATH) + (await linkFor(fine)));
+      await settled(nb, 3);
+      check((await numbers(nb, 3))[0] === 2, "f(11) + x = 2");
+      const baseline = await resetWatch(page);
+      const cases: [string, RegExp][] = [
+        ["f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", /./],
+        ["f(60)", /ran for more than 2 seconds|was stopped|too much work/],
+        ["q = [1, 2]", /./],
+        ["q[3e7] = 1", /position would make a matrix of 30,000,001 entries/],
+        ["q.resize([1e8])", /Method calls such as q\.resize/],
+        ["g(x) = g(x)", /./],
+        ["g(1)", /calls itself more than 256 levels deep/],
+        ["zeros(1e5, 1e5)", /zeros: the result would have 10,000,000,000 entries/],
+        ['evaluate("1 + 1")', /evaluate\(\) is not available in formulas/],
+        ["import({x: 1})", /import\(\) is not available in formulas/],
+        ["a = b + 1", /part of a cycle: a → b → a/],
+        ["b = a", /part of a cycle: b → a → b/],
+        ["(1 + ", /Syntax error at character/],
+        ["nope + 1", /"nope" is not defined \(at character 1\)/],
+        ["[].constructor", /cannot use "constructor"/],
+        ["\"<img src=x onerror='window.__injected=true'>\"", /./],
+      ];
+      nb = await open(page, c.url(PATH) + (await linkFor(cases.map(([s]) => s))));
+      for (let n = 1; n <= cases.length; n++) {
+        const [source, message] = cases[n - 1];
+        await settled(nb, n);
+        if (message.source === ".") continue;
+        const text = await textOf(cellAt(nb, n).locator("[data-message]"));
+        check(message.test(text), `cell ${n} (${source}): ${text}`);
+        check(text.startsWith(`Cell ${n}: `), `the message names cell ${n}: ${text}`);
+        check(!/call stack|undefined or null|Cannot read/.test(text), `no engine text: ${text}`);
+      }
+      check((await page.locator(".nb img").count()) === 0, "markup in a formula is text, not an image");
+      // The visiting notebook did not replace the saved one without asking.
+      check(
+        (await nb.getByRole("button", { name: /Keep this notebook/ }).count()) === 1,
+        "asked before saving",
+      );
+      const { maxGap, injected } = await readWatch(page);
+      check(!injected, "no injected script ran");
+      check(
+        maxGap < baseline + 100,
+        `the main thread was blocked for ${maxGap.toFixed(0)} ms (legitimate cells: ${baseline.toFixed(0)} ms)`,
+      );
+    },
+    SLOW,
+  );
+
+  t.test(
+    "notebook: damaged links and saved state give a message and keep the reader's notebook",
+    async (c) => {
+      const { page } = c;
+      const good = await linkFor(["mine = 42"]);
+      let nb = await open(page, c.url(PATH) + good);
+      await settled(nb, 1);
+      // Opened from a link with nothing of the reader's saved: it becomes the saved notebook.
+      await page.waitForFunction(() =>
+        localStorage.getItem("attention-atlas.notebook.v1")?.includes("mine = 42"),
+      );
+      // A truncated link: a sentence, and the saved notebook instead.
+      nb = await open(page, c.url(PATH) + good.slice(0, good.length - 8));
+      await waitFor(
+        async () => /link is damaged/.test(await textOf(nb.locator("[data-notice]"))),
+        "damaged link",
+      );
+      check((await textOf(editorOf(nb, 1))) === "mine = 42", "the saved notebook is shown");
+      // A link that is not a notebook.
+      nb = await open(page, c.url(PATH) + "#nb=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+      await waitFor(
+        async () => /link is damaged/.test(await textOf(nb.locator("[data-notice]"))),
+        "garbage link",
+      );
+      check(
+        (await page.evaluate(() => localStorage.getItem("attention-atlas.notebook.v1")))!.includes(
+          "mine = 42",
+        ),
+        "nothing saved was overwritten",
+      );
+      // Damaged saved state: a message, an empty notebook, and the damaged copy kept for download.
+      await page.evaluate(() =>
+        localStorage.setItem("attention-atlas.notebook.v1", '{"v":1,"cells":[{"s":"mi'),
+      );
+      nb = await open(page, c.url(PATH));
+      await waitFor(
+        async () => /Your saved notebook is damaged/.test(await textOf(nb.locator("[data-notice]"))),
+        "damaged saved state",
+      );
+      check(
+        (await nb.getByRole("button", { name: "Download the damaged copy" }).count()) === 1,
+        "kept for download",
+      );
+      check(
+        (await page.evaluate(() => localStorage.getItem("attention-atlas.notebook.v1.damaged"))) ===
+          '{"v":1,"cells":[{"s":"mi',
+        "the damaged copy is kept",
+      );
+    },
+    SLOW,
+  );
+
+  t.test(
+    "notebook: Open in notebook carries the QKV widget's matrices as cells that recompute it",
+    async (c) => {
+      const { page } = c;
+      await page.goto(c.url("/chapters/queries-keys-values/"), { waitUntil: "load" });
+      const w = page.locator('[data-widget="queries-keys-values/qkv-explorer"]');
+      await w.scrollIntoViewIfNeeded();
+      await page.waitForSelector('[data-widget="queries-keys-values/qkv-explorer"][data-ready="true"]');
+      await w.getByRole("button", { name: "Open in notebook" }).click();
+      await page.waitForURL(/\/notebook\/\?from=/);
+      const nb = page.locator(".nb[data-ready='true']");
+      await nb.waitFor({ timeout: 30_000 });
+      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 8, "eight cells");
+      await settled(nb, 8);
+      const Q = [
+        [2, 0, 0, 0],
+        [0, 1, 1, 1],
+      ];
+      const K = [
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 1, 1],
+      ];
+      const V = [
+        [1, 0],
+        [0, 1],
+        [0.5, 0.5],
+      ];
+      check(close(await numbers(nb, 8), attention(Q, K, V).flat()), "H = softmax(QKᵀ/√4) V");
+    },
+    SLOW,
+  );
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import type { Request } from "../../../src/formula/protocol";
+import { type CellStatus, NotebookEngine, guessName } from "../../../src/notebook/engine";
+import { findCycle } from "../../../src/notebook/graph";
+import { inProcessClient } from "./fakeClient";
+
+/** Run `cells` through an engine and wait until every cell has settled (ok or error). */
+async function settle(_engine: NotebookEngine, statuses: Map<string, CellStatus>, ids: string[]) {
+  for (let i = 0; i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 5));
+    if (ids.every((id) => statuses.get(id) && statuses.get(id)!.state !== "pending")) return;
+  }
+  throw new Error(`cells did not settle: ${JSON.stringify([...statuses])}`);
+}
+
+function notebook(log: Request[] = []) {
+  const statuses = new Map<string, CellStatus>();
+  const engine = new NotebookEngine(inProcessClient(log), (id, s) => statuses.set(id, s));
+  const run = async (sources: string[]) => {
+    const cells = sources.map((source, i) => ({ id: `c${i + 1}`, source }));
+    await engine.update(cells);
+    await settle(
+      engine,
+      statuses,
+      cells.map((c) => c.id),
+    );
+  };
+  const value = (id: string) => {
+    const s = statuses.get(id)!;
+    if (s.state !== "ok") throw new Error(`${id}: ${s.state} ${"message" in s ? s.message : ""}`);
+    const v = s.result.value;
+    return v.kind === "number" ? v.value : v.kind === "matrix" ? v.data : v;
+  };
+  const message = (id: string) => {
+    const s = statuses.get(id)!;
+    return s.state === "error" ? s.message : `(${s.state})`;
+  };
+  return { engine, statuses, run, value, message };
+}
+
+describe("notebook engine: reactive cells in dependency order", () => {
+  it("computes cells from the cells they read, in any order on the page", async () => {
+    const nb = notebook();
+    await nb.run(["y = 2 * x", "x = 3", "y + x"]);
+    expect(nb.value("c1")).toBe(6);
+    expect(nb.value("c2")).toBe(3);
+    expect(nb.value("c3")).toBe(9);
+  });
+
+  it("recomputes only the dependents of an edited cell", async () => {
+    const log: Request[] = [];
+    const nb = notebook(log);
+    await nb.run(["x = 3", "y = 2 * x", "z = 10", "w = z + 1"]);
+    log.length = 0;
+    await nb.run(["x = 4", "y = 2 * x", "z = 10", "w = z + 1"]);
+    expect(nb.value("c2")).toBe(8);
+    const evaluated = log.filter((r) => r.type === "evaluate").map((r) => (r as { source: string }).source);
+    expect(evaluated.sort()).toEqual(["x = 4", "y = 2 * x"]);
+  });
+
+  it("builds an attention computation from matrices and the library's functions", async () => {
+    const nb = notebook();
+    await nb.run([
+      "Q = [[1, 0], [0, 1]]",
+      "K = [[1, 0], [0, 1]]",
+      "V = [[1, 2], [3, 4]]",
+      "W = softmax(Q * K' / sqrt(2))",
+      "out = W * V",
+    ]);
+    const e = Math.exp(1 / Math.sqrt(2));
+    const w = [e / (e + 1), 1 / (e + 1)];
+    const W = nb.value("c4") as number[][];
+    expect(W[0][0]).toBeCloseTo(w[0], 12);
+    expect(W[0][1]).toBeCloseTo(w[1], 12);
+    const out = nb.value("c5") as number[][];
+    expect(out[0][0]).toBeCloseTo(w[0] * 1 + w[1] * 3, 12);
+    expect(out[1][1]).toBeCloseTo(w[1] * 2 + w[0] * 4, 12);
+  });
+
+  it("passes functions defined in one cell to others, and plots functions of one variable", async () => {
+    const nb = notebook();
+    await nb.run(["a = 2", "f(x) = a * x^2", "f(3)"]);
+    expect(nb.value("c3")).toBe(18);
+    const s = nb.statuses.get("c2")!;
+    expect(s.state === "ok" && s.result.plot?.ys[0]).toBe(50); // f(-5) = 2 · 25
+  });
+
+  it("reports undefined names, cycles, duplicates and errors on the cell that has them", async () => {
+    const nb = notebook();
+    await nb.run([
+      "a = b + 1",
+      "b = a + 1",
+      "c = nope * 2",
+      "d = 1",
+      "d = 2",
+      "e = [1, 2] * [1, 2, 3]",
+      "e + 1",
+      "ok = 5",
+    ]);
+    expect(nb.message("c1")).toMatch(/^This cell is part of a cycle: a → b → a\./);
+    expect(nb.message("c2")).toMatch(/^This cell is part of a cycle: b → a → b\./);
+    expect(nb.message("c3")).toBe(
+      '"nope" is not defined (at character 5). Define it in a cell (nope = …) or check the spelling.',
+    );
+    expect(nb.statuses.get("c3")).toMatchObject({ position: 5 });
+    expect(nb.message("c4")).toBe(
+      '"d" is defined in more than one cell (cells 4 and 5); rename one of them.',
+    );
+    expect(nb.message("c6")).toMatch(/^The matrix shapes do not fit together/);
+    expect(nb.message("c7")).toBe("This cell uses e, which has an error (cell 6).");
+    expect(nb.value("c8")).toBe(5);
+  });
+
+  it("reports syntax errors with their position, and dependents name the broken cell", async () => {
+    const nb = notebook();
+    await nb.run(["x = (1 + ", "x * 2"]);
+    expect(nb.message("c1")).toMatch(/^Syntax error at character 10/);
+    expect(nb.message("c2")).toBe("This cell uses x, which has an error (cell 1).");
+  });
+
+  it("never resolves names from the page's globals", async () => {
+    const nb = notebook();
+    await nb.run(["process", "globalThis", "setTimeout"]);
+    expect(nb.message("c1")).toMatch(/^"process" is not defined/);
+    expect(nb.message("c2")).toMatch(/^"globalThis" is not defined/);
+    expect(nb.message("c3")).toMatch(/^"setTimeout" is not defined/);
+  });
+
+  it("deletes the variables of removed cells", async () => {
+    const nb = notebook();
+    await nb.run(["x = 1", "y = x + 1"]);
+    await nb.engine.update([{ id: "c2", source: "y = x + 1" }]);
+    await settle(nb.engine, nb.statuses, ["c2"]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(nb.message("c2")).toMatch(/^"x" is not defined/);
+  });
+});
+
+describe("dependency graph helpers", () => {
+  it("finds a cycle through a name, or none", () => {
+    const cells = [
+      { name: "a", inputs: ["b"] },
+      { name: "b", inputs: ["c"] },
+      { name: "c", inputs: ["a", "d"] },
+      { name: "d", inputs: [] },
+    ];
+    expect(findCycle(cells, "a")).toEqual(["a", "b", "c", "a"]);
+    expect(findCycle(cells, "d")).toBeNull();
+    expect(findCycle([{ name: "x", inputs: ["x"] }], "x")).toEqual(["x", "x"]);
+  });
+
+  it("guesses the name a broken cell meant to define", () => {
+    expect(guessName("x = (1 +")).toBe("x");
+    expect(guessName("f(a, b) = a +")).toBe("f");
+    expect(guessName("x == 2")).toBeNull();
+    expect(guessName("2 + ")).toBeNull();
+  });
+});

@@ -1,0 +1,20 @@
+/** A formula client that answers in-process with the worker's own handlers (no Worker in Node). */
+import { explainFormulaError } from "../../../lib/formula/index";
+import { FormulaError, type FormulaWorkerClient } from "../../../src/formula/client";
+import { NAMES, handle } from "../../../src/formula/handlers";
+import type { Request } from "../../../src/formula/protocol";
+
+export function inProcessClient(log: Request[] = []): FormulaWorkerClient {
+  return {
+    names: Promise.resolve(NAMES),
+    async request<T>(req: Request): Promise<T> {
+      log.push(req);
+      await Promise.resolve();
+      try {
+        return handle(req) as T;
+      } catch (err) {
+        throw new FormulaError(explainFormulaError(err, req.type === "score" ? req.formula : req.source));
+      }
+    },
+  } as unknown as FormulaWorkerClient;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { Encoded } from "../../../src/formula/protocol";
+import { type CellStatus, NotebookEngine } from "../../../src/notebook/engine";
+import { defaults } from "../../../src/widgets/primitives/urlState";
+import { multiHeadSpec, computeMultiHead } from "../../../src/widgets/multi-head-attention/multiHeadModel";
+import { multiHeadCells } from "../../../src/widgets/multi-head-attention/multiHeadNotebook";
+import { computeQkv, qkvSpec } from "../../../src/widgets/queries-keys-values/qkvModel";
+import { qkvCells } from "../../../src/widgets/queries-keys-values/qkvNotebook";
+import { KINDS, computeScores, scoreSpec } from "../../../src/widgets/score-functions/scoreModel";
+import { scoreCells } from "../../../src/widgets/score-functions/scoreNotebook";
+import {
+  computeSelfAttention,
+  selfAttentionSpec,
+} from "../../../src/widgets/self-attention/selfAttentionModel";
+import { selfAttentionCells } from "../../../src/widgets/self-attention/selfAttentionNotebook";
+import { inProcessClient } from "./fakeClient";
+
+/** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
+async function run(cells: string[]): Promise<Map<string, unknown>> {
+  const statuses = new Map<string, CellStatus>();
+  const engine = new NotebookEngine(inProcessClient(), (id, s) => statuses.set(id, s));
+  const list = cells.map((source, i) => ({ id: `c${i}`, source }));
+  await engine.update(list);
+  for (let i = 0; i < 600; i++) {
+    if (list.every((c) => statuses.get(c.id) && statuses.get(c.id)!.state !== "pending")) break;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  engine.dispose();
+  const out = new Map<string, unknown>();
+  list.forEach((c) => {
+    const s = statuses.get(c.id)!;
+    if (s.state !== "ok") throw new Error(`${c.source}: ${s.state} ${"message" in s ? s.message : ""}`);
+    const v: Encoded = s.result.value;
+    if (s.analysis.name)
+      out.set(s.analysis.name, v.kind === "matrix" ? v.data : v.kind === "number" ? v.value : v);
+  });
+  return out;
+}
+
+const expectClose = (actual: unknown, expected: number[] | number[][], digits = 9) => {
+  const a = (actual as number[] | number[][]).flat();
+  const e = expected.flat();
+  expect(a.length).toBe(e.length);
+  a.forEach((x, i) => expect(x).toBeCloseTo(e[i], digits));
+};
+
+describe("Open in notebook: each widget's cells recompute what it shows", () => {
+  it("QKV explorer: weights and output", async () => {
+    const s = { ...defaults(qkvSpec), tau: 0.5 };
+    const r = computeQkv(s);
+    if (!r.ok) throw new Error("default QKV state");
+    const v = await run(qkvCells(s)!);
+    expectClose(v.get("A"), r.result.weights);
+    expectClose(v.get("H"), r.result.output);
+    expect(qkvCells({ ...s, Q: "1 x" })).toBeNull();
+  });
+
+  for (const kind of KINDS) {
+    it(`score explorer, ${kind}: the softmax weights over the keys`, async () => {
+      const s = { ...defaults(scoreSpec), kind, formula: "-norm(q - k)^2 / d" };
+      const formula = (q: number[][], K: number[][]) =>
+        Float64Array.from(K, (k) => -k.reduce((a, kj, j) => a + (q[0][j] - kj) ** 2, 0) / q[0].length);
+      const o = computeScores(s, formula);
+      if (!o.ok) throw new Error(`default score state, ${kind}`);
+      const v = await run(scoreCells(s)!);
+      expectClose(v.get("alpha"), o.view.weights);
+    });
+  }
+
+  it("self-attention explorer: weights and output, causal and shuffled", async () => {
+    for (const over of [{}, { causal: true }, { shuffle: 3 }]) {
+      const s = { ...defaults(selfAttentionSpec), ...over };
+      const r = computeSelfAttention(s);
+      if (!r.ok) throw new Error("default self-attention state");
+      const v = await run(selfAttentionCells(s)!);
+      expectClose(v.get("A"), r.result.weights);
+      expectClose(v.get("H"), r.result.output);
+    }
+  });
+
+  it("multi-head widget: each head's weights and the output", async () => {
+    for (const heads of ["2", "4"] as const) {
+      const s = { ...defaults(multiHeadSpec), heads };
+      const r = computeMultiHead(s);
+      if (!r.ok) throw new Error("default multi-head state");
+      const v = await run(multiHeadCells(s)!);
+      r.view.weightsPerHead.forEach((w, h) => expectClose(v.get(`A${h + 1}`), w));
+      expectClose(v.get("O"), r.view.output);
+    }
+  });
+});
