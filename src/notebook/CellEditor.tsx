@@ -80,6 +80,9 @@ export function CellEditor({ id, label, value, names, commands, onChange, onView
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ commands, onChange, names });
+  /** The text the editor last reported, and a text being set from outside. */
+  const emitted = useRef(value);
+  const external = useRef<string | null>(null);
   latest.current = { commands, onChange, names };
 
   useEffect(() => {
@@ -107,7 +110,11 @@ export function CellEditor({ id, label, value, names, commands, onChange, onView
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ id, "aria-label": label, spellcheck: "false" }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) latest.current.onChange(u.state.doc.toString());
+            if (!u.docChanged) return;
+            const text = u.state.doc.toString();
+            if (text === external.current) return; // a value set from outside, not typed
+            emitted.current = text;
+            latest.current.onChange(text);
           }),
         ],
       }),
@@ -121,12 +128,16 @@ export function CellEditor({ id, label, value, names, commands, onChange, onView
     };
   }, []);
 
-  // A value from outside (undo of a cell change, an opened notebook) replaces the text.
+  // A value from outside (undo of a cell change, an opened notebook) replaces the text. A value
+  // the editor itself emitted is not written back: while the page catches up with fast typing,
+  // the prop lags behind the editor, and writing it back would undo the reader's keystrokes.
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) {
-      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
-    }
+    if (!v || value === emitted.current || v.state.doc.toString() === value) return;
+    external.current = value;
+    emitted.current = value;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    external.current = null;
   }, [value]);
 
   useEffect(() => {
