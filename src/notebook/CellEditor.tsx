@@ -75,14 +75,16 @@ function completions(names: () => NameInfo[]) {
   };
 }
 
-/** A CodeMirror 6 editor for one cell's formula: undo, bracket matching, completion, shortcuts. */
+/**
+ * A CodeMirror 6 editor for one cell's formula: undo, bracket matching, completion, shortcuts.
+ * `value` is read when the editor is created; the notebook remounts the editor (a new `key`) when
+ * the text changes from outside (undo of a cell change, an opened notebook). Writing the prop back
+ * into a live editor would fight the reader's typing, since the prop lags behind fast keystrokes.
+ */
 export function CellEditor({ id, label, value, names, commands, onChange, onView }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ commands, onChange, names });
-  /** The text the editor last reported, and a text being set from outside. */
-  const emitted = useRef(value);
-  const external = useRef<string | null>(null);
   latest.current = { commands, onChange, names };
 
   useEffect(() => {
@@ -110,11 +112,7 @@ export function CellEditor({ id, label, value, names, commands, onChange, onView
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ id, "aria-label": label, spellcheck: "false" }),
           EditorView.updateListener.of((u) => {
-            if (!u.docChanged) return;
-            const text = u.state.doc.toString();
-            if (text === external.current) return; // a value set from outside, not typed
-            emitted.current = text;
-            latest.current.onChange(text);
+            if (u.docChanged) latest.current.onChange(u.state.doc.toString());
           }),
         ],
       }),
@@ -127,18 +125,6 @@ export function CellEditor({ id, label, value, names, commands, onChange, onView
       view.current = null;
     };
   }, []);
-
-  // A value from outside (undo of a cell change, an opened notebook) replaces the text. A value
-  // the editor itself emitted is not written back: while the page catches up with fast typing,
-  // the prop lags behind the editor, and writing it back would undo the reader's keystrokes.
-  useEffect(() => {
-    const v = view.current;
-    if (!v || value === emitted.current || v.state.doc.toString() === value) return;
-    external.current = value;
-    emitted.current = value;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
-    external.current = null;
-  }, [value]);
 
   useEffect(() => {
     view.current?.contentDOM.setAttribute("aria-label", label);

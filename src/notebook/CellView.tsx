@@ -9,6 +9,8 @@ import { VIEW_LABELS, chooseView, viewsFor } from "./views";
 
 interface Props {
   cell: Cell;
+  /** Changes when cell texts change from outside the editors (undo, redo, an opened notebook). */
+  epoch: number;
   index: number;
   count: number;
   status: CellStatus | undefined;
@@ -24,6 +26,7 @@ interface Props {
 /** One cell: its editor, its typeset formula, its message and its result. */
 export function CellView({
   cell,
+  epoch,
   index,
   count,
   status,
@@ -75,6 +78,7 @@ export function CellView({
         </div>
       </div>
       <CellEditor
+        key={epoch}
         id={`nb-input-${cell.id}`}
         label={`Cell ${n} formula`}
         value={cell.source}

@@ -46,6 +46,7 @@ export default function NotebookIsland({ reference }: Props) {
   const [visitor, setVisitor] = useState<Visitor>(null);
   const [shareUrl, setShareUrl] = useState<string>("");
   const [builtinNames, setBuiltinNames] = useState<string[]>([]);
+  const [epoch, setEpoch] = useState(0);
   const undoStack = useRef(new History());
   const last = useRef(new Map<string, EvaluateResult>());
   const editors = useRef(new Map<string, EditorView>());
@@ -102,6 +103,7 @@ export default function NotebookIsland({ reference }: Props) {
       else problem = `There is no ready-made notebook called “${example}”; pick one from the list.`;
     }
     undoStack.current = new History();
+    setEpoch((e) => e + 1);
     if (opened) {
       setDoc(opened.doc);
       // A visiting notebook is saved only when the reader says so, if that would replace their own.
@@ -192,6 +194,7 @@ export default function NotebookIsland({ reference }: Props) {
     );
     const same = next.cells.find((c) => c.id === cur.cells[at]?.id);
     focusNext.current = same?.id ?? next.cells[Math.min(at, next.cells.length - 1)]?.id ?? null;
+    setEpoch((e) => e + 1);
     setDoc(next);
   };
   const undo = () => restore(docRef.current && undoStack.current.undo(docRef.current));
@@ -237,6 +240,7 @@ export default function NotebookIsland({ reference }: Props) {
       if (file.size > 1_000_000) throw new NotebookFormatError(`${file.name} is too large to be a notebook.`);
       const next = fromJson(await file.text(), file.name);
       undoStack.current.record(docRef.current!);
+      setEpoch((e) => e + 1);
       setDoc(next);
       const hasOwn = loadSaved().kind === "ok";
       setVisitor(hasOwn ? { from: file.name } : null);
@@ -381,6 +385,7 @@ export default function NotebookIsland({ reference }: Props) {
             <CellView
               key={c.id}
               cell={c}
+              epoch={epoch}
               index={i}
               count={doc.cells.length}
               status={statuses.get(c.id)}

@@ -191,7 +191,8 @@ export class NotebookEngine {
       };
     }
     const undef = /^(\S+) is not defined$/.exec(message);
-    if (undef) {
+    // Only a name this cell reads itself; otherwise the error comes from a cell it uses.
+    if (undef && deps?.inputs.includes(undef[1])) {
       const source = this.cells.find((c) => c.id === id)?.source ?? "";
       const at = new RegExp(`(?<![\\w$])${undef[1].replace(/\$/g, "\\$")}(?![\\w$])`).exec(source);
       const position = at ? at.index + 1 : undefined;

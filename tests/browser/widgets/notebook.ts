@@ -187,6 +187,14 @@ export default function register(t: TestApi): void {
       await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "deleted");
       await settled(nb, 3);
       check((await numbers(nb, 3))[0] === 20, "c = 20 again");
+      // Completion of library functions.
+      await editorOf(nb, 3).click();
+      await page.keyboard.press("End");
+      await page.keyboard.type(" + softm");
+      await page
+        .getByRole("option", { name: /softmax/ })
+        .first()
+        .waitFor();
     },
     SLOW,
   );

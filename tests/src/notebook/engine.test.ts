@@ -111,6 +111,13 @@ describe("notebook engine: reactive cells in dependency order", () => {
     expect(nb.value("c8")).toBe(5);
   });
 
+  it("names the broken cell on its dependents, whatever its error", async () => {
+    const nb = notebook();
+    await nb.run(["x = nope + 1", "x * 2"]);
+    expect(nb.message("c1")).toMatch(/^"nope" is not defined/);
+    expect(nb.message("c2")).toBe("This cell uses x, which has an error (cell 1).");
+  });
+
   it("reports syntax errors with their position, and dependents name the broken cell", async () => {
     const nb = notebook();
     await nb.run(["x = (1 + ", "x * 2"]);
