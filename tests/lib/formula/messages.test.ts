@@ -52,7 +52,14 @@ describe("formula errors read as sentences, with positions", () => {
   });
 
   it("unwraps errors thrown inside a callback of map", () => {
-    const p = explain("map(ones(256, 256), f(x) = sum(ones(256, 256)))");
-    expect(p.message).toMatch(/^sum: the formula does too much work/);
+    const small = createFormulaMath({ maxWork: 100_000 });
+    let p: ReturnType<typeof explainFormulaError> | undefined;
+    try {
+      small.evaluate("map(ones(16, 16), f(x) = sum(ones(64, 64)))");
+    } catch (err) {
+      p = explainFormulaError(err, "map(ones(16, 16), f(x) = sum(ones(64, 64)))");
+    }
+    if (!p) throw new Error("the formula did not stop");
+    expect(p.message).toMatch(/^(ones|sum): the formula does too much work/);
   });
 });
