@@ -4,8 +4,6 @@ import { MatrixField } from "../primitives/MatrixField";
 import { NumberTable } from "../primitives/NumberTable";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { useNotebook } from "../primitives/useNotebook";
-import { scoreCells } from "./scoreNotebook";
 import { CompareTable } from "./CompareTable";
 import { FormulaField } from "./FormulaField";
 import { type FormulaOutcome, outcomeKey, scoreFormula } from "./formulaEngine";
@@ -29,7 +27,6 @@ interface Props {
 /** Pick a score function (or type one) and see the scores and softmax weights of one query over the keys. */
 export default function ScoreExplorerIsland({ kindHtml }: Props) {
   const { ref, state, set, linkErrors } = useWidget("sf", scoreSpec);
-  useNotebook(ref, () => scoreCells(state));
   // The reader's formula is scored in the formula worker, so a runaway formula (typed, or from a
   // link) never blocks the page. The worker answers in order; while a formula is being scored or
   // has an error, the scores of the newest formula that worked stay on screen.
