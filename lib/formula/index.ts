@@ -7,4 +7,4 @@ export { FORMULA_LIMITS, type FormulaLimits } from "./limits";
 export { FORMULA_FUNCTIONS } from "./functions";
 export { FORMULA_BUILTINS, DISABLED_FUNCTIONS } from "./instance";
 export { compileScoreFormula, scoreMatrixFromFormula, type ScoreFormula } from "./score";
-export { explainFormulaError, type FormulaProblem, LIMITS_IN_WORDS } from "./messages";
+export { explainFormulaError, type FormulaProblem } from "./messages";

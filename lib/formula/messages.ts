@@ -3,7 +3,6 @@
  * language ("Undefined symbol x", "Maximum call stack size exceeded"); a reader gets a sentence
  * that says what to change and, where it is known, the character where the trouble is.
  */
-import { FORMULA_LIMITS } from "./limits";
 
 /** A formula error as a reader sees it. */
 export interface FormulaProblem {
@@ -146,6 +145,3 @@ export function explainFormulaError(err: unknown, expr: string): FormulaProblem 
   }
   return { message: FALLBACK };
 }
-
-/** The limits, in words, for help text. */
-export const LIMITS_IN_WORDS = `matrices up to ${FORMULA_LIMITS.maxEntries.toLocaleString("en-US")} entries, formulas up to ${FORMULA_LIMITS.maxLength.toLocaleString("en-US")} characters, functions nested ${FORMULA_LIMITS.maxDepth} calls deep`;
