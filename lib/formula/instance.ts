@@ -1,10 +1,11 @@
 /**
- * The restricted mathjs instance behind `lib/formula`: a curated set of factories (so a bundle
- * does not carry units, symbolic algebra or big numbers), every callable function wrapped by the
+ * The restricted mathjs instance behind `lib/formula`: a curated set of factories
+ * (`mathjsFactories.ts`, so a bundle does not carry units, symbolic algebra, big numbers or
+ * fractions), every callable function wrapped by the
  * size/work guard, and the functions that could change the instance or parse new code disabled,
  * following the mathjs security guidance (https://mathjs.org/docs/expressions/security.html).
  */
-import * as deps from "./mathjsDeps";
+import * as factories from "./mathjsFactories";
 import { create, type MathJsInstance, type MathNode } from "mathjs";
 import { FormulaGuard } from "./limits";
 
@@ -29,7 +30,7 @@ export const FORMULA_BUILTINS = [
   .split(" ");
 
 /** Functions that expressions evaluated here pass through a transform (one-based indices). */
-const TRANSFORMS =
+export const FORMULA_TRANSFORMS =
   "column concat cumsum diff filter forEach index map mapSlices max mean min quantileSeq range row std subset sum variance".split(
     " ",
   );
@@ -90,15 +91,10 @@ export function createRestrictedMath(
   guard: FormulaGuard,
   extra: (matrix: (data: unknown[]) => unknown) => Record<string, AnyFn>,
 ): RestrictedMath {
-  const all = deps as unknown as Record<string, unknown>;
-  const factories: Record<string, unknown> = {
-    parseDependencies: all.parseDependencies,
-    evaluateDependencies: all.evaluateDependencies,
-  };
-  for (const n of FORMULA_BUILTINS) factories[`${n}Dependencies`] = all[`${n}Dependencies`];
-  for (const n of TRANSFORMS) factories[`${n}TransformDependencies`] = all[`${n}TransformDependencies`];
   // A fixed seed: `random()` gives the same numbers on every page load.
-  const math = create(factories as Parameters<typeof create>[0], { randomSeed: "attention-atlas" });
+  const math = create({ ...factories } as unknown as Parameters<typeof create>[0], {
+    randomSeed: "attention-atlas",
+  });
   const ns = math as unknown as Record<string, AnyFn>;
   // Resolve every lazy factory now, so that functions keep the originals they depend on.
   for (const key of Object.keys(ns)) void ns[key];
