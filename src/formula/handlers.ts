@@ -6,6 +6,7 @@ import type { MathNode } from "mathjs";
 import { createFormulaMath } from "../../lib/formula/index";
 import { FORMULA_FUNCTIONS } from "../../lib/formula/functions";
 import { DISABLED_FUNCTIONS, FORMULA_BUILTINS } from "../../lib/formula/instance";
+import { cellsFromQuery } from "../notebook/fromWidget";
 import { analyzeNode } from "./analyze";
 import { decodeValue, encodeValue } from "./codec";
 import type { Encoded, EvaluateResult, KnownNames, Plot, Request } from "./protocol";
@@ -83,6 +84,8 @@ export function handle(req: Request): unknown {
     }
     case "evaluate":
       return evaluate(req);
+    case "fromWidget":
+      return cellsFromQuery(req.search);
   }
 }
 

@@ -37,7 +37,9 @@ export interface Plot {
 export type Request =
   | { type: "score"; formula: string; q: number[]; K: number[][] }
   | { type: "analyze"; source: string }
-  | { type: "evaluate"; source: string; scope: Record<string, Encoded> };
+  | { type: "evaluate"; source: string; scope: Record<string, Encoded> }
+  /** A widget's link state (`?from=<widget id>&…`) as notebook cells (`src/notebook/fromWidget.ts`). */
+  | { type: "fromWidget"; search: string };
 
 export interface ScoreResult {
   tex: string | null;
@@ -59,4 +61,10 @@ export type Response =
 export interface KnownNames {
   callable: string[];
   disabled: string[];
+}
+
+/** The formula text a request carries (for messages that point at a character), or "" if none. */
+export function formulaOf(req: Request): string {
+  if (req.type === "score") return req.formula;
+  return req.type === "fromWidget" ? "" : req.source;
 }

@@ -5,7 +5,7 @@
  */
 import { explainFormulaError } from "../../lib/formula/index";
 import { NAMES, handle } from "./handlers";
-import type { Request, Response } from "./protocol";
+import { type Request, type Response, formulaOf } from "./protocol";
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
@@ -14,8 +14,7 @@ self.onmessage = (e: MessageEvent<Request & { id: number }>) => {
   try {
     post({ id: req.id, ok: true, result: handle(req) });
   } catch (err) {
-    const source = req.type === "score" ? req.formula : req.source;
-    post({ id: req.id, ok: false, problem: explainFormulaError(err, source) });
+    post({ id: req.id, ok: false, problem: explainFormulaError(err, formulaOf(req)) });
   }
 };
 

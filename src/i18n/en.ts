@@ -32,7 +32,6 @@ export const ui = {
   "widget.copyFailed": "Could not copy; the link is in the address bar",
   "widget.openNotebook": "Open in notebook",
   "chapter.notebook": "Try this part's formulas in the notebook",
-  "widget.notebookInvalid": "Fix the input first: the notebook gets the widget's current values.",
   "widget.loading": "Showing a precomputed example; the live widget loads when you scroll here.",
 } as const;
 

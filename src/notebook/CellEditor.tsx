@@ -9,7 +9,7 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { bracketMatching } from "@codemirror/language";
 import { EditorState, Prec } from "@codemirror/state";
 import { EditorView, type KeyBinding, keymap, placeholder } from "@codemirror/view";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 
 /** What the notebook's keyboard shortcuts do; each returns nothing, the editor stops the key. */
 export interface CellCommands {
@@ -87,7 +87,9 @@ export function CellEditor({ id, label, value, names, commands, onChange, onView
   const latest = useRef({ commands, onChange, names });
   latest.current = { commands, onChange, names };
 
-  useEffect(() => {
+  // A layout effect: the editor exists (and can take the focus) in the same task as the render
+  // that added its cell, so keys typed right after Alt+Enter land in the new cell, not the old one.
+  useLayoutEffect(() => {
     const bindings: KeyBinding[] = SHORTCUTS.map((s) => ({
       key: s.key,
       run: () => {

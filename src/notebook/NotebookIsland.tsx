@@ -1,5 +1,5 @@
 import type { EditorView } from "@codemirror/view";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { formulaWorker } from "../formula/formulaWorker";
 import type { EvaluateResult } from "../formula/protocol";
 import { type CellCommands, type NameInfo, SHORTCUTS } from "./CellEditor";
@@ -7,6 +7,7 @@ import { CellView } from "./CellView";
 import { NotebookFormatError, decodeLink, encodeLink, fromJson, toJson } from "./codec";
 import { type CellStatus, NotebookEngine } from "./engine";
 import { READY_MADE, STARTER } from "./examples";
+import type { FromWidget } from "./fromWidget";
 import {
   History,
   type NotebookDoc,
@@ -31,8 +32,6 @@ interface Props {
 
 type Notice = { tone: "error" | "info"; text: string } | null;
 
-/** Where a widget's "Open in notebook" leaves its cells for this tab (`Widget.astro`). */
-const INCOMING_KEY = "attention-atlas.notebook.incoming";
 /** A notebook opened from a link, an example or a file, not yet saved over the reader's own. */
 type Visitor = { from: string } | null;
 
@@ -53,6 +52,8 @@ export default function NotebookIsland({ reference }: Props) {
   const focusNext = useRef<string | null>(null);
   const engine = useRef<NotebookEngine | null>(null);
   const docRef = useRef<NotebookDoc | null>(null);
+  /** The text last saved or read from storage: an unchanged notebook is not written again. */
+  const savedText = useRef<string | null>(null);
   docRef.current = doc;
 
   // Start: a shared link, then a ready-made notebook, then the saved one, then the starter.
@@ -85,17 +86,26 @@ export default function NotebookIsland({ reference }: Props) {
       problem = `${err instanceof NotebookFormatError ? err.message : "The notebook in this link could not be opened."} ${hasOwn ? "Your saved notebook is shown instead, unchanged." : "An empty notebook is shown instead."}`;
     }
     const params = new URLSearchParams(location.search);
-    const widget = params.get("from");
-    const incoming = sessionStorage.getItem(INCOMING_KEY);
-    if (!opened && widget && incoming !== null) {
-      sessionStorage.removeItem(INCOMING_KEY);
+    let widget: FromWidget | null = null;
+    if (!opened && params.has("from")) {
       try {
-        opened = { doc: fromJson(incoming, "The widget's notebook"), from: `the widget ${widget}` };
-      } catch (err) {
-        problem =
-          err instanceof NotebookFormatError ? err.message : "The widget's notebook could not be read.";
+        widget = await formulaWorker().request<FromWidget | null>({
+          type: "fromWidget",
+          search: location.search,
+        });
+      } catch {
+        widget = { ok: false, message: "The widget's values could not be turned into cells." };
       }
     }
+    if (widget?.ok) {
+      opened = { doc: fromSources(widget.cells), from: widget.title };
+      if (widget.notes.length > 0) problem = [problem, ...widget.notes].filter(Boolean).join(" ");
+    } else if (widget)
+      problem = [problem, widget.message, hasOwn ? "Your saved notebook is shown instead, unchanged." : ""]
+        .filter(Boolean)
+        .join(" ");
+    // The widget's state is read once: a reload shows the saved notebook, not the widget's cells again.
+    if (params.has("from")) history.replaceState(history.state, "", `${location.pathname}${location.hash}`);
     const example = params.get("example");
     if (!opened && example) {
       const ready = READY_MADE.find((r) => `part-${r.part}` === example);
@@ -109,6 +119,7 @@ export default function NotebookIsland({ reference }: Props) {
       // A visiting notebook is saved only when the reader says so, if that would replace their own.
       setVisitor(hasOwn ? { from: opened.from } : null);
     } else {
+      if (own) savedText.current = toJson(own);
       setDoc(own ?? (saved.kind === "damaged" || problem ? fromSources([""]) : fromSources([...STARTER])));
       setVisitor(null);
     }
@@ -124,20 +135,30 @@ export default function NotebookIsland({ reference }: Props) {
   // Save as the reader types (not a visiting notebook, until they keep it).
   useEffect(() => {
     if (!doc || visitor) return;
+    const text = toJson(doc);
+    if (text === savedText.current) return;
     const t = setTimeout(() => {
       const problem = save(doc);
       if (problem) setNotice({ tone: "error", text: problem });
+      else savedText.current = text;
     }, 250);
     return () => clearTimeout(t);
   }, [doc, visitor]);
 
-  // Focus a cell after it was added, moved or duplicated.
-  useEffect(() => {
+  // Focus a cell after it was added, moved or duplicated: in the same task as the render (a layout
+  // effect, after the new cell's editor was created in its own), so no keystroke goes elsewhere.
+  useLayoutEffect(() => {
     const id = focusNext.current;
     if (id) {
       focusNext.current = null;
       editors.current.get(id)?.focus();
     }
+  });
+
+  // Cells and the reference typeset display math after the page loaded: ask the page's script
+  // (BaseLayout.astro) to give formulas wider than their box a tab stop, so keyboard users can scroll them.
+  useEffect(() => {
+    dispatchEvent(new Event("atlas:math-changed"));
   });
 
   /** Apply a structural change (undoable). */

@@ -6,8 +6,6 @@ import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { useNotebook } from "../primitives/useNotebook";
-import { multiHeadCells } from "./multiHeadNotebook";
 import {
   D_MODEL,
   HEAD_CHOICES,
@@ -31,7 +29,6 @@ const dimLabels = (H: number) =>
 /** Split d_model = 8 into 1, 2, 4 or 8 heads and watch each head's weights, the concat and Wᴼ. */
 export default function MultiHeadIsland({ initialSvgs }: Props) {
   const { ref, state, set, linkErrors } = useWidget("mh", multiHeadSpec);
-  useNotebook(ref, () => multiHeadCells(state));
   const outcome = useMemo(() => computeMultiHead(state), [state]);
   const v = useLastGood<MultiHeadView>(outcome.ok ? outcome.view : undefined);
   const labels = v ? tokenLabels(v.tokens) : [];

@@ -1,4 +1,4 @@
-import { matrixCell, scalarCell } from "../primitives/useNotebook";
+import { matrixCell, scalarCell } from "../primitives/notebookCells";
 import { D_MODEL, type MultiHeadInput, computeMultiHead, ruleProjections } from "./multiHeadModel";
 
 /**

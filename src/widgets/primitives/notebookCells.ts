@@ -1,33 +1,7 @@
-import { type RefObject } from "preact";
-import { useEffect, useRef } from "preact/hooks";
-
-/** The event the widget frame's "Open in notebook" sends; the island fills in `detail.cells`. */
-export interface NotebookRequest {
-  /** Formulas (mathjs syntax) that recompute what the widget shows, or `null` if its input has an error. */
-  cells?: string[] | null;
-}
-
 /**
- * Offer the widget's current state to the notebook: the frame's "Open in notebook" button appears
- * and, when pressed, receives `cells()` — formulas that set the widget's matrices and settings and
- * recompute what it shows. Return `null` while the input has an error.
+ * Text of notebook cells that set a widget's values (used by the widgets' `*Notebook.ts` cell
+ * generators, which run on the notebook page: see src/notebook/fromWidget.ts).
  */
-export function useNotebook(ref: RefObject<HTMLElement>, cells: () => string[] | null): void {
-  const latest = useRef(cells);
-  latest.current = cells;
-  useEffect(() => {
-    const root = ref.current?.closest<HTMLElement>("[data-widget]");
-    if (!root) return;
-    const onRequest = (e: Event) => {
-      (e as CustomEvent<NotebookRequest>).detail.cells = latest.current();
-    };
-    root.addEventListener("atlas:notebook-cells", onRequest);
-    const button = root.querySelector<HTMLButtonElement>('[data-action="open-notebook"]');
-    if (button) button.hidden = false;
-    return () => root.removeEventListener("atlas:notebook-cells", onRequest);
-  }, []);
-}
-
 const num = (x: number): string => (Object.is(x, -0) ? "0" : String(x));
 
 /** A cell that sets a matrix: `Q = [[1, 0], [0, 1]]`. */

@@ -8,8 +8,6 @@ import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { useNotebook } from "../primitives/useNotebook";
-import { qkvCells } from "./qkvNotebook";
 import { type QkvResult, computeQkv, qkvPresets, qkvSpec } from "./qkvModel";
 
 interface Props {
@@ -31,7 +29,6 @@ const labels = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =
 /** Edit Q, K and V; see scores, weights (heatmap), outputs, and one query's equation with numbers. */
 export default function QkvExplorerIsland({ initialSvg, initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("qkv", qkvSpec);
-  useNotebook(ref, () => qkvCells(state));
   const outcome = useMemo(() => computeQkv(state), [state]);
   // The last good result stays on screen while the input is bad.
   const shown = useLastGood<QkvResult>(outcome.ok ? outcome.result : undefined);

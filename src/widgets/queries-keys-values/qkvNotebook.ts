@@ -1,5 +1,5 @@
 import { parseMatrixText } from "../primitives/matrixText";
-import { matrixCell, scalarCell } from "../primitives/useNotebook";
+import { matrixCell, scalarCell } from "../primitives/notebookCells";
 import type { QkvInput } from "./qkvModel";
 
 /**

@@ -1,4 +1,4 @@
-import { matrixCell, scalarCell, vectorCell } from "../primitives/useNotebook";
+import { matrixCell, scalarCell, vectorCell } from "../primitives/notebookCells";
 import { type ScoreInput, parseScoreInput, scoreParams } from "./scoreModel";
 
 /**

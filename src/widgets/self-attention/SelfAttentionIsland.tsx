@@ -5,8 +5,6 @@ import { LinkErrors } from "../primitives/LinkErrors";
 import { NumberTable } from "../primitives/NumberTable";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { useNotebook } from "../primitives/useNotebook";
-import { selfAttentionCells } from "./selfAttentionNotebook";
 import { ArcView } from "./ArcView";
 import { EquivarianceTable } from "./EquivarianceTable";
 import {
@@ -27,7 +25,6 @@ const dims = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}
 /** A sentence attending to itself: pick a token, re-seed the weights, shuffle, mask the future. */
 export default function SelfAttentionIsland({ initialSvg }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("sa", selfAttentionSpec);
-  useNotebook(ref, () => selfAttentionCells(state));
   const outcome = useMemo(() => computeSelfAttention(state), [state]);
   const r = useLastGood<SelfAttentionResult>(outcome.ok ? outcome.result : undefined);
   const labels = r ? tokenLabels(r.tokens) : [];

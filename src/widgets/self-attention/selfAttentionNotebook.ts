@@ -1,4 +1,4 @@
-import { matrixCell } from "../primitives/useNotebook";
+import { matrixCell } from "../primitives/notebookCells";
 import { D_K, type SelfAttentionInput, computeSelfAttention, embedWord } from "./selfAttentionModel";
 
 /** Significant digits of the seeded numbers written into cells (the widget shows three decimals). */

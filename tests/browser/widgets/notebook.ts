@@ -3,14 +3,12 @@
  * later ones update, shares the link and opens it fresh; hostile and broken input (in cells and
  * in links) gets a message while the page keeps responding; cells are edited from the keyboard.
  */
-import type { Locator, Page } from "playwright-core";
-import type { TestApi } from "../harness";
-import { check, textOf, waitFor } from "../helpers";
-import { readWatch, resetWatch, startWatch } from "../responsive";
+import type { Locator, Page } from "@playwright/test";
+import { origin, site, test } from "../fixtures";
+import { check, textOf, typeInto, waitFor } from "../helpers";
+import { readWatch, startWatch } from "../responsive";
 
 const PATH = "/notebook/";
-/** These tests take many steps; the machine running them is shared. */
-const SLOW = { timeout: 180_000 };
 
 /** A share-link fragment written independently of the page's codec: deflate-raw JSON, base64url. */
 async function linkFor(cells: string[]): Promise<string> {
@@ -63,280 +61,291 @@ function attention(Q: number[][], K: number[][], V: number[][]): number[][] {
 const close = (a: number[], b: number[]) =>
   a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 1e-5 * Math.max(1, Math.abs(b[i])));
 
-export default function register(t: TestApi): void {
-  if (!t.site.pages.includes(PATH)) return;
+test.skip(!site.pages.includes(PATH), "the notebook page is not built");
+// These tests take many steps; the machine running them is shared.
+test.describe.configure({ timeout: 180_000 });
 
-  t.test(
-    "notebook: build attention cell by cell, edit an early cell, share the link, reopen it",
-    async (c) => {
-      const { page } = c;
-      const nb = await open(page, c.url(PATH));
-      // A first visit shows the starter: Q, K, V, W and out.
-      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 5, "five starter cells");
-      // Clear it from the keyboard: delete every cell, then add one.
-      for (let i = 5; i >= 2; i--) {
-        await editorOf(nb, i).click();
-        await page.keyboard.press("Shift+Alt+Backspace");
-        await waitFor(async () => (await nb.locator("[data-cell]").count()) === i - 1, `${i - 1} cells left`);
-      }
-      await editorOf(nb, 1).click();
-      await page.keyboard.press("ControlOrMeta+a");
-      const rows = [
-        "Q = [[1, 0], [0, 1], [1, 1]]",
-        "K = [[1, 2], [0, 1], [1, -1]]",
-        "V = [[1, 2], [3, 4], [5, 6]]",
-      ];
-      const later = ["S = Q * K' / sqrt(2)", "A = softmax(S)", "O = A * V"];
-      const all = [...rows, ...later];
-      for (let i = 0; i < all.length; i++) {
-        if (i > 0) await page.keyboard.press("Alt+Enter");
-        await waitFor(async () => (await nb.locator("[data-cell]").count()) === i + 1, `cell ${i + 1} added`);
-        await page.keyboard.type(all[i]);
-        await page.keyboard.press("Escape"); // close the completion list
-      }
-      for (let n = 1; n <= 6; n++) await settled(nb, n);
-      const Q = [
-        [1, 0],
-        [0, 1],
-        [1, 1],
-      ];
-      const K = [
-        [1, 2],
-        [0, 1],
-        [1, -1],
-      ];
-      const V = [
-        [1, 2],
-        [3, 4],
-        [5, 6],
-      ];
-      check(close(await numbers(nb, 6), attention(Q, K, V).flat()), "O = softmax(QKᵀ/√2) V");
-      const A = await numbers(nb, 5);
-      check(Math.abs(A[0] + A[1] + A[2] - 1) < 1e-5, "the weights of a row sum to 1");
+test("notebook: build attention cell by cell, edit an early cell, share the link, reopen it", async ({
+  page,
+  browser,
+}) => {
+  const nb = await open(page, PATH);
+  // A first visit shows the starter: Q, K, V, W and out.
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 5, "five starter cells");
+  // Clear it from the keyboard: delete every cell, then add one.
+  for (let i = 5; i >= 2; i--) {
+    await editorOf(nb, i).click();
+    await page.keyboard.press("Shift+Alt+Backspace");
+    await waitFor(async () => (await nb.locator("[data-cell]").count()) === i - 1, `${i - 1} cells left`);
+  }
+  await editorOf(nb, 1).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  const rows = [
+    "Q = [[1, 0], [0, 1], [1, 1]]",
+    "K = [[1, 2], [0, 1], [1, -1]]",
+    "V = [[1, 2], [3, 4], [5, 6]]",
+  ];
+  const later = ["S = Q * K' / sqrt(2)", "A = softmax(S)", "O = A * V"];
+  const all = [...rows, ...later];
+  for (let i = 0; i < all.length; i++) {
+    if (i > 0) await page.keyboard.press("Alt+Enter");
+    await waitFor(async () => (await nb.locator("[data-cell]").count()) === i + 1, `cell ${i + 1} added`);
+    await page.keyboard.type(all[i]);
+    await page.keyboard.press("Escape"); // close the completion list
+  }
+  for (let n = 1; n <= 6; n++) await settled(nb, n);
+  const Q = [
+    [1, 0],
+    [0, 1],
+    [1, 1],
+  ];
+  const K = [
+    [1, 2],
+    [0, 1],
+    [1, -1],
+  ];
+  const V = [
+    [1, 2],
+    [3, 4],
+    [5, 6],
+  ];
+  check(close(await numbers(nb, 6), attention(Q, K, V).flat()), "O = softmax(QKᵀ/√2) V");
+  const A = await numbers(nb, 5);
+  check(Math.abs(A[0] + A[1] + A[2] - 1) < 1e-5, "the weights of a row sum to 1");
 
-      // Edit the first cell: S, A and O follow.
-      await editorOf(nb, 1).click();
-      await page.keyboard.press("ControlOrMeta+a");
-      await page.keyboard.type("Q = [[2, 0], [0, 2], [1, 3]]");
-      const Q2 = [
-        [2, 0],
-        [0, 2],
-        [1, 3],
-      ];
-      await waitFor(
-        async () => close(await numbers(nb, 6), attention(Q2, K, V).flat()),
-        "O follows the new Q",
-        15_000,
-      );
-
-      // Share, then open the link in a fresh page (its own storage): the same results.
-      await nb.getByRole("button", { name: "Copy share link" }).click();
-      const link = await nb.getByLabel("Share link").inputValue();
-      check(link.includes("#nb="), `a share link: ${link}`);
-      const fresh = await c.context.browser()!.newContext();
-      try {
-        const other = await fresh.newPage();
-        const nb2 = await open(other, link);
-        await waitFor(
-          async () => (await nb2.locator("[data-cell]").count()) === 6,
-          "six cells from the link",
-        );
-        await settled(nb2, 6);
-        check(close(await numbers(nb2, 6), attention(Q2, K, V).flat()), "same O after opening the link");
-        check((await textOf(editorOf(nb2, 1))) === "Q = [[2, 0], [0, 2], [1, 3]]", "same first cell");
-      } finally {
-        await fresh.close();
-      }
-
-      // The notebook was saved as the reader typed: a reload shows it.
-      await page.goto(c.url(PATH), { waitUntil: "load" });
-      const nb3 = page.locator(".nb[data-ready='true']");
-      await nb3.waitFor();
-      await waitFor(
-        async () => (await nb3.locator("[data-cell]").count()) === 6,
-        "the saved notebook reloads",
-      );
-    },
-    SLOW,
+  // Edit the first cell: S, A and O follow.
+  await editorOf(nb, 1).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Q = [[2, 0], [0, 2], [1, 3]]");
+  const Q2 = [
+    [2, 0],
+    [0, 2],
+    [1, 3],
+  ];
+  await waitFor(
+    async () => close(await numbers(nb, 6), attention(Q2, K, V).flat()),
+    "O follows the new Q",
+    15_000,
   );
 
-  t.test(
-    "notebook: keyboard editing with undo and redo",
-    async (c) => {
-      const { page } = c;
-      const nb = await open(page, c.url(PATH) + (await linkFor(["a = 1", "b = a + 1", "c = b * 10"])));
-      await settled(nb, 3);
-      check((await numbers(nb, 3))[0] === 20, "c = 20");
-      await editorOf(nb, 1).click();
-      await page.keyboard.press("Shift+Alt+ArrowDown"); // a moves below b: order does not matter
-      await waitFor(async () => (await textOf(editorOf(nb, 2))) === "a = 1", "a moved down");
-      check((await textOf(editorOf(nb, 1))) === "b = a + 1", "b is first");
-      await page.keyboard.press("Shift+Alt+d");
-      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 4, "duplicated");
-      await waitFor(
-        async () =>
-          /defined in more than one cell/.test(await textOf(cellAt(nb, 2).locator("[data-message]"))),
-        "a duplicate name is reported on the cell",
-      );
-      await page.keyboard.press("Alt+z"); // undo the duplicate
-      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "undo removes the copy");
-      await page.keyboard.press("Alt+y"); // redo
-      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 4, "redo brings it back");
-      await editorOf(nb, 3).click(); // the copy: b, a, a (copy), c
-      await page.keyboard.press("Shift+Alt+Backspace");
-      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "deleted");
-      await settled(nb, 3);
-      check((await numbers(nb, 3))[0] === 20, "c = 20 again");
-      // Completion of library functions.
-      await editorOf(nb, 3).click();
-      await page.keyboard.press("End");
-      await page.keyboard.type(" + softm");
-      await page
-        .getByRole("option", { name: /softmax/ })
-        .first()
-        .waitFor();
-    },
-    SLOW,
-  );
+  // Share, then open the link in a fresh page (its own storage): the same results.
+  await nb.getByRole("button", { name: "Copy share link" }).click();
+  const link = await nb.getByLabel("Share link").inputValue();
+  check(link.includes("#nb="), `a share link: ${link}`);
+  // A fresh context has its own storage; the fixture does not watch it, so its errors are collected here.
+  const fresh = await browser.newContext({ baseURL: origin, serviceWorkers: "block" });
+  const problems: string[] = [];
+  try {
+    const other = await fresh.newPage();
+    other.on("pageerror", (e) => problems.push(e.message));
+    other.on("console", (m) => {
+      const blocked = m.text() === "Service Worker registration blocked by Playwright";
+      if ((m.type() === "error" || m.type() === "warning") && !blocked) problems.push(m.text());
+    });
+    const nb2 = await open(other, link);
+    await waitFor(async () => (await nb2.locator("[data-cell]").count()) === 6, "six cells from the link");
+    await settled(nb2, 6);
+    check(close(await numbers(nb2, 6), attention(Q2, K, V).flat()), "same O after opening the link");
+    check((await textOf(editorOf(nb2, 1))) === "Q = [[2, 0], [0, 2], [1, 3]]", "same first cell");
+    check(problems.length === 0, `problems in the page opened from the link: ${problems.join("; ")}`);
+  } finally {
+    await fresh.close();
+  }
 
-  t.test(
-    "notebook: hostile formulas in a shared link get messages, the page stays responsive",
-    async (c) => {
-      const { page } = c;
-      await page.goto(c.url(PATH), { waitUntil: "load" });
-      await startWatch(page);
-      // The control: legitimate cells, one of which keeps the worker busy for a while.
-      const fine = ["x = 2", "f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", "f(11) + x"];
-      let nb = await open(page, c.url(PATH) + (await linkFor(fine)));
-      await settled(nb, 3);
-      check((await numbers(nb, 3))[0] === 2, "f(11) + x = 2");
-      const baseline = await resetWatch(page);
-      const cases: [string, RegExp][] = [
-        ["f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", /./],
-        ["f(60)", /ran for more than 2 seconds|was stopped|too much work/],
-        ["q = [1, 2]", /./],
-        ["q[3e7] = 1", /position would make a matrix of 30,000,001 entries/],
-        ["q.resize([1e8])", /Method calls such as q\.resize/],
-        ["g(x) = g(x)", /./],
-        ["g(1)", /calls itself more than 256 levels deep/],
-        ["zeros(1e5, 1e5)", /zeros: the result would have 10,000,000,000 entries/],
-        ['evaluate("1 + 1")', /evaluate\(\) is not available in formulas/],
-        ["import({x: 1})", /import\(\) is not available in formulas/],
-        ["a = b + 1", /part of a cycle: a → b → a/],
-        ["b = a", /part of a cycle: b → a → b/],
-        ["(1 + ", /Syntax error at character/],
-        ["nope + 1", /"nope" is not defined \(at character 1\)/],
-        ["[].constructor", /cannot use "constructor"/],
-        ["\"<img src=x onerror='window.__injected=true'>\"", /./],
-      ];
-      nb = await open(page, c.url(PATH) + (await linkFor(cases.map(([s]) => s))));
-      for (let n = 1; n <= cases.length; n++) {
-        const [source, message] = cases[n - 1];
-        await settled(nb, n);
-        if (message.source === ".") continue;
-        const text = await textOf(cellAt(nb, n).locator("[data-message]"));
-        check(message.test(text), `cell ${n} (${source}): ${text}`);
-        check(text.startsWith(`Cell ${n}: `), `the message names cell ${n}: ${text}`);
-        check(!/call stack|undefined or null|Cannot read/.test(text), `no engine text: ${text}`);
-      }
-      check((await page.locator(".nb img").count()) === 0, "markup in a formula is text, not an image");
-      // The visiting notebook did not replace the saved one without asking.
-      check(
-        (await nb.getByRole("button", { name: /Keep this notebook/ }).count()) === 1,
-        "asked before saving",
-      );
-      const { maxGap, injected } = await readWatch(page);
-      check(!injected, "no injected script ran");
-      check(
-        maxGap < baseline + 100,
-        `the main thread was blocked for ${maxGap.toFixed(0)} ms (legitimate cells: ${baseline.toFixed(0)} ms)`,
-      );
-    },
-    SLOW,
-  );
+  // The notebook was saved as the reader typed: a reload shows it.
+  await page.goto(PATH, { waitUntil: "load" });
+  const nb3 = page.locator(".nb[data-ready='true']");
+  await nb3.waitFor();
+  await waitFor(async () => (await nb3.locator("[data-cell]").count()) === 6, "the saved notebook reloads");
+});
 
-  t.test(
-    "notebook: damaged links and saved state give a message and keep the reader's notebook",
-    async (c) => {
-      const { page } = c;
-      const good = await linkFor(["mine = 42"]);
-      let nb = await open(page, c.url(PATH) + good);
-      await settled(nb, 1);
-      // Opened from a link with nothing of the reader's saved: it becomes the saved notebook.
-      await page.waitForFunction(() =>
-        localStorage.getItem("attention-atlas.notebook.v1")?.includes("mine = 42"),
-      );
-      // A truncated link: a sentence, and the saved notebook instead.
-      nb = await open(page, c.url(PATH) + good.slice(0, good.length - 8));
-      await waitFor(
-        async () => /link is damaged/.test(await textOf(nb.locator("[data-notice]"))),
-        "damaged link",
-      );
-      check((await textOf(editorOf(nb, 1))) === "mine = 42", "the saved notebook is shown");
-      // A link that is not a notebook.
-      nb = await open(page, c.url(PATH) + "#nb=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
-      await waitFor(
-        async () => /link is damaged/.test(await textOf(nb.locator("[data-notice]"))),
-        "garbage link",
-      );
-      check(
-        (await page.evaluate(() => localStorage.getItem("attention-atlas.notebook.v1")))!.includes(
-          "mine = 42",
-        ),
-        "nothing saved was overwritten",
-      );
-      // Damaged saved state: a message, an empty notebook, and the damaged copy kept for download.
-      await page.evaluate(() =>
-        localStorage.setItem("attention-atlas.notebook.v1", '{"v":1,"cells":[{"s":"mi'),
-      );
-      nb = await open(page, c.url(PATH));
-      await waitFor(
-        async () => /Your saved notebook is damaged/.test(await textOf(nb.locator("[data-notice]"))),
-        "damaged saved state",
-      );
-      check(
-        (await nb.getByRole("button", { name: "Download the damaged copy" }).count()) === 1,
-        "kept for download",
-      );
-      check(
-        (await page.evaluate(() => localStorage.getItem("attention-atlas.notebook.v1.damaged"))) ===
-          '{"v":1,"cells":[{"s":"mi',
-        "the damaged copy is kept",
-      );
-    },
-    SLOW,
+test("notebook: keyboard editing with undo and redo", async ({ page }) => {
+  const nb = await open(page, PATH + (await linkFor(["a = 1", "b = a + 1", "c = b * 10"])));
+  await settled(nb, 3);
+  check((await numbers(nb, 3))[0] === 20, "c = 20");
+  await editorOf(nb, 1).click();
+  await page.keyboard.press("Shift+Alt+ArrowDown"); // a moves below b: order does not matter
+  await waitFor(async () => (await textOf(editorOf(nb, 2))) === "a = 1", "a moved down");
+  check((await textOf(editorOf(nb, 1))) === "b = a + 1", "b is first");
+  await page.keyboard.press("Shift+Alt+d");
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 4, "duplicated");
+  await waitFor(
+    async () => /defined in more than one cell/.test(await textOf(cellAt(nb, 2).locator("[data-message]"))),
+    "a duplicate name is reported on the cell",
   );
+  await page.keyboard.press("Alt+z"); // undo the duplicate
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "undo removes the copy");
+  await page.keyboard.press("Alt+y"); // redo
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 4, "redo brings it back");
+  await editorOf(nb, 3).click(); // the copy: b, a, a (copy), c
+  await page.keyboard.press("Shift+Alt+Backspace");
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "deleted");
+  await settled(nb, 3);
+  check((await numbers(nb, 3))[0] === 20, "c = 20 again");
+  // Completion of library functions.
+  await editorOf(nb, 3).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" + softm");
+  await page
+    .getByRole("option", { name: /softmax/ })
+    .first()
+    .waitFor();
+});
 
-  t.test(
-    "notebook: Open in notebook carries the QKV widget's matrices as cells that recompute it",
-    async (c) => {
-      const { page } = c;
-      await page.goto(c.url("/chapters/queries-keys-values/"), { waitUntil: "load" });
-      const w = page.locator('[data-widget="queries-keys-values/qkv-explorer"]');
-      await w.scrollIntoViewIfNeeded();
-      await page.waitForSelector('[data-widget="queries-keys-values/qkv-explorer"][data-ready="true"]');
-      await w.getByRole("button", { name: "Open in notebook" }).click();
-      await page.waitForURL(/\/notebook\/\?from=/);
-      const nb = page.locator(".nb[data-ready='true']");
-      await nb.waitFor({ timeout: 30_000 });
-      await waitFor(async () => (await nb.locator("[data-cell]").count()) === 8, "eight cells");
-      await settled(nb, 8);
-      const Q = [
-        [2, 0, 0, 0],
-        [0, 1, 1, 1],
-      ];
-      const K = [
-        [1, 0, 0, 0],
-        [0, 1, 0, 0],
-        [0, 0, 1, 1],
-      ];
-      const V = [
-        [1, 0],
-        [0, 1],
-        [0.5, 0.5],
-      ];
-      check(close(await numbers(nb, 8), attention(Q, K, V).flat()), "H = softmax(QKᵀ/√4) V");
-    },
-    SLOW,
+test("notebook: hostile formulas in a shared link are stopped with messages, other cells keep working", async ({
+  page,
+}) => {
+  await page.goto(PATH, { waitUntil: "load" });
+  // A trap for injected script (window.__injected) and for dialogs, kept across the fragment changes below.
+  await startWatch(page);
+  // The control: legitimate cells, one of which keeps the worker busy for a while.
+  const fine = ["x = 2", "f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", "f(11) + x"];
+  let nb = await open(page, PATH + (await linkFor(fine)));
+  await settled(nb, 3);
+  check((await numbers(nb, 3))[0] === 2, "f(11) + x = 2");
+  const cases: [string, RegExp][] = [
+    ["f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", /./],
+    ["f(60)", /ran for more than 2 seconds|was stopped|too much work/],
+    ["q = [1, 2]", /./],
+    ["q[3e7] = 1", /position would make a matrix of 30,000,001 entries/],
+    ["q.resize([1e8])", /Method calls such as q\.resize/],
+    ["g(x) = g(x)", /./],
+    ["g(1)", /calls itself more than 256 levels deep/],
+    ["zeros(1e5, 1e5)", /zeros: the result would have 10,000,000,000 entries/],
+    ['evaluate("1 + 1")', /evaluate\(\) is not available in formulas/],
+    ["import({x: 1})", /import\(\) is not available in formulas/],
+    ["a = b + 1", /part of a cycle: a → b → a/],
+    ["b = a", /part of a cycle: b → a → b/],
+    ["(1 + ", /Syntax error at character/],
+    ["nope + 1", /"nope" is not defined \(at character 1\)/],
+    ["[].constructor", /cannot use "constructor"/],
+    ["\"<img src=x onerror='window.__injected=true'>\"", /./],
+  ];
+  // A well-behaved cell after all of them.
+  const last = cases.length + 1;
+  nb = await open(page, PATH + (await linkFor([...cases.map(([s]) => s), "ok = 6 * 7"])));
+  for (let n = 1; n <= cases.length; n++) {
+    const [source, message] = cases[n - 1];
+    await settled(nb, n);
+    if (message.source === ".") continue;
+    const text = await textOf(cellAt(nb, n).locator("[data-message]"));
+    check(message.test(text), `cell ${n} (${source}): ${text}`);
+    check(text.startsWith(`Cell ${n}: `), `the message names cell ${n}: ${text}`);
+    check(!/call stack|undefined or null|Cannot read/.test(text), `no engine text: ${text}`);
+  }
+  await settled(nb, last);
+  check((await numbers(nb, last))[0] === 42, "the well-behaved cell computes: ok = 42");
+  // After the runaway cell was stopped (its worker terminated and restarted), the page and the
+  // worker keep working: an edit recomputes.
+  await editorOf(nb, last).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("8");
+  await waitFor(async () => (await numbers(nb, last))[0] === 48, "ok = 6 * 8 recomputes", 15_000);
+  check((await page.locator(".nb img").count()) === 0, "markup in a formula is text, not an image");
+  // The visiting notebook did not replace the saved one without asking.
+  check((await nb.getByRole("button", { name: /Keep this notebook/ }).count()) === 1, "asked before saving");
+  check(!(await readWatch(page)).injected, "no injected script ran");
+});
+
+test("notebook: damaged links and saved state give a message and keep the reader's notebook", async ({
+  page,
+}) => {
+  const good = await linkFor(["mine = 42"]);
+  let nb = await open(page, PATH + good);
+  await settled(nb, 1);
+  // Opened from a link with nothing of the reader's saved: it becomes the saved notebook.
+  await page.waitForFunction(() =>
+    localStorage.getItem("attention-atlas.notebook.v1")?.includes("mine = 42"),
   );
-}
+  // A truncated link: a sentence, and the saved notebook instead.
+  nb = await open(page, PATH + good.slice(0, good.length - 8));
+  await waitFor(
+    async () => /link is damaged/.test(await textOf(nb.locator("[data-notice]"))),
+    "damaged link",
+  );
+  check((await textOf(editorOf(nb, 1))) === "mine = 42", "the saved notebook is shown");
+  // A link that is not a notebook.
+  nb = await open(page, PATH + "#nb=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  await waitFor(
+    async () => /link is damaged/.test(await textOf(nb.locator("[data-notice]"))),
+    "garbage link",
+  );
+  check(
+    (await page.evaluate(() => localStorage.getItem("attention-atlas.notebook.v1")))!.includes("mine = 42"),
+    "nothing saved was overwritten",
+  );
+  // Damaged saved state: a message, an empty notebook, and the damaged copy kept for download.
+  await page.evaluate(() => localStorage.setItem("attention-atlas.notebook.v1", '{"v":1,"cells":[{"s":"mi'));
+  nb = await open(page, PATH);
+  await waitFor(
+    async () => /Your saved notebook is damaged/.test(await textOf(nb.locator("[data-notice]"))),
+    "damaged saved state",
+  );
+  check(
+    (await nb.getByRole("button", { name: "Download the damaged copy" }).count()) === 1,
+    "kept for download",
+  );
+  check(
+    (await page.evaluate(() => localStorage.getItem("attention-atlas.notebook.v1.damaged"))) ===
+      '{"v":1,"cells":[{"s":"mi',
+    "the damaged copy is kept",
+  );
+});
+
+test("notebook: Open in notebook carries the QKV widget's matrices as cells that recompute it", async ({
+  page,
+}) => {
+  await page.goto("/chapters/queries-keys-values/", { waitUntil: "load" });
+  const w = page.locator('[data-widget="queries-keys-values/qkv-explorer"]');
+  await w.scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-widget="queries-keys-values/qkv-explorer"][data-ready="true"]');
+  await w.getByRole("button", { name: "Open in notebook" }).click();
+  await page.waitForURL(/\/notebook\//);
+  const nb = page.locator(".nb[data-ready='true']");
+  await nb.waitFor({ timeout: 30_000 });
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 8, "eight cells");
+  await settled(nb, 8);
+  const Q = [
+    [2, 0, 0, 0],
+    [0, 1, 1, 1],
+  ];
+  const K = [
+    [1, 0, 0, 0],
+    [0, 1, 0, 0],
+    [0, 0, 1, 1],
+  ];
+  const V = [
+    [1, 0],
+    [0, 1],
+    [0.5, 0.5],
+  ];
+  check(close(await numbers(nb, 8), attention(Q, K, V).flat()), "H = softmax(QKᵀ/√4) V");
+});
+
+test("notebook: Open in notebook carries the score explorer's typed q and K and its score function", async ({
+  page,
+}) => {
+  await page.goto("/chapters/score-functions/", { waitUntil: "load" });
+  const w = page.locator('[data-widget="score-functions/score-explorer"]');
+  await w.scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-widget="score-functions/score-explorer"][data-ready="true"]');
+  await w.getByRole("radio", { name: "Scaled dot" }).check();
+  await typeInto(w.getByLabel("Query q (one row)"), "1 2 3 4");
+  await typeInto(w.getByLabel("Keys K (one row per key)"), "2 0 1 1\n0 0 0 1");
+  // The widget's state is in the page's URL once the view shows it.
+  await page.waitForURL(/sf\.q=1/);
+  await w.getByRole("button", { name: "Open in notebook" }).click();
+  await page.waitForURL(/\/notebook\//);
+  const nb = page.locator(".nb[data-ready='true']");
+  await nb.waitFor({ timeout: 30_000 });
+  // q, K, d, one cell per key, the scores s and the weights alpha.
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 7, "seven cells");
+  await settled(nb, 7);
+  // Scaled dot: q·k1/√4 = 9/2 = 4.5 and q·k2/√4 = 4/2 = 2.
+  check(close(await numbers(nb, 6), [4.5, 2]), "s = [4.5, 2]");
+  const e = Math.exp(4.5 - 2);
+  check(close(await numbers(nb, 7), [e / (e + 1), 1 / (e + 1)]), "alpha = softmax(s)");
+  // The widget's state was read once: the address is the plain notebook page again.
+  check(!page.url().includes("from="), `the notebook's address: ${page.url()}`);
+});

@@ -2,7 +2,7 @@
 import { explainFormulaError } from "../../../lib/formula/index";
 import { FormulaError, type FormulaWorkerClient } from "../../../src/formula/client";
 import { NAMES, handle } from "../../../src/formula/handlers";
-import type { Request } from "../../../src/formula/protocol";
+import { type Request, formulaOf } from "../../../src/formula/protocol";
 
 export function inProcessClient(log: Request[] = []): FormulaWorkerClient {
   return {
@@ -13,7 +13,7 @@ export function inProcessClient(log: Request[] = []): FormulaWorkerClient {
       try {
         return handle(req) as T;
       } catch (err) {
-        throw new FormulaError(explainFormulaError(err, req.type === "score" ? req.formula : req.source));
+        throw new FormulaError(explainFormulaError(err, formulaOf(req)));
       }
     },
   } as unknown as FormulaWorkerClient;

@@ -1,0 +1,83 @@
+/**
+ * Open in notebook: a widget's frame sends the reader here with the widget's state in the query
+ * string, under the same `<state>.<field>` keys its own links use
+ * (`/notebook/?from=queries-keys-values/qkv-explorer&qkv.tau=0.5`). This page turns that state
+ * into cells that recompute what the widget showed, so no notebook code loads on the chapters:
+ * the frame only needs to know which widgets are listed here (`NOTEBOOK_WIDGETS`). It runs in the
+ * notebook's formula worker (a `fromWidget` request), which bundles the widget models it needs on
+ * its own instead of sharing chunks with the chapter pages (shared chunks split and grew them).
+ */
+import { multiHeadSpec } from "../widgets/multi-head-attention/multiHeadModel";
+import { multiHeadCells } from "../widgets/multi-head-attention/multiHeadNotebook";
+import { qkvSpec } from "../widgets/queries-keys-values/qkvModel";
+import { qkvCells } from "../widgets/queries-keys-values/qkvNotebook";
+import { scoreSpec } from "../widgets/score-functions/scoreModel";
+import { scoreCells } from "../widgets/score-functions/scoreNotebook";
+import { selfAttentionSpec } from "../widgets/self-attention/selfAttentionModel";
+import { selfAttentionCells } from "../widgets/self-attention/selfAttentionNotebook";
+import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
+import { NOTEBOOK_WIDGETS } from "./widgetIds";
+
+interface Entry<S extends StateSpec> {
+  /** The widget's state name: the prefix of its keys in a link. */
+  state: string;
+  spec: S;
+  /** What the reader calls it, in messages. */
+  title: string;
+  /** Cells that recompute the widget, or `null` while its input has an error. */
+  cells(s: StateOf<S>): string[] | null;
+}
+
+const entry = <S extends StateSpec>(e: Entry<S>): Entry<StateSpec> => e as unknown as Entry<StateSpec>;
+
+export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<StateSpec>> = {
+  "queries-keys-values/qkv-explorer": entry({
+    state: "qkv",
+    spec: qkvSpec,
+    title: "the QKV explorer",
+    cells: qkvCells,
+  }),
+  "score-functions/score-explorer": entry({
+    state: "sf",
+    spec: scoreSpec,
+    title: "the score explorer",
+    cells: scoreCells,
+  }),
+  "self-attention/explorer": entry({
+    state: "sa",
+    spec: selfAttentionSpec,
+    title: "the self-attention explorer",
+    cells: selfAttentionCells,
+  }),
+  "multi-head-attention/heads": entry({
+    state: "mh",
+    spec: multiHeadSpec,
+    title: "the multi-head widget",
+    cells: multiHeadCells,
+  }),
+};
+
+/** What a widget's link opens: its cells, or a sentence saying why there are none. */
+export type FromWidget =
+  { ok: true; cells: string[]; title: string; notes: string[] } | { ok: false; message: string };
+
+/** The cells for `?from=<widget id>&<its state>`; `null` when the query names no widget. */
+export function cellsFromQuery(search: string): FromWidget | null {
+  const params = new URLSearchParams(search);
+  const id = params.get("from");
+  if (id === null) return null;
+  const e = (WIDGET_NOTEBOOKS as Record<string, Entry<StateSpec> | undefined>)[id];
+  if (!e)
+    return {
+      ok: false,
+      message: `This link asks for the widget “${id.slice(0, 80)}”, which has no notebook version.`,
+    };
+  const { state, errors } = readState(e.state, e.spec, search);
+  const cells = e.cells(state);
+  if (!cells)
+    return {
+      ok: false,
+      message: `The input of ${e.title} in this link has an error, so it could not be turned into cells. Fix it in the chapter and press Open in notebook again.`,
+    };
+  return { ok: true, cells, title: e.title, notes: errors };
+}

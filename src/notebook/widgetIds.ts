@@ -1,0 +1,10 @@
+/**
+ * The widgets whose frame shows "Open in notebook" (their cells are made on the notebook page, in
+ * fromWidget.ts). Kept apart so that the widget frame reads this list without the cell makers.
+ */
+export const NOTEBOOK_WIDGETS = [
+  "queries-keys-values/qkv-explorer",
+  "score-functions/score-explorer",
+  "self-attention/explorer",
+  "multi-head-attention/heads",
+] as const;
