@@ -1,15 +1,15 @@
 /**
  * What the formula worker does with each request, on the restricted mathjs instance of
- * `lib/formula`. `worker.ts` runs it off the page's main thread; tests call it directly.
+ * `lib/formula`. The notebook's worker (`src/notebook/worker.ts`) runs it off the page's main
+ * thread; tests call it directly.
  */
 import type { MathNode } from "mathjs";
 import { createFormulaMath } from "../../lib/formula/index";
 import { FORMULA_FUNCTIONS } from "../../lib/formula/functions";
 import { DISABLED_FUNCTIONS, FORMULA_BUILTINS } from "../../lib/formula/instance";
-import { cellsFromQuery } from "../notebook/fromWidget";
 import { analyzeNode } from "./analyze";
 import { decodeValue, encodeValue } from "./codec";
-import type { Encoded, EvaluateResult, KnownNames, Plot, Request } from "./protocol";
+import type { Encoded, EvaluateResult, FormulaRequest, KnownNames, Plot } from "./protocol";
 import { EVALUATION_LIMIT_MS, scoreWith } from "./score";
 
 const fm = createFormulaMath({ maxMillis: EVALUATION_LIMIT_MS });
@@ -29,7 +29,7 @@ function decodeScope(scope: Record<string, Encoded>): Record<string, unknown> {
   return out;
 }
 
-function evaluate(req: Extract<Request, { type: "evaluate" }>): EvaluateResult {
+function evaluate(req: Extract<FormulaRequest, { type: "evaluate" }>): EvaluateResult {
   return fm.batch(() => {
     const compiled = fm.compile(req.source);
     const analysis = analyzeNode(compiled.node, "");
@@ -68,7 +68,7 @@ function plot(f: unknown): Plot | null {
 }
 
 /** Answer one request; throws what the formula threw. */
-export function handle(req: Request): unknown {
+export function handle(req: FormulaRequest): unknown {
   switch (req.type) {
     case "score":
       return scoreWith(fm, req);
@@ -84,8 +84,6 @@ export function handle(req: Request): unknown {
     }
     case "evaluate":
       return evaluate(req);
-    case "fromWidget":
-      return cellsFromQuery(req.search);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Messages between the page and the formula worker (`worker.ts`). Values cross as plain data
+ * Messages between the page and a formula worker (`src/notebook/worker.ts`, `scoreWorker.ts`). Values cross as plain data
  * (structured clone): numbers, booleans, strings, nested arrays, and descriptions of functions.
  */
 import type { FormulaProblem } from "../../lib/formula/messages";
@@ -34,11 +34,15 @@ export interface Plot {
   ys: number[];
 }
 
-export type Request =
+/** What any formula worker answers (`handlers.ts`). */
+export type FormulaRequest =
   | { type: "score"; formula: string; q: number[]; K: number[][] }
   | { type: "analyze"; source: string }
-  | { type: "evaluate"; source: string; scope: Record<string, Encoded> }
-  /** A widget's link state (`?from=<widget id>&…`) as notebook cells (`src/notebook/fromWidget.ts`). */
+  | { type: "evaluate"; source: string; scope: Record<string, Encoded> };
+
+export type Request =
+  | FormulaRequest
+  /** The notebook's worker only: a widget's link state (`?from=<widget id>&…`) as cells (`src/notebook/fromWidget.ts`). */
   | { type: "fromWidget"; search: string };
 
 export interface ScoreResult {

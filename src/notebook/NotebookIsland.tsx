@@ -1,6 +1,6 @@
 import type { EditorView } from "@codemirror/view";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { formulaWorker } from "../formula/formulaWorker";
+import { formulaWorker } from "./formulaWorker";
 import type { EvaluateResult } from "../formula/protocol";
 import { type CellCommands, type NameInfo, SHORTCUTS } from "./CellEditor";
 import { CellView } from "./CellView";

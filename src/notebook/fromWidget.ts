@@ -4,7 +4,7 @@
  * (`/notebook/?from=queries-keys-values/qkv-explorer&qkv.tau=0.5`). This page turns that state
  * into cells that recompute what the widget showed, so no notebook code loads on the chapters:
  * the frame only needs to know which widgets are listed here (`NOTEBOOK_WIDGETS`). It runs in the
- * notebook's formula worker (a `fromWidget` request), which bundles the widget models it needs on
+ * notebook's formula worker (`worker.ts`, a `fromWidget` request), which bundles the widget models it needs on
  * its own instead of sharing chunks with the chapter pages (shared chunks split and grew them).
  */
 import { multiHeadSpec } from "../widgets/multi-head-attention/multiHeadModel";
@@ -16,7 +16,7 @@ import { scoreCells } from "../widgets/score-functions/scoreNotebook";
 import { selfAttentionSpec } from "../widgets/self-attention/selfAttentionModel";
 import { selfAttentionCells } from "../widgets/self-attention/selfAttentionNotebook";
 import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
-import { NOTEBOOK_WIDGETS } from "./widgetIds";
+import { NOTEBOOK_WIDGETS } from "../widgets/primitives/notebookWidgets";
 
 interface Entry<S extends StateSpec> {
   /** The widget's state name: the prefix of its keys in a link. */

@@ -12,10 +12,10 @@ const files = importGraph(DIRS);
 describe("import graph", () => {
   it("reads imports, re-exports and dynamic imports, and resolves them to files", () => {
     // lib/index.ts re-exports every mechanism; typeset formulas import KaTeX dynamically; the
-    // formula client starts its worker from a module URL.
+    // notebook starts its formula worker from a module URL.
     expect(files.get("lib/index.ts")).toContain("lib/core/matrix.ts");
     expect(specifiers("src/formula/Typeset.tsx")).toContain("katex");
-    expect(files.get("src/formula/formulaWorker.ts")).toContain("src/formula/worker.ts");
+    expect(files.get("src/notebook/formulaWorker.ts")).toContain("src/notebook/worker.ts");
     expect(resolveSpecifier("src/widgets/index.ts", "./primitives/Widget.astro")).toBe(
       "src/widgets/primitives/Widget.astro",
     );

@@ -2,6 +2,7 @@
 import { explainFormulaError } from "../../../lib/formula/index";
 import { FormulaError, type FormulaWorkerClient } from "../../../src/formula/client";
 import { NAMES, handle } from "../../../src/formula/handlers";
+import { cellsFromQuery } from "../../../src/notebook/fromWidget";
 import { type Request, formulaOf } from "../../../src/formula/protocol";
 
 export function inProcessClient(log: Request[] = []): FormulaWorkerClient {
@@ -11,7 +12,7 @@ export function inProcessClient(log: Request[] = []): FormulaWorkerClient {
       log.push(req);
       await Promise.resolve();
       try {
-        return handle(req) as T;
+        return (req.type === "fromWidget" ? cellsFromQuery(req.search) : handle(req)) as T;
       } catch (err) {
         throw new FormulaError(explainFormulaError(err, formulaOf(req)));
       }

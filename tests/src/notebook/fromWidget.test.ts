@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WIDGET_NOTEBOOKS, cellsFromQuery } from "../../../src/notebook/fromWidget";
-import { NOTEBOOK_WIDGETS } from "../../../src/notebook/widgetIds";
+import { NOTEBOOK_WIDGETS } from "../../../src/widgets/primitives/notebookWidgets";
 import { defaults, writeState } from "../../../src/widgets/primitives/urlState";
 import { qkvSpec } from "../../../src/widgets/queries-keys-values/qkvModel";
 import { qkvCells } from "../../../src/widgets/queries-keys-values/qkvNotebook";

@@ -1,4 +1,4 @@
-import { FormulaWorkerClient } from "./client";
+import { FormulaWorkerClient } from "../formula/client";
 
 let shared: FormulaWorkerClient | null = null;
 
