@@ -99,20 +99,16 @@ async function redraw(page: Page, origin: string): Promise<number[]> {
     await page.keyboard.press("End");
     await page.keyboard.press("Shift+ArrowLeft"); // select the scale factor
     await page.keyboard.type(String(scale)); // one key replaces it: one edit
-    const ms = await page.evaluate(
-      (prev) =>
-        new Promise<number>((resolve) => {
-          const check = () => {
-            const done = document.querySelectorAll('[data-cell][data-state="ok"]').length === 20;
-            const last = document.querySelector('[data-cell="20"] .nb-result')?.textContent;
-            if (done && last !== prev)
-              resolve(performance.now() - (window as unknown as { __keydown: number }).__keydown);
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
-      before,
-    );
+    // No named functions inside evaluate: tsx would wrap them in a helper the page lacks.
+    const ms = await page.evaluate(async (prev) => {
+      for (;;) {
+        const done = document.querySelectorAll('[data-cell][data-state="ok"]').length === 20;
+        const last = document.querySelector('[data-cell="20"] .nb-result')?.textContent;
+        if (done && last !== prev)
+          return performance.now() - (window as unknown as { __keydown: number }).__keydown;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    }, before);
     times.push(ms);
   }
   return times;
