@@ -100,7 +100,7 @@ export default function TrainKarateIsland() {
         <span class="kc-key kc-key-officer" aria-hidden="true" /> the Officer's faction: the fill is the
         faction each member joined, the ring the network's prediction. A thick dark outline marks a labelled
         member; edge width is the attention between the two ends (the selected member's own weights are
-        labelled).
+        labelled). The status line's held-out accuracy is the lowest of the three networks'.
       </p>
       {view && (
         <div class="ga-panels kc-panels">
