@@ -39,4 +39,29 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // A chapter's widget folder imports only from primitives/ (the frame included), lib/, the site's
+    // data/ (datasets), the shared training runtime (src/training) and its own folder: never from
+    // another chapter's folder.
+    files: ["src/widgets/*/**/*.{ts,tsx,astro}"],
+    ignores: ["src/widgets/primitives/**", "src/widgets/*.astro/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./(?!primitives/|\\.\\./)",
+              message:
+                "A chapter folder imports only from primitives/, lib/, data/ and its own folder; move a shared part to src/widgets/primitives/.",
+            },
+            {
+              regex: "^\\.\\./\\.\\./(?!data/|training/|\\.\\./lib(/|$))",
+              message: "A chapter folder imports only from primitives/, lib/, data/ and its own folder.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

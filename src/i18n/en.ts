@@ -32,6 +32,9 @@ export const ui = {
   "widget.copyFailed": "Could not copy; the link is in the address bar",
   "widget.openNotebook": "Open in notebook",
   "chapter.notebook": "Try this part's formulas in the notebook",
+  "widget.save": "Save a chart",
+  "widget.saved": "Saved",
+  "widget.saveFailed": "Could not save",
   "widget.loading": "Showing a precomputed example; the live widget loads when you scroll here.",
 } as const;
 

@@ -3,7 +3,7 @@ import { transformerXLContext, transformerXLMask } from "../../../lib";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
-import { MaskGrid } from "./MaskGrid";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 
 export const xlSpec = {
   seg: fields.int(4, 2, 8),
@@ -59,7 +59,7 @@ export default function XLIsland() {
       </p>
       <svg
         class="xl-stream"
-        viewBox={`0 0 ${total * 14 + 4} 40`}
+        viewBox={`0 0 ${total * 14 + 4} 34`}
         width={total * 14 + 4}
         role="img"
         aria-label={`Token stream: segment ${start + 1}–${start + seg}, memory ${mem ? `${start - seg + 1}–${start}` : "none"}, reach of the last token from token ${reachStart + 1}.`}
@@ -87,20 +87,25 @@ export default function XLIsland() {
           stroke="currentColor"
           stroke-width="2"
         />
-        <text x={2 + reachStart * 14} y={39} font-size="8" fill="currentColor">
-          reach over {layers} layers
-        </text>
       </svg>
-      <MaskGrid
+      <p class="xl-stream-key">
+        Blue: this segment; grey: the cached memory; line: the last token's reach over {layers} layers.
+      </p>
+      <MatrixGrid
         name="xl"
-        title={`Attention mask of this segment over [memory; segment]`}
-        mask={mask}
+        label="Attention mask of this segment over [memory; segment]"
+        data={mask}
         rows={Array.from({ length: seg }, (_, i) => `s${i + 1}`)}
         cols={[
           ...Array.from({ length: mem }, (_, j) => `m${j + 1}`),
           ...Array.from({ length: seg }, (_, j) => `s${j + 1}`),
         ]}
-        colKind={(j) => (j < mem ? "memory" : "segment")}
+        rowTitle="query (segment token)"
+        colTitle="key (memory, then segment)"
+        palette="binary"
+        legend={["allowed (segment)", "blocked"]}
+        altLegend="allowed (memory)"
+        cellClass={(_, j) => (j < mem ? "cell-alt" : undefined)}
       />
     </div>
   );

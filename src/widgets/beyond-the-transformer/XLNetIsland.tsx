@@ -4,7 +4,7 @@ import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
-import { MaskGrid } from "./MaskGrid";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 
 export const xlnetSpec = {
   order: fields.text("3 2 4 1", 100),
@@ -75,19 +75,27 @@ export default function XLNetIsland() {
         nothing; x{order[order.length - 1] + 1} from all the others.
       </p>
       <div class="xlnet-masks">
-        <MaskGrid
+        <MatrixGrid
           name="content"
-          title="Content stream: rank(j) ≤ rank(i)"
-          mask={m.content}
+          label="Content stream: rank(j) ≤ rank(i)"
+          data={m.content}
           rows={labels}
           cols={labels}
+          rowTitle="position i"
+          colTitle="position j"
+          palette="binary"
+          legend={["may attend", "blocked"]}
         />
-        <MaskGrid
+        <MatrixGrid
           name="query"
-          title="Query stream: rank(j) < rank(i)"
-          mask={m.query}
+          label="Query stream: rank(j) < rank(i)"
+          data={m.query}
           rows={labels}
           cols={labels}
+          rowTitle="position i"
+          colTitle="position j"
+          palette="binary"
+          legend={["may attend", "blocked"]}
         />
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { fmt } from "../primitives/matrixText";
+import { useLegibleText } from "../primitives/useLegibleText";
 import { type Graph, HEIGHT, WIDTH } from "./graphCodec";
 
 interface Props {
@@ -110,6 +111,7 @@ export function GraphPanel({
       </g>
     );
   });
+  useLegibleText(svgRef, WIDTH, 13);
   const s = pos(selected);
   const self = weights[selected]?.[selected] ?? 0;
 

@@ -4,7 +4,8 @@ import { Slider } from "../primitives/Slider";
 import { useWidget } from "../primitives/useWidget";
 import { useWorkerMeasure } from "../primitives/useWorkerMeasure";
 import { type CapacityInput, type CapacityPoint, capacityKey, capacitySpec, counts } from "./capacityModel";
-import { LineChart } from "./LineChart";
+import { LineChart } from "../primitives/charts/LineChart";
+import { fixed } from "../primitives/format";
 
 /**
  * Recall success against load P/N, computed in a Web Worker one pattern count at a time: the curve
@@ -70,35 +71,25 @@ export default function CapacityIsland() {
       <MeasureProgress measure={measure} total={todo.length} id="cap-progress" unit="loads" />
       <LineChart
         name="capacity"
-        points={points.map((p) => [p.ratio, p.successRate])}
-        xDomain={[0, 0.3]}
-        yDomain={[0, 1]}
-        rule={{ x: 0.138, text: "0.138" }}
-        xLabel="load P/N"
-        yLabel="recall success"
+        series={[
+          {
+            id: "recall",
+            label: "patterns recalled exactly",
+            dots: true,
+            points: points.map((p) => ({ x: p.ratio, y: p.successRate })),
+          },
+        ]}
+        x={{ domain: [0, 0.3], label: "load P/N" }}
+        y={{ domain: [0, 1], label: "recall success" }}
+        rules={[{ x: 0.138, label: "load 0.138", kind: "rule" }]}
         label="Fraction of stored patterns recalled exactly"
+        summary={`Fraction of stored patterns recalled exactly, against the load P/N: ${points.map((p) => `${fixed(p.ratio, 3)} → ${fixed(p.successRate, 3)}`).join(", ")}.`}
+        table={{
+          name: "capacity",
+          columns: ["P", "P/N", "success"],
+          rows: points.map((p) => [p.patterns, fixed(p.ratio, 3), fixed(p.successRate, 3)]),
+        }}
       />
-      <details>
-        <summary>The curve as a table</summary>
-        <table data-table="capacity">
-          <thead>
-            <tr>
-              <th scope="col">P</th>
-              <th scope="col">P/N</th>
-              <th scope="col">success</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr>
-                <td>{p.patterns}</td>
-                <td>{p.ratio.toFixed(3)}</td>
-                <td>{p.successRate.toFixed(3)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { SeedInput } from "../primitives/SeedInput";
 import { Slider } from "../primitives/Slider";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { LineChart } from "./LineChart";
+import { LineChart } from "../primitives/charts/LineChart";
 import { PixelGrid } from "./PixelGrid";
 import { PixelView } from "./PixelView";
 import { WeightsCanvas } from "./WeightsCanvas";
@@ -221,10 +221,17 @@ export default function HopfieldRecallIsland() {
           </div>
           <LineChart
             name="energy"
-            points={r.energies.map((e, t) => [t, e])}
-            current={shown}
-            xLabel="step"
-            yLabel="energy E"
+            series={[
+              {
+                id: "energy",
+                label: `energy E (dark dot: step ${shown})`,
+                dots: true,
+                current: shown,
+                points: r.energies.map((e, t) => ({ x: t, y: e })),
+              },
+            ]}
+            x={{ label: "step", domain: [0, Math.max(1, r.energies.length - 1)], integer: true }}
+            y={{ label: "energy E" }}
             label="Energy per step"
           />
         </div>

@@ -5,7 +5,7 @@ import { fmt } from "../primitives/matrixText";
 import { fields } from "../primitives/urlState";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { Bars } from "../neural-turing-machines/Bars";
+import { BarChart } from "../primitives/charts/BarChart";
 import { Slider } from "../primitives/Slider";
 import { PixelView } from "./PixelView";
 import { PRESET_LIST, corrupt, parsePatternList } from "./patterns";
@@ -173,16 +173,14 @@ export default function ModernHopfieldIsland() {
             </figcaption>
             <PixelView name="query" value={r.query} label="Query ξ, a corrupted pattern" size={90} />
           </figure>
-          <figure>
-            <figcaption>Weights softmax(β X ξ) of the last update, one bar per stored pattern.</figcaption>
-            <Bars
-              name="softmax"
-              values={r.p}
-              labels={r.X.map((_, i) => `x${i + 1}`)}
-              label="Attention weights over the stored patterns"
-              width={180}
-            />
-          </figure>
+          <BarChart
+            name="softmax"
+            values={r.p}
+            labels={r.X.map((_, i) => `x${i + 1}`)}
+            label="Weights softmax(β X ξ) of the last update, one bar per stored pattern"
+            categoryTitle="stored pattern"
+            valueTitle="weight"
+          />
           <figure>
             <figcaption>
               Retrieved ξ = Xᵀp after the last update. Grey pixels lie between −1 and +1.

@@ -1,6 +1,7 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { Heatmap } from "../primitives/Heatmap";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
+import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
@@ -15,11 +16,6 @@ import {
   tokenLabels,
 } from "./multiHeadModel";
 
-interface Props {
-  /** Build-time SVGs of the default state's heads. */
-  initialSvgs: string[];
-}
-
 const dimLabels = (H: number) =>
   Array.from(
     { length: D_MODEL },
@@ -27,7 +23,7 @@ const dimLabels = (H: number) =>
   );
 
 /** Split d_model = 8 into 1, 2, 4 or 8 heads and watch each head's weights, the concat and Wᴼ. */
-export default function MultiHeadIsland({ initialSvgs }: Props) {
+export default function MultiHeadIsland() {
   const { ref, state, set, linkErrors } = useWidget("mh", multiHeadSpec);
   const outcome = useMemo(() => computeMultiHead(state), [state]);
   const v = useLastGood<MultiHeadView>(outcome.ok ? outcome.view : undefined);
@@ -101,15 +97,18 @@ export default function MultiHeadIsland({ initialSvgs }: Props) {
                 <p class="mh-head-title">
                   Head {h + 1}: {v.headRules[h]}
                 </p>
-                <Heatmap
+                <MatrixGrid
+                  name={`head-${h + 1}`}
+                  palette="sequential"
+                  legend="weight"
+                  format={(x) => fixed(x, 2)}
                   data={w}
                   label={`Head ${h + 1} weights (${v.headRules[h]})`}
                   rows={labels}
                   cols={labels}
-                  rowLabel="query"
-                  colLabel="key"
+                  rowTitle="query"
+                  colTitle="key"
                   domain={[0, 1]}
-                  initialSvg={initialSvgs[h]}
                 />
               </div>
             ))}

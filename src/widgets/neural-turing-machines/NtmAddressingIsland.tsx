@@ -4,8 +4,9 @@ import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { Bars } from "./Bars";
-import { MatrixHeat } from "./MatrixHeat";
+import { BarChart } from "../primitives/charts/BarChart";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
+import { memoryGridProps } from "./memoryGrid";
 import { Slider } from "../primitives/Slider";
 import { type AddressingResult, SHIFT_KERNELS, addressingSpec, computeAddressing } from "./ntmModel";
 
@@ -146,30 +147,34 @@ export default function NtmAddressingIsland() {
           </p>
           <div class="ntm-stages">
             {stages.map(([name, title, w]) => (
-              <figure>
-                <figcaption>{title}</figcaption>
-                <Bars name={name} values={w ?? []} labels={slots(n)} label={`${title}, weight per slot`} />
-              </figure>
+              <BarChart
+                name={name}
+                values={w ?? []}
+                labels={slots(n)}
+                label={title}
+                categoryTitle="memory slot"
+                valueTitle="weight"
+              />
             ))}
           </div>
           <p class="ntm-read" data-output="read">
             Read r = wᵀM = {vec(r.read)}
           </p>
           <div class="ntm-mems">
-            <MatrixHeat
+            <MatrixGrid
+              {...memoryGridProps(r.memory)}
               name="before"
               label="Memory before the write (bars: final weighting w)"
-              data={r.memory}
-              rowLabels={slots(n)}
-              colLabels={cols(r.memory[0].length)}
-              rowWeights={r.sharpened}
+              rows={slots(n)}
+              cols={cols(r.memory[0].length)}
+              rowWeights={{ label: "weighting w", values: r.sharpened }}
             />
-            <MatrixHeat
+            <MatrixGrid
+              {...memoryGridProps(r.after)}
               name="after"
               label="Memory after erase then add: M ∘ (1 − w eᵀ) + w aᵀ"
-              data={r.after}
-              rowLabels={slots(n)}
-              colLabels={cols(r.memory[0].length)}
+              rows={slots(n)}
+              cols={cols(r.memory[0].length)}
             />
           </div>
         </>

@@ -4,8 +4,9 @@ import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { Bars } from "./Bars";
-import { MatrixHeat } from "./MatrixHeat";
+import { BarChart } from "../primitives/charts/BarChart";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
+import { memoryGridProps } from "./memoryGrid";
 import { type CopyView, computeCopy, copySpec } from "./copyModel";
 
 const labels = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
@@ -125,34 +126,39 @@ export default function NtmCopyTaskIsland() {
             {caption(v)}
           </p>
           <div class="ntm-mems">
-            <MatrixHeat
+            <MatrixGrid
+              {...memoryGridProps(v.input)}
               name="input"
               label="Input sequence x"
-              data={v.input}
-              rowLabels={labels("x", v.T)}
-              colLabels={labels("c", v.width)}
+              rowTitle="input step"
+              rows={labels("x", v.T)}
+              cols={labels("c", v.width)}
             />
-            <MatrixHeat
+            <MatrixGrid
+              {...memoryGridProps(v.memory)}
               name="memory"
               label={`Memory after this step (bars: ${v.phase === "read" ? "read" : "write"} weighting)`}
-              data={v.memory}
-              rowLabels={labels("", v.memory.length)}
-              colLabels={labels("c", v.width)}
-              rowWeights={v.w}
+              rows={labels("", v.memory.length)}
+              cols={labels("c", v.width)}
+              rowWeights={{ label: `${v.phase === "read" ? "read" : "write"} weighting`, values: v.w }}
             />
-            <MatrixHeat
+            <MatrixGrid
+              {...memoryGridProps(v.output.map((r) => r ?? new Array<number | null>(v.width).fill(null)))}
               name="output"
               label="Output y read so far (blank rows: not yet read)"
-              data={v.output.map((r) => r ?? new Array(v.width).fill(0))}
-              rowLabels={labels("y", v.T)}
-              colLabels={labels("c", v.width)}
+              rowTitle="output step"
+              rows={labels("y", v.T)}
+              cols={labels("c", v.width)}
+              missing={{ cell: "", table: "not yet read" }}
             />
           </div>
-          <Bars
+          <BarChart
             name="weighting"
             values={v.w}
             labels={labels("", v.w.length)}
             label={`${v.phase === "read" ? "Read" : "Write"} weighting over slots`}
+            categoryTitle="memory slot"
+            valueTitle="weight"
           />
         </>
       )}

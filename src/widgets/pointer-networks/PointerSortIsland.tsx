@@ -4,9 +4,9 @@ import { LinkErrors } from "../primitives/LinkErrors";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { Bars } from "../soft-hard-local/Bars";
-import { dec } from "../soft-hard-local/parseList";
-import { PointerGrid } from "./PointerGrid";
+import { BarChart } from "../primitives/charts/BarChart";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
+import { fixed as dec } from "../primitives/format";
 import { type PointerView, computePointer, pointerSpec } from "./pointerModel";
 
 const num = (x: number) => String(Number(x.toPrecision(6)));
@@ -87,12 +87,14 @@ export default function PointerSortIsland() {
         <strong data-value="value">{num(v.xs[chosen])}</strong>) with probability{" "}
         <strong data-value="prob">{dec(v.probs[t][chosen])}</strong>.
       </p>
-      <Bars
-        name="pointer"
+      <BarChart
+        name="pointer-step"
         values={v.probs[t]}
         labels={v.xs.map((x, j) => (v.allow[t][j] ? num(x) : "×"))}
         highlight={chosen}
-        label={`Step ${step}: pointer distribution over input positions (× = already chosen)`}
+        categoryTitle="input value (× = already chosen)"
+        valueTitle="pointer probability"
+        label={`Step ${step}: pointer distribution over input positions`}
       />
       <p data-readout="output">
         Output so far:{" "}
@@ -110,7 +112,20 @@ export default function PointerSortIsland() {
           </>
         )}
       </p>
-      <PointerGrid view={v} shown={step} />
+      <MatrixGrid
+        name="pointer"
+        label={`Pointer distributions so far: ${step} of ${n} steps (— : already chosen, masked; outlined: the choice)`}
+        data={v.probs.slice(0, step).map((row, s) => row.map((p, j) => (v.allow[s][j] ? p : null)))}
+        rows={v.probs.slice(0, step).map((_, s) => String(s + 1))}
+        cols={v.xs.map((x, j) => `#${j + 1} ${num(x)}`)}
+        rowTitle="step"
+        colTitle="input position and value"
+        palette="sequential"
+        domain={[0, 1]}
+        legend="probability"
+        format={(p) => dec(p, 2)}
+        outline={(s, j) => v.order[s] === j}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { pointerSort } from "../../../lib";
 import { fields } from "../primitives/urlState";
-import { parseNumberList } from "../soft-hard-local/parseList";
+import { parseNumberList } from "../primitives/parseList";
 
 export const MAX_INPUTS = 12;
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { fmt } from "./matrixText";
+import { sig as fmt } from "./format";
 
 interface Props {
   caption: ComponentChildren;
@@ -8,10 +8,12 @@ interface Props {
   colLabels: string[];
   /** A class for the table, used by tests and styles. */
   name: string;
+  /** How each row's numbers are printed (default: `sig`, up to 4 significant digits). */
+  rowFormats?: ((v: number) => string)[];
 }
 
 /** A small labelled table of numbers (the text form of a matrix). */
-export function NumberTable({ caption, data, rowLabels, colLabels, name }: Props) {
+export function NumberTable({ caption, data, rowLabels, colLabels, name, rowFormats }: Props) {
   return (
     <div class="number-table" data-table={name}>
       <table>
@@ -29,7 +31,7 @@ export function NumberTable({ caption, data, rowLabels, colLabels, name }: Props
             <tr>
               <th scope="row">{rowLabels[i]}</th>
               {row.map((v) => (
-                <td>{fmt(v)}</td>
+                <td>{(rowFormats?.[i] ?? fmt)(v)}</td>
               ))}
             </tr>
           ))}

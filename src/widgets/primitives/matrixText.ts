@@ -65,8 +65,4 @@ export function formatMatrixText(m: number[][]): string {
 }
 
 /** A compact number for tables and equations: up to 4 significant digits, no trailing zeros. */
-export function fmt(v: number, digits = 4): string {
-  if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
-  const s = Number(v.toPrecision(digits)).toString();
-  return s === "-0" ? "0" : s;
-}
+export { sig as fmt } from "./format";

@@ -1,5 +1,6 @@
 import { useMemo } from "preact/hooks";
-import { Heatmap } from "../primitives/Heatmap";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
+import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { MatrixField } from "../primitives/MatrixField";
@@ -11,7 +12,6 @@ import { useWidget } from "../primitives/useWidget";
 import { type QkvResult, computeQkv, qkvPresets, qkvSpec } from "./qkvModel";
 
 interface Props {
-  initialSvg: string;
   initialEquationHtml: string;
   /** The TeX the build-time equation was typeset from. */
   initialEquationTex: string;
@@ -27,7 +27,7 @@ const MATRIX_FIELDS: [key: "Q" | "K" | "V", label: string, hint: string][] = [
 const labels = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 /** Edit Q, K and V; see scores, weights (heatmap), outputs, and one query's equation with numbers. */
-export default function QkvExplorerIsland({ initialSvg, initialEquationHtml, initialEquationTex }: Props) {
+export default function QkvExplorerIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("qkv", qkvSpec);
   const outcome = useMemo(() => computeQkv(state), [state]);
   // The last good result stays on screen while the input is bad.
@@ -111,15 +111,18 @@ export default function QkvExplorerIsland({ initialSvg, initialEquationHtml, ini
       </div>
       {shown && (
         <div class="qkv-results">
-          <Heatmap
+          <MatrixGrid
+            name="weights"
+            palette="sequential"
+            legend="weight"
+            format={(x) => fixed(x, 2)}
             data={shown.weights}
             label="Attention weights: rows are queries, columns are keys"
             rows={labels("q", shown.weights.length)}
             cols={labels("k", shown.weights[0].length)}
-            rowLabel="query"
-            colLabel="key"
+            rowTitle="query"
+            colTitle="key"
             domain={[0, 1]}
-            initialSvg={initialSvg}
           />
           <NumberTable
             name="scores"

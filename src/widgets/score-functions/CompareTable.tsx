@@ -1,3 +1,4 @@
+import { formats } from "../primitives/format";
 import { type Kind, KINDS, KIND_LABELS } from "./scoreModel";
 
 interface Props {
@@ -44,7 +45,7 @@ export function CompareTable({ all, selected, keys }: Props) {
                 <th scope="row">{KIND_LABELS[kind]}</th>
                 {w.map((x, j) => (
                   <td key={j} class={x >= top - 1e-9 ? "top" : undefined}>
-                    {x.toFixed(3)}
+                    {formats.weight(x)}
                   </td>
                 ))}
               </tr>

@@ -5,11 +5,10 @@ import { RangeField } from "../primitives/RangeField";
 import { SeedInput } from "../primitives/SeedInput";
 import { useDeferredMeasure } from "../primitives/useDeferredMeasure";
 import { useWidget } from "../primitives/useWidget";
-import { LineChart, type Series } from "./LineChart";
-import { WeightBars } from "./WeightBars";
-import { ScaleTable } from "./ScaleTable";
+import { BarChart } from "../primitives/charts/BarChart";
+import { LineChart, type LineSeries } from "../primitives/charts/LineChart";
+import { fixed } from "../primitives/format";
 import {
-  DIMS,
   KEY_COUNTS,
   LOG_DIMS,
   type Measured,
@@ -22,10 +21,12 @@ import {
 
 const xAxis = (label: string) => ({
   domain: [0, 10] as [number, number],
-  ticks: LOG_DIMS.filter((e) => e % 2 === 0).map((e) => ({ value: e, label: String(2 ** e) })),
+  ticks: LOG_DIMS.filter((e) => e % 2 === 0),
+  format: (e: number) => String(2 ** e),
   label,
 });
-const f2 = (x: number) => x.toFixed(2);
+const f2 = (x: number) => fixed(x, 2);
+const f3 = (x: number) => fixed(x, 3);
 
 /** How qᵀk spreads as d grows and what that does to softmax, with and without dividing by √d. */
 export default function ScaleSaturationIsland({ initial }: { initial: Measured }) {
@@ -39,23 +40,30 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
   const nSample = view.sample.raw.length;
   const at = points[state.logd];
 
-  const spread: Series[] = [
+  const spread: LineSeries[] = [
     {
       id: "a",
       label: "std of qᵀk (measured)",
       dots: true,
       points: points.map((p, i) => ({ x: i, y: p.std })),
     },
-    { id: "ref", label: "√d", dashed: true, points: LOG_DIMS.map((e) => ({ x: e, y: Math.sqrt(2 ** e) })) },
+    {
+      id: "ref",
+      tone: 3,
+      label: "√d",
+      dashed: true,
+      points: LOG_DIMS.map((e) => ({ x: e, y: Math.sqrt(2 ** e) })),
+    },
     {
       id: "b",
+      tone: 2,
       label: "std of qᵀk/√d (measured)",
       dots: true,
       points: points.map((p, i) => ({ x: i, y: p.stdScaled })),
     },
   ];
   const isMax = state.measure === "max";
-  const sat: Series[] = [
+  const sat: LineSeries[] = [
     {
       id: "a",
       label: "without scaling",
@@ -70,6 +78,7 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
     },
     {
       id: "ref",
+      tone: 3,
       label: isMax ? `uniform, 1/${n}` : `uniform, log ${n}`,
       dashed: true,
       points: [0, 10].map((x) => ({ x, y: isMax ? 1 / n : Math.log(n) })),
@@ -115,13 +124,35 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
           name="spread"
           series={spread}
           x={xAxis("dimension d (log scale)")}
-          y={{
-            domain: [0, 34],
-            ticks: [0, 8, 16, 24, 32].map((v) => ({ value: v, label: String(v) })),
-            label: "standard deviation",
+          y={{ domain: [0, 34], ticks: [0, 8, 16, 24, 32], label: "standard deviation" }}
+          rules={[{ x: state.logd, label: `selected d = ${view.d}` }]}
+          label="Spread of the dot product against d"
+          table={{
+            name: "scale",
+            columns: [
+              "d",
+              "√d",
+              "std qᵀk",
+              "std qᵀk/√d",
+              "largest weight",
+              "largest, scaled",
+              "entropy",
+              "entropy, scaled",
+            ],
+            rows: points.map((p) => [
+              p.d,
+              ...[
+                Math.sqrt(p.d),
+                p.std,
+                p.stdScaled,
+                p.maxWeight,
+                p.maxWeightScaled,
+                p.entropy,
+                p.entropyScaled,
+              ].map(f3),
+            ]),
           }}
-          marker={state.logd}
-          label={`Spread of the dot product against d. Without scaling the standard deviation grows from ${f2(points[0].std)} at d = 1 to ${f2(points[10].std)} at d = 1024, close to √d; divided by √d it stays near 1 (${points.map((p) => f2(p.stdScaled)).join(", ")}).`}
+          summary={`Spread of the dot product against d. Without scaling the standard deviation grows from ${f2(points[0].std)} at d = 1 to ${f2(points[10].std)} at d = 1024, close to √d; divided by √d it stays near 1 (${points.map((p) => f2(p.stdScaled)).join(", ")}).`}
         />
         <div>
           <label class="sd-measure">
@@ -140,14 +171,13 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
             x={xAxis("dimension d (log scale)")}
             y={{
               domain: [0, satMax * 1.05],
-              ticks: [0, 0.25, 0.5, 0.75, 1].map((f) => ({
-                value: f * satMax,
-                label: (f * satMax).toFixed(isMax ? 2 : 1),
-              })),
+              ticks: [0, 0.25, 0.5, 0.75, 1].map((f) => f * satMax),
+              format: (v) => fixed(v, isMax ? 2 : 1),
               label: isMax ? "mean largest weight" : "mean entropy",
             }}
-            marker={state.logd}
-            label={`Softmax over ${n} keys, ${isMax ? "mean largest weight" : "mean entropy"} against d. Without scaling: ${points.map((p) => f2(isMax ? p.maxWeight : p.entropy)).join(", ")}. Divided by √d: ${points.map((p) => f2(isMax ? p.maxWeightScaled : p.entropyScaled)).join(", ")}.`}
+            rules={[{ x: state.logd, label: `selected d = ${view.d}` }]}
+            label={`Softmax over ${n} keys: ${isMax ? "mean largest weight" : "mean entropy"} against d`}
+            summary={`Softmax over ${n} keys, ${isMax ? "mean largest weight" : "mean entropy"} against d. Without scaling: ${points.map((p) => f2(isMax ? p.maxWeight : p.entropy)).join(", ")}. Divided by √d: ${points.map((p) => f2(isMax ? p.maxWeightScaled : p.entropyScaled)).join(", ")}.`}
           />
         </div>
       </div>
@@ -162,18 +192,20 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
         </label>
         <p class="hint">
           One sampled query at d = {view.d}: its {Math.min(TOP, nSample)} largest weights
-          {nSample > TOP ? ` (the other ${nSample - TOP} keys share ${view.rest.toFixed(3)})` : ""}.
+          {nSample > TOP ? ` (the other ${nSample - TOP} keys share ${f3(view.rest)})` : ""}.
         </p>
-        <WeightBars
+        <BarChart
+          orientation="horizontal"
           name="one-query"
+          categoryTitle="key"
+          valueTitle="weight"
           label={`Weights of one query over ${nSample} random keys at d = ${view.d}, ${state.scaled ? "scores divided by √d" : "raw dot products"}`}
           labels={view.top.map((t) => `k${t.key + 1}`)}
           values={view.top.map((t) => t.weight)}
-          notes={view.top.map((t) => `(s = ${t.score.toFixed(1)})`)}
+          notes={{ label: "score s", values: view.top.map((t) => `(s = ${fixed(t.score, 1)})`) }}
           highlight={0}
         />
       </div>
-      <ScaleTable points={points} dims={DIMS} />
     </div>
   );
 }

@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { BarChart } from "../primitives/charts/BarChart";
+import { formats } from "../primitives/format";
 import { MatrixField } from "../primitives/MatrixField";
 import { NumberTable } from "../primitives/NumberTable";
+import { ScrollBox } from "../primitives/ScrollBox";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { CompareTable } from "./CompareTable";
 import { FormulaField } from "./FormulaField";
 import { type FormulaOutcome, outcomeKey, scoreFormula } from "./formulaEngine";
 import { ParamsPanel } from "./ParamsPanel";
-import { WeightBars } from "./WeightBars";
 import {
   type Kind,
   type ScoreView,
@@ -131,24 +133,27 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
       )}
       {view && (
         <div class="sf-results">
-          <WeightBars
+          <BarChart
+            orientation="horizontal"
             name="weights"
+            categoryTitle="key"
+            valueTitle="weight α"
             label={`Softmax weights of the query over the keys, ${KIND_LABELS[view.kind]} score`}
             labels={keyLabels}
             values={view.weights}
-            notes={view.scores.map((s) => `(s = ${s.toFixed(3)})`)}
+            notes={{ label: "score s", values: view.scores.map((s) => `(s = ${formats.score(s)})`) }}
             highlight={view.weights.indexOf(Math.max(...view.weights))}
           />
-          <NumberTable
-            name="scores"
-            caption={`${KIND_LABELS[view.kind]}: scores and weights`}
-            data={[
-              view.scores.map((x) => Number(x.toFixed(4))),
-              view.weights.map((x) => Number(x.toFixed(4))),
-            ]}
-            rowLabels={["score s", "weight α"]}
-            colLabels={keyLabels}
-          />
+          <ScrollBox label="Scores and weights table">
+            <NumberTable
+              name="scores"
+              caption={`${KIND_LABELS[view.kind]}: scores and weights`}
+              data={[view.scores, view.weights]}
+              rowFormats={[formats.score, formats.weight]}
+              rowLabels={["score s", "weight α"]}
+              colLabels={keyLabels}
+            />
+          </ScrollBox>
           <CompareTable all={view.all} selected={view.kind} keys={view.K.length} />
         </div>
       )}

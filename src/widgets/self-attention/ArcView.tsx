@@ -1,3 +1,5 @@
+import { useRef } from "preact/hooks";
+import { useLegibleText } from "../primitives/useLegibleText";
 interface Props {
   tokens: string[];
   /** The selected query token's weights over the sentence. */
@@ -16,10 +18,13 @@ const BASE = 150;
  */
 export function ArcView({ tokens, weights, selected, onSelect }: Props) {
   const width = PAD * 2 + STEP * (tokens.length - 1);
+  const svg = useRef<SVGSVGElement>(null);
+  useLegibleText(svg, width);
   const x = (i: number) => PAD + STEP * i;
   const summary = tokens.map((t, j) => `${t} ${weights[j].toFixed(2)}`).join(", ");
   return (
     <svg
+      ref={svg}
       class="sa-arcs"
       viewBox={`0 0 ${width} ${BASE + 30}`}
       width={width}
@@ -59,12 +64,12 @@ export function ArcView({ tokens, weights, selected, onSelect }: Props) {
             y={BASE}
             text-anchor="middle"
             fill="currentColor"
-            font-size="14"
+            font-size="1.15em"
             font-weight={j === selected ? 700 : 400}
           >
             {t.length > 9 ? `${t.slice(0, 8)}…` : t}
           </text>
-          <text x={x(j)} y={BASE + 20} text-anchor="middle" fill="currentColor" font-size="11">
+          <text x={x(j)} y={BASE + 20} text-anchor="middle" fill="currentColor" font-size="0.92em">
             {weights[j].toFixed(2)}
           </text>
         </g>

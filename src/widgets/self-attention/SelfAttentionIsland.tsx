@@ -1,6 +1,7 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { Heatmap } from "../primitives/Heatmap";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
+import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { NumberTable } from "../primitives/NumberTable";
 import { useLastGood } from "../primitives/useLastGood";
@@ -16,14 +17,10 @@ import {
   tokenLabels,
 } from "./selfAttentionModel";
 
-interface Props {
-  initialSvg: string;
-}
-
 const dims = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
 
 /** A sentence attending to itself: pick a token, re-seed the weights, shuffle, mask the future. */
-export default function SelfAttentionIsland({ initialSvg }: Props) {
+export default function SelfAttentionIsland() {
   const { ref, state, set, setState, linkErrors } = useWidget("sa", selfAttentionSpec);
   const outcome = useMemo(() => computeSelfAttention(state), [state]);
   const r = useLastGood<SelfAttentionResult>(outcome.ok ? outcome.result : undefined);
@@ -110,15 +107,18 @@ export default function SelfAttentionIsland({ initialSvg }: Props) {
             onSelect={(i) => set("token", i)}
           />
           <div class="sa-results">
-            <Heatmap
+            <MatrixGrid
+              name="weights"
+              palette="sequential"
+              legend="weight"
+              format={(x) => fixed(x, 2)}
               data={r.weights}
               label="Self-attention weights: row i is how token i spreads its attention over the sentence"
               rows={labels}
               cols={labels}
-              rowLabel="query"
-              colLabel="key"
+              rowTitle="query"
+              colTitle="key"
               domain={[0, 1]}
-              initialSvg={initialSvg}
             />
             <EquivarianceTable
               tokens={r.tokens}

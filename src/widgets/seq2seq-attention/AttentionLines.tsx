@@ -1,3 +1,5 @@
+import { useRef } from "preact/hooks";
+import { useLegibleText } from "../primitives/useLegibleText";
 import { INPUTS, SOURCE, STEPS, TARGET } from "./s2sModel";
 
 interface Props {
@@ -15,8 +17,18 @@ const sx = (i: number, n: number) => 92 + (i * (W - 124)) / (n - 1);
 /** The source words on top, the target words below, and the current step's attention as lines. */
 export function AttentionLines({ alignment, step, label }: Props) {
   const cur = step > 0 ? alignment[step - 1] : null;
+  const svg = useRef<SVGSVGElement>(null);
+  useLegibleText(svg, W, 13);
   return (
-    <svg class="s2s-lines" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label}>
+    <svg
+      ref={svg}
+      class="s2s-lines"
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      height={H}
+      role="img"
+      aria-label={label}
+    >
       <text x="4" y="30" class="s2s-axis" fill="currentColor">
         source
       </text>

@@ -4,10 +4,11 @@ import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
 import { SeedInput } from "../primitives/SeedInput";
 import { useWidget } from "../primitives/useWidget";
-import { AlignmentGrid } from "./AlignmentGrid";
+import { MatrixGrid } from "../primitives/charts/MatrixGrid";
+import { fixed } from "../primitives/format";
 import { AttentionLines } from "./AttentionLines";
 import { StepDetail } from "./StepDetail";
-import { STEPS, type Variant, computeS2s, s2sSpec, stepSummary, stepTex } from "./s2sModel";
+import { SOURCE, STEPS, TARGET, type Variant, computeS2s, s2sSpec, stepSummary, stepTex } from "./s2sModel";
 
 interface Props {
   initialEquationHtml: string;
@@ -131,7 +132,21 @@ export default function StepDecoderIsland({ initialEquationHtml, initialEquation
       </p>
       <div class="s2s-figures">
         <AttentionLines alignment={alignment} step={step} label={summary} />
-        <AlignmentGrid alignment={alignment} step={step} />
+        <MatrixGrid
+          name="alignment"
+          label={`Alignment matrix after ${step} of ${TARGET.length} steps: row t is αₜ over the source words`}
+          data={TARGET.map((_, t) => (t < step ? alignment[t] : SOURCE.map(() => null)))}
+          rows={[...TARGET]}
+          cols={[...SOURCE]}
+          rowTitle="target word"
+          colTitle="source word"
+          palette="sequential"
+          domain={[0, 1]}
+          legend="weight α"
+          format={(a) => fixed(a, 2)}
+          missing={{ cell: "·", table: "not yet" }}
+          currentRow={step - 1}
+        />
       </div>
       <StepDetail tr={tr} step={step} />
       {step > 0 && (

@@ -1,7 +1,7 @@
-import { Bars } from "./Bars";
+import { BarChart, type BarChartProps } from "../primitives/charts/BarChart";
 import { NumberTable } from "../primitives/NumberTable";
-import { ScrollBox } from "./ScrollBox";
-import { dec } from "./parseList";
+import { ScrollBox } from "../primitives/ScrollBox";
+import { dec } from "../primitives/parseList";
 import type { ShlInput, ShlResult } from "./softHardLocalModel";
 import { RangeField } from "../primitives/RangeField";
 
@@ -9,6 +9,11 @@ type Set = <K extends keyof ShlInput>(key: K, value: ShlInput[K]) => void;
 
 /** Position labels; positions count from 1 on this site, as in the formulas. */
 const pos = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+
+/** A bar chart of weights over positions. */
+const Bars = (p: Omit<BarChartProps, "categoryTitle" | "valueTitle"> & { valueTitle?: string }) => (
+  <BarChart categoryTitle="position" valueTitle="weight" {...p} />
+);
 
 interface PanelProps {
   r: ShlResult;
@@ -52,26 +57,21 @@ export function HardPanel({ r, state, set }: PanelProps) {
         <span data-output="seed">seed {state.seed}</span>
       </div>
       <div class="shl-row">
-        <figure>
-          <figcaption>Argmax (deterministic hard attention)</figcaption>
-          <Bars
-            name="argmax"
-            values={r.soft.map((_, j) => (j === r.argmax ? 1 : 0))}
-            labels={labels}
-            label="Argmax one-hot"
-            highlight={r.argmax}
-          />
-        </figure>
-        <figure>
-          <figcaption>How often each position was sampled (ticks: soft weights)</figcaption>
-          <Bars
-            name="freq"
-            values={r.freq}
-            labels={labels}
-            ticks={r.soft}
-            label={`Frequency over ${state.n} samples`}
-          />
-        </figure>
+        <Bars
+          name="argmax"
+          values={r.soft.map((_, j) => (j === r.argmax ? 1 : 0))}
+          labels={labels}
+          label="Argmax (deterministic hard attention): one-hot"
+          highlight={r.argmax}
+        />
+        <Bars
+          name="freq"
+          values={r.freq}
+          labels={labels}
+          valueTitle="share of samples"
+          reference={{ label: "soft weight", values: r.soft }}
+          label={`How often each position was sampled, over ${state.n} samples`}
+        />
       </div>
       <h4 class="shl-sub">Gumbel-softmax</h4>
       <div class="widget-controls">
@@ -90,28 +90,15 @@ export function HardPanel({ r, state, set }: PanelProps) {
       </div>
       <div class="shl-row">
         {r.gumbel.map((g, k) => (
-          <figure>
-            <figcaption>Sample {k + 1}</figcaption>
-            <Bars
-              name={`gumbel-${k}`}
-              values={g}
-              labels={labels}
-              label={`Gumbel-softmax sample ${k + 1}`}
-              height={110}
-            />
-          </figure>
+          <Bars name={`gumbel-${k}`} values={g} labels={labels} label={`Gumbel-softmax sample ${k + 1}`} />
         ))}
-        <figure>
-          <figcaption>Average of {state.n} samples (ticks: soft weights)</figcaption>
-          <Bars
-            name="gumbel-mean"
-            values={r.gumbelMean}
-            labels={labels}
-            ticks={r.soft}
-            label="Average of Gumbel-softmax samples"
-            height={110}
-          />
-        </figure>
+        <Bars
+          name="gumbel-mean"
+          values={r.gumbelMean}
+          labels={labels}
+          reference={{ label: "soft weight", values: r.soft }}
+          label={`Average of ${state.n} Gumbel-softmax samples`}
+        />
       </div>
       <p data-readout="gumbel" aria-live="polite">
         Mean largest entry per sample: <strong data-value="onehot">{dec(r.oneHotness)}</strong> (1 means every
@@ -164,13 +151,13 @@ export function LocalPanel({ r, state, set }: PanelProps) {
       {loc && (
         <>
           <Bars
-            name="local"
+            name="local-weights"
             values={loc.weights}
             labels={pos(S)}
-            curve={loc.gaussian}
-            ticks={loc.align}
-            window={loc.window}
-            marker={state.p}
+            curve={{ label: "Gaussian", values: loc.gaussian }}
+            reference={{ label: "softmax in window", values: loc.align }}
+            window={{ label: "window", range: loc.window }}
+            marker={{ label: "pₜ", at: state.p }}
             label={`Local weights, window ${loc.window[0] + 1} to ${loc.window[1] + 1}`}
           />
           <p data-readout="local" aria-live="polite">

@@ -8,7 +8,7 @@ import {
   softmax,
 } from "../../../lib";
 import { fields } from "../primitives/urlState";
-import { parseNumberList } from "./parseList";
+import { parseNumberList } from "../primitives/parseList";
 
 export const MODES = ["soft", "hard", "local"] as const;
 export type Mode = (typeof MODES)[number];

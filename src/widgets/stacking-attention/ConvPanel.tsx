@@ -1,5 +1,5 @@
-import { ScrollBox } from "../soft-hard-local/ScrollBox";
-import { dec } from "../soft-hard-local/parseList";
+import { ScrollBox } from "../primitives/ScrollBox";
+import { dec } from "../primitives/parseList";
 import { FILTERS, type PoolView } from "./poolingModel";
 
 const shade = (v: number, max: number) => ({

@@ -4,8 +4,8 @@ import { LinkErrors } from "../primitives/LinkErrors";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { ScrollBox } from "../soft-hard-local/ScrollBox";
-import { dec } from "../soft-hard-local/parseList";
+import { ScrollBox } from "../primitives/ScrollBox";
+import { dec } from "../primitives/parseList";
 import { type HanView, computeHan, hanSpec } from "./hierarchicalModel";
 import { ASPECTS, type Aspect, FEATURES } from "./lexicon";
 

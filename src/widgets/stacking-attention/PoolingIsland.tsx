@@ -5,9 +5,9 @@ import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
-import { dec } from "../soft-hard-local/parseList";
+import { dec } from "../primitives/parseList";
 import { ConvPanel } from "./ConvPanel";
-import { ScrollBox } from "../soft-hard-local/ScrollBox";
+import { ScrollBox } from "../primitives/ScrollBox";
 import { ASPECTS, type Aspect, FEATURES } from "./lexicon";
 import { type PoolView, computePool, poolSpec } from "./poolingModel";
 

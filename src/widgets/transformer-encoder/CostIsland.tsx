@@ -1,15 +1,15 @@
 import { useMemo } from "preact/hooks";
+import { LineChart } from "../primitives/charts/LineChart";
+import { scientific, superscript } from "../primitives/format";
 import { useWidget } from "../primitives/useWidget";
 import { computeCost, costSpec } from "./costModel";
 
-const W = 420;
-const H = 220;
-const L = 50;
-const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-/** 5120000 → "5.12 × 10⁶" (the exponent in superscript digits, not TeX's ^). */
-const fmtBig = (x: number) => {
-  const [mantissa, exponent] = x.toExponential(2).split("e+");
-  return `${mantissa} × 10${[...exponent].map((c) => SUPERSCRIPT[Number(c)]).join("")}`;
+const fmtBig = (x: number) => scientific(x, 3);
+const N_TICKS = [1, 4, 16, 64, 256, 1024, 4096];
+/** A power of ten as "10⁶"; other values in scientific form ("5.1 × 10⁶"). */
+const powerOfTen = (v: number) => {
+  const e = Math.round(Math.log10(v));
+  return Math.abs(v - 10 ** e) < 1e-9 * v ? `10${superscript(e)}` : scientific(v, 2);
 };
 
 /** Self-attention n²d against recurrence nd² on log–log axes, with the crossover n = d. */
@@ -17,11 +17,6 @@ export default function CostIsland() {
   const { ref, state, set } = useWidget("cost", costSpec);
   const { curve, at } = useMemo(() => computeCost(state), [state]);
   const maxN = curve[curve.length - 1].n;
-  const lo = Math.log10(1);
-  const hi = Math.log10(Math.max(...curve.map((c) => Math.max(c.selfAttention, c.recurrent))));
-  const x = (n: number) => L + (Math.log2(n) / Math.log2(maxN)) * (W - L - 10);
-  const y = (c: number) => H - 30 - ((Math.log10(Math.max(1, c)) - lo) / (hi - lo)) * (H - 45);
-  const line = (key: "selfAttention" | "recurrent") => curve.map((c) => `${x(c.n)},${y(c[key])}`).join(" ");
   const verdict =
     at.cheaper === "equal"
       ? "Both cost the same: n = d."
@@ -59,56 +54,37 @@ export default function CostIsland() {
         Self-attention n²d = <strong>{fmtBig(at.selfAttention)}</strong>; recurrence nd² ={" "}
         <strong>{fmtBig(at.recurrent)}</strong>. {verdict}
       </p>
-      <svg
-        class="cost-chart"
-        viewBox={`0 0 ${W} ${H}`}
-        width={W}
-        role="img"
-        aria-label={`Log–log chart of cost against n for d = ${state.d}: the self-attention line is steeper and crosses the recurrence line at n = ${at.crossover}.`}
-      >
-        <line x1={L} y1={H - 30} x2={W - 10} y2={H - 30} stroke="currentColor" />
-        <line x1={L} y1={10} x2={L} y2={H - 30} stroke="currentColor" />
-        <polyline
-          points={line("recurrent")}
-          fill="none"
-          stroke="currentColor"
-          stroke-width="2"
-          stroke-dasharray="5 3"
-        />
-        <polyline points={line("selfAttention")} fill="none" stroke="var(--accent)" stroke-width="2.5" />
-        {at.crossover <= maxN && (
-          <g>
-            <line
-              x1={x(at.crossover)}
-              x2={x(at.crossover)}
-              y1={10}
-              y2={H - 30}
-              stroke="var(--error)"
-              stroke-dasharray="3 3"
-            />
-            <text x={x(at.crossover) + 4} y={22} font-size="11" fill="currentColor">
-              n = d = {at.crossover}
-            </text>
-          </g>
-        )}
-        <line
-          x1={x(state.n)}
-          x2={x(state.n)}
-          y1={H - 34}
-          y2={H - 26}
-          stroke="currentColor"
-          stroke-width="2"
-        />
-        <text x={W / 2} y={H - 8} font-size="11" fill="currentColor" text-anchor="middle">
-          n (log scale, 1 to {maxN}); cost (log scale) ↑
-        </text>
-        <text x={W - 150} y={H - 40} font-size="11" fill="var(--accent)">
-          — self-attention n²d
-        </text>
-        <text x={W - 150} y={H - 54} font-size="11" fill="currentColor">
-          - - recurrence nd²
-        </text>
-      </svg>
+      <LineChart
+        name="cost"
+        label={`Cost per layer against sequence length n, for d = ${state.d} (both axes log scale)`}
+        summary={`Log–log chart of cost against n for d = ${state.d}: the self-attention line is steeper and crosses the recurrence line at n = ${at.crossover}.`}
+        series={[
+          {
+            id: "self-attention",
+            label: "self-attention n²d",
+            points: curve.map((c) => ({ x: c.n, y: Math.max(1, c.selfAttention) })),
+          },
+          {
+            id: "recurrence",
+            label: "recurrence nd²",
+            tone: 2,
+            dashed: true,
+            points: curve.map((c) => ({ x: c.n, y: Math.max(1, c.recurrent) })),
+          },
+        ]}
+        x={{ label: "sequence length n (log scale)", type: "log", domain: [1, maxN], ticks: N_TICKS }}
+        y={{ label: "operations (log scale)", type: "log", format: powerOfTen }}
+        rules={[
+          ...(at.crossover <= maxN
+            ? [{ x: at.crossover, label: `n = d = ${at.crossover}`, kind: "rule" as const }]
+            : []),
+          { x: state.n, label: `your n = ${state.n}` },
+        ]}
+        table={{
+          columns: ["n", "self-attention n²d", "recurrence nd²"],
+          rows: curve.map((c) => [c.n, scientific(c.selfAttention, 3), scientific(c.recurrent, 3)]),
+        }}
+      />
     </div>
   );
 }

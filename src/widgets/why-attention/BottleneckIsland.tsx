@@ -4,8 +4,8 @@ import { SeedInput } from "../primitives/SeedInput";
 import { MeasureProgress } from "../primitives/MeasureProgress";
 import { useWidget } from "../primitives/useWidget";
 import { useWorkerMeasure } from "../primitives/useWorkerMeasure";
-import { LineChart, type Series } from "../score-functions/LineChart";
-import { BottleneckTable } from "./BottleneckTable";
+import { LineChart, type LineSeries } from "../primitives/charts/LineChart";
+import { fixed } from "../primitives/format";
 import {
   type BnMeasureInput,
   type BnMeasured,
@@ -19,10 +19,10 @@ import {
   chartY,
 } from "./bnModel";
 
-const f2 = (x: number) => x.toFixed(2);
+const f2 = (x: number) => fixed(x, 2);
 const yAxis = (label: string) => ({
   domain: [0, 1] as [number, number],
-  ticks: [0, 0.25, 0.5, 0.75, 1].map((v) => ({ value: v, label: String(v) })),
+  ticks: [0, 0.25, 0.5, 0.75, 1],
   label,
 });
 
@@ -47,7 +47,7 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
   const lastLabel =
     state.summary === "last" ? "single vector (last state)" : "single vector (mean of states)";
 
-  const byLength: Series[] = [
+  const byLength: LineSeries[] = [
     {
       id: "a",
       label: "attention over all states",
@@ -62,12 +62,13 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
     },
     {
       id: "ref",
+      tone: 3,
       label: `linear bound d/(mL), d = ${hidden}`,
       dashed: true,
       points: points.map((p) => ({ x: p.length, y: p.bound })),
     },
   ];
-  const byPosition: Series[] = [
+  const byPosition: LineSeries[] = [
     {
       id: "a",
       label: "attention",
@@ -81,7 +82,7 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
       points: Array.from(at?.singleByPosition ?? [], (v, i) => ({ x: i + 1, y: chartY(v) })),
     },
   ];
-  const lengthTicks = [1, 4, 8, 12, 16, 20, 24].map((v) => ({ value: v, label: String(v) }));
+  const lengthTicks = [1, 4, 8, 12, 16, 20, 24];
 
   return (
     <div ref={ref} class="bn" data-busy={busy ? "true" : "false"}>
@@ -126,8 +127,14 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
           series={byLength}
           x={{ domain: [1, MAX_LENGTH], ticks: lengthTicks, label: "sequence length L" }}
           y={yAxis("held-out R², mean over positions")}
-          marker={L}
-          label={`Mean recoverability against length. Single vector: ${points.map((p) => f2(p.single)).join(", ")}. Attention: ${points.map((p) => f2(p.attention)).join(", ")}.`}
+          rules={[{ x: L, label: `selected length L = ${L}` }]}
+          label="Held-out R², mean over positions, against sequence length"
+          table={{
+            name: "bottleneck",
+            columns: ["L", "single vector", "attention", "bound d/(mL)"],
+            rows: points.map((p) => [p.length, fixed(p.single, 3), fixed(p.attention, 3), fixed(p.bound, 3)]),
+          }}
+          summary={`Mean recoverability against length. Single vector: ${points.map((p) => f2(p.single)).join(", ")}. Attention: ${points.map((p) => f2(p.attention)).join(", ")}.`}
         />
         <div>
           <label for="bn-length">Look inside length L</label>{" "}
@@ -149,13 +156,12 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
             series={byPosition}
             x={{
               domain: [1, Math.max(2, L)],
-              ticks: [1, Math.ceil(L / 2), L]
-                .filter((v, i, a) => a.indexOf(v) === i)
-                .map((v) => ({ value: v, label: String(v) })),
+              ticks: [1, Math.ceil(L / 2), L].filter((v, i, a) => a.indexOf(v) === i),
               label: `position i in a sequence of length ${L}`,
             }}
             y={yAxis("held-out R² of token i")}
-            label={
+            label={`Held-out R² of each position at L = ${L}`}
+            summary={
               at
                 ? `Recoverability of each position at L = ${L}. Single vector: ${Array.from(at.singleByPosition, f2).join(", ")}. Attention: ${Array.from(at.attentionByPosition, f2).join(", ")}.`
                 : `Recoverability of each position at L = ${L}: not measured yet.`
@@ -163,7 +169,6 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
           />
         </div>
       </div>
-      <BottleneckTable points={points} />
     </div>
   );
 }

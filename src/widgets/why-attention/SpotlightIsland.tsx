@@ -1,7 +1,8 @@
 import { useMemo, useRef } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { useLegibleText } from "../primitives/useLegibleText";
+import { BarChart } from "../primitives/charts/BarChart";
 import { useWidget } from "../primitives/useWidget";
-import { WeightBars } from "../score-functions/WeightBars";
 import { ITEMS, KEYS, R, computeSpot, fromPolar, snap, spotSpec } from "./spotModel";
 
 /** Two decimals, without a "-0.00". */
@@ -17,6 +18,7 @@ export default function SpotlightIsland() {
   const { ref, state, setState, linkErrors } = useWidget("spot", spotSpec);
   const view = useMemo(() => computeSpot(state.qx, state.qy), [state.qx, state.qy]);
   const pad = useRef<SVGSVGElement>(null);
+  useLegibleText(pad, VIEW.w);
   const moveTo = (x: number, y: number) => setState((s) => ({ ...s, qx: snap(x), qy: snap(y) }));
 
   const fromPointer = (e: PointerEvent) => {
@@ -145,14 +147,16 @@ export default function SpotlightIsland() {
       <p class="spot-status" role="status">
         {where} Most weight: {ITEMS[top]} ({view.weights[top].toFixed(2)}).
       </p>
-      <WeightBars
+      <BarChart
+        orientation="horizontal"
         name="spot-weights"
         label="Attention weights over the eight items"
         labels={[...ITEMS]}
         values={view.weights}
-        notes={view.scores.map((s) => `(q·k = ${f2(s)})`)}
+        categoryTitle="item"
+        valueTitle="weight"
+        notes={{ label: "score q·k", values: view.scores.map((s) => `(q·k = ${f2(s)})`) }}
         highlight={top}
-        labelWidth={84}
       />
     </div>
   );

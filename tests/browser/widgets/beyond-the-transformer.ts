@@ -22,7 +22,7 @@ test("beyond-the-transformer: XL reach and mask, XLNet masks from an order, bad 
     "reach grows by N per layer",
   );
   // The mask: 4 queries over 4 memory + 4 segment keys, 4·4 + 10 allowed cells.
-  const on = () => xl.locator('[data-mask="xl"] rect[data-on="1"]').count();
+  const on = () => xl.locator('[data-chart="xl"] rect[data-on="1"]').count();
   check((await on()) === 26, `26 allowed cells, got ${await on()}`);
   for (let i = 0; i < 2; i++) await xl.getByRole("button", { name: "← Previous segment" }).click();
   await waitFor(async () => (await textOf(out)).includes("memory: empty"), "first segment has no memory");
@@ -33,7 +33,7 @@ test("beyond-the-transformer: XL reach and mask, XLNet masks from an order, bad 
   await typeInto(field, "3 1 4 2");
   const rowsOf = (name: string) =>
     xn
-      .locator(`[data-mask="${name}"] svg g`)
+      .locator(`[data-chart="${name}"] g.chart-row`)
       .evaluateAll((gs) =>
         gs.map((g) => [...g.querySelectorAll("rect")].map((r) => r.getAttribute("data-on")).join("")),
       );

@@ -68,7 +68,7 @@ test("hopfield-networks: capacity curve and modern Hopfield weights", async ({ p
   const rows = await cap.locator('[data-table="capacity"] tbody tr').count();
   check(rows > 5, `capacity table has ${rows} rows`);
   const m = page.locator('[data-widget="hopfield-networks/modern"]');
-  const label = (await m.locator('[data-bars="softmax"]').getAttribute("aria-label")) ?? "";
+  const label = (await m.locator('[data-chart="softmax"]').getAttribute("aria-label")) ?? "";
   const p = label
     .slice(label.lastIndexOf(": ") + 2)
     .split(", ")

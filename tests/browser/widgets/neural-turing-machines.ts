@@ -12,7 +12,7 @@ const COPY = '[data-widget="neural-turing-machines/copy-task"]';
 
 /** The values a bar chart lists in its aria-label ("…: 0 0.135, 1 0.135, …"). */
 async function bars(w: Locator, name: string): Promise<number[]> {
-  const label = (await w.locator(`[data-bars="${name}"]`).getAttribute("aria-label")) ?? "";
+  const label = (await w.locator(`[data-chart="${name}"]`).getAttribute("aria-label")) ?? "";
   return label
     .slice(label.lastIndexOf(": ") + 2)
     .split(", ")
@@ -55,7 +55,7 @@ test("neural-turing-machines: addressing stages, read/write, bad input, URL stat
     `read should be slot 3, got ${readText}`,
   );
   // Write with e = 1 1 1 1, a = 0 0 0 1 → slot 3 of the memory after becomes ≈ [0, 0, 0, 1].
-  const after = await w.locator('[data-matrix="after"] tbody tr').nth(3).locator("td").allTextContents();
+  const after = await w.locator('[data-table="after"] tbody tr').nth(3).locator("td").allTextContents();
   check(
     after
       .slice(0, 4)
@@ -95,7 +95,7 @@ test("neural-turing-machines: copy task step-through", async ({ page }) => {
   for (let i = 0; i < 8; i++) await step.click();
   await waitFor(async () => (await textOf(w.locator('[data-output="frame"]'))) === "8 / 8", "frame 8");
   const out = await w
-    .locator('[data-matrix="output"] tbody tr')
+    .locator('[data-table="output"] tbody tr')
     .evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent))),
     );
@@ -120,7 +120,7 @@ test("neural-turing-machines: copy task step-through", async ({ page }) => {
     async () => (await textOf(w.locator("#copy-slots-error"))).includes("cannot hold"),
     "slots error",
   );
-  check((await w.locator('[data-matrix="memory"] tbody tr').count()) === 6, "last good memory kept");
+  check((await w.locator('[data-table="memory"] tbody tr').count()) === 6, "last good memory kept");
   await typeInto(w.locator("#copy-seq"), "1 1\n0 1");
   await typeInto(w.locator("#copy-slots"), "4");
   await waitFor(() => new URL(page.url()).searchParams.get("copy.slots") === "4", "slots in URL");

@@ -46,7 +46,7 @@ interface View {
 /** What the widget shows: heatmap cell texts, the output table and the equation's TeX. */
 async function read(root: Locator): Promise<View> {
   const heatmap = await root
-    .locator(".heatmap-plot svg text")
+    .locator('svg[data-chart="weights"] text.cell-value')
     .evaluateAll((ts) => ts.map((t) => (t.textContent ?? "").trim()).filter((s) => /^-?\d+\.\d+$/.test(s)));
   const output = await root
     .locator('[data-table="output"] tbody tr')

@@ -118,7 +118,7 @@ test("why-attention: the bottleneck is measured, reacts to L, the summary and d;
   await w.getByLabel("Look inside length L").focus();
   await page.keyboard.press("End");
   await waitFor(async () => (await textOf(w.locator('[data-output="length"]'))) === "L = 24", "L = 24");
-  const label = (await w.locator('[data-chart="by-position"] > svg').getAttribute("aria-label")) ?? "";
+  const label = (await w.locator('svg[data-chart="by-position"]').getAttribute("aria-label")) ?? "";
   const single = /Single vector: (.+?)\. Attention/.exec(label)![1].split(", ").map(Number);
   check(single.length === 24 && single[0] < 0.1 && single[23] > 0.8, `per-position R²: ${single.join(" ")}`);
 

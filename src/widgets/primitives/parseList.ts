@@ -33,8 +33,5 @@ export function parseNumberList(
   return { ok: true, value };
 }
 
-/** A fixed number of decimals without a trailing "-0". */
-export function dec(v: number, digits = 3): string {
-  const s = v.toFixed(digits);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
-}
+/** A fixed number of decimals without a "-0" (the site's formatter, `format.ts`). */
+export { fixed as dec } from "./format";

@@ -1,0 +1,84 @@
+/**
+ * The one number formatter of the site's widgets, built on `Intl.NumberFormat`: every table,
+ * chart label, equation and text alternative prints numbers through it, so one quantity is always
+ * shown with the same number of digits. Output is locale-independent ("en-US", no grouping) so
+ * links, tests and the typeset equations read the same everywhere, and it never prints "-0".
+ */
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { useGrouping: false, signDisplay: "negative", ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A fixed number of decimals: `fixed(0.5, 3)` → "0.500"; `fixed(-0.0001, 2)` → "0.00". */
+export function fixed(v: number, decimals = 3): string {
+  if (!Number.isFinite(v)) return nonFinite(v);
+  return formatter(`f${decimals}`, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(v);
+}
+
+/**
+ * A compact number: whole numbers below a million as they are, anything else to at most `digits`
+ * significant digits without trailing zeros (`sig(0.33333)` → "0.3333", `sig(2.50)` → "2.5").
+ */
+export function sig(v: number, digits = 4): string {
+  if (!Number.isFinite(v)) return nonFinite(v);
+  if (Number.isInteger(v) && Math.abs(v) < 1e6) return formatter("i", { maximumFractionDigits: 0 }).format(v);
+  // Outside everyday magnitudes, JavaScript's short exponent form ("1e-9"), as links and inputs accept.
+  if (v !== 0 && (Math.abs(v) >= 1e21 || Math.abs(v) < 1e-6)) return String(Number(v.toPrecision(digits)));
+  return formatter(`s${digits}`, { maximumSignificantDigits: digits }).format(v);
+}
+
+/** Scientific notation with a times sign and a superscript exponent: `scientific(123456, 3)` → "1.23 × 10⁵". */
+export function scientific(v: number, digits = 3): string {
+  if (!Number.isFinite(v)) return nonFinite(v);
+  const s = formatter(`e${digits}`, {
+    notation: "scientific",
+    minimumSignificantDigits: digits,
+    maximumSignificantDigits: digits,
+  }).format(v);
+  const [mantissa, exponent] = s.split("E");
+  return exponent === undefined || exponent === "0"
+    ? mantissa
+    : `${mantissa} × 10${superscript(Number(exponent))}`;
+}
+
+/** An integer in superscript digits: `superscript(-12)` → "⁻¹²". */
+export function superscript(n: number): string {
+  return [...String(Math.trunc(n))].map((c) => (c === "-" ? "⁻" : "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(c)])).join("");
+}
+
+/** A share in [0, 1] as a percentage: `percent(0.256)` → "26%". */
+export function percent(v: number, decimals = 0): string {
+  if (!Number.isFinite(v)) return nonFinite(v);
+  return formatter(`p${decimals}`, {
+    style: "percent",
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(v);
+}
+
+function nonFinite(v: number): string {
+  return Number.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
+}
+
+/**
+ * The precision of each kind of quantity the widgets show. A widget formats a quantity with its
+ * preset, so the chart, its table, the equation and the text alternative all agree.
+ */
+export const formats = {
+  /** Attention weights and probabilities in [0, 1]. */
+  weight: (v: number) => fixed(v, 3),
+  /** Scores, logits, energies and other unbounded values. */
+  score: (v: number) => sig(v, 4),
+  /** Matrix entries typed or derived (queries, keys, values, outputs). */
+  entry: (v: number) => sig(v, 4),
+} as const;

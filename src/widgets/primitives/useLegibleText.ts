@@ -1,0 +1,27 @@
+import { useLayoutEffect } from "preact/hooks";
+
+/**
+ * Keep the text of a diagram drawn in a scaled SVG (a `viewBox` shrunk to fit a phone) at least
+ * `px` CSS pixels: the SVG's font size, in its own units, grows as the drawing is scaled down. Text
+ * inside the SVG inherits it (give it no font-size of its own, or one in `em`).
+ *
+ * @example
+ * const svg = useRef<SVGSVGElement>(null);
+ * useLegibleText(svg, 520); // the viewBox is 520 units wide
+ */
+export function useLegibleText(svg: { current: SVGSVGElement | null }, viewBoxWidth: number, px = 12): void {
+  useLayoutEffect(() => {
+    const el = svg.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const update = () => {
+      const shown = el.getBoundingClientRect().width;
+      if (shown <= 0) return;
+      const scale = Math.min(1, shown / viewBoxWidth);
+      el.style.fontSize = `${(px / scale).toFixed(2)}px`;
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [svg, viewBoxWidth, px]);
+}
