@@ -19,7 +19,6 @@ const PROPS = [
   "text-anchor",
   "dominant-baseline",
   "stop-color",
-  "paint-order",
 ] as const;
 
 const colourCache = new Map<string, string>();
@@ -29,7 +28,7 @@ function plainColour(value: string): string {
   if (value === "none" || value === "" || value.startsWith("url(")) return value;
   let out = colourCache.get(value);
   if (out === undefined) {
-    const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    const ctx = document.createElement("canvas").getContext("2d");
     if (!ctx) return value;
     ctx.clearRect(0, 0, 1, 1);
     ctx.fillStyle = value;

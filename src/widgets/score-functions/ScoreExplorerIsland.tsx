@@ -4,7 +4,6 @@ import { BarChart } from "../primitives/charts/BarChart";
 import { formats } from "../primitives/format";
 import { MatrixField } from "../primitives/MatrixField";
 import { NumberTable } from "../primitives/NumberTable";
-import { ScrollBox } from "../primitives/ScrollBox";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { CompareTable } from "./CompareTable";
@@ -144,7 +143,8 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
             notes={{ label: "score s", values: view.scores.map((s) => `(s = ${formats.score(s)})`) }}
             highlight={view.weights.indexOf(Math.max(...view.weights))}
           />
-          <ScrollBox label="Scores and weights table">
+          {/* Scrolls sideways on a phone; focusable so a keyboard can scroll it. */}
+          <div class="scroll-box" role="region" aria-label="Scores and weights table" tabIndex={0}>
             <NumberTable
               name="scores"
               caption={`${KIND_LABELS[view.kind]}: scores and weights`}
@@ -153,7 +153,7 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
               rowLabels={["score s", "weight α"]}
               colLabels={keyLabels}
             />
-          </ScrollBox>
+          </div>
           <CompareTable all={view.all} selected={view.kind} keys={view.K.length} />
         </div>
       )}

@@ -3,7 +3,7 @@ import {
   type ScaleSaturationSample,
   scaleSaturation,
   scaleSaturationSample,
-} from "../../../lib";
+} from "../../../lib/experiments/scaleSaturation";
 import { fields } from "../primitives/urlState";
 
 /** The dimensions measured: 1, 2, 4, …, 1024. */

@@ -1,12 +1,9 @@
-import {
-  Matrix,
-  type ScoreKind,
-  type ScoreParams,
-  normalMatrix,
-  rng,
-  scoreMatrix,
-  softmax,
-} from "../../../lib";
+// Each from its own file, not the lib barrel, so the page loads only what this widget runs.
+import { softmax } from "../../../lib/attention/softmax";
+import { Matrix } from "../../../lib/core/matrix";
+import { normalMatrix } from "../../../lib/core/normalMatrix";
+import { rng } from "../../../lib/core/random";
+import { type ScoreKind, type ScoreParams, scoreMatrix } from "../../../lib/scores/index";
 import { formatMatrixText, parseMatrixText } from "../primitives/matrixText";
 import { fields } from "../primitives/urlState";
 

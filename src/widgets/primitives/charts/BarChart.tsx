@@ -1,6 +1,6 @@
-import { scaleBand, scaleLinear } from "d3-scale";
 import { formats } from "../format";
 import { ChartFrame, Legend, textWidth, useChartWidth } from "./ChartFrame";
+import { bandScale, linearScale } from "./scales";
 
 interface Overlay {
   /** Legend and table column title. */
@@ -89,13 +89,8 @@ export function BarChart(p: BarChartProps) {
     const axisTop = legendTop + legend.height + 18;
     const plotTop = axisTop + 8;
     const height = plotTop + n * row + 22;
-    const x = scaleLinear()
-      .domain(domain)
-      .range([left, left + barW]);
-    const y = scaleBand<number>()
-      .domain(values.map((_, i) => i))
-      .range([plotTop, plotTop + n * row])
-      .paddingInner(0.2);
+    const x = linearScale(domain, [left, left + barW]);
+    const y = bandScale(n, [plotTop, plotTop + n * row], 0.2);
     return (
       <ChartFrame {...{ name: p.name, label: p.label, summary, table, width, height, box, scrolls }}>
         {legend.node}
@@ -113,7 +108,7 @@ export function BarChart(p: BarChartProps) {
           <g>
             <text
               x={left - 8}
-              y={y(i)! + y.bandwidth() / 2}
+              y={y.start(i) + y.bandwidth / 2}
               dy="0.35em"
               text-anchor="end"
               font-weight={i === p.highlight ? 700 : undefined}
@@ -123,13 +118,13 @@ export function BarChart(p: BarChartProps) {
             <rect
               class={i === p.highlight ? "bar bar-on" : "bar"}
               x={x(domain[0])}
-              y={y(i)}
-              width={Math.max(0, x(Math.min(v, domain[1]))! - x(domain[0])!)}
-              height={y.bandwidth()}
+              y={y.start(i)}
+              width={Math.max(0, x(Math.min(v, domain[1])) - x(domain[0]))}
+              height={y.bandwidth}
             />
             <text
               x={left + barW + 6}
-              y={y(i)! + y.bandwidth() / 2}
+              y={y.start(i) + y.bandwidth / 2}
               dy="0.35em"
               font-weight={i === p.highlight ? 700 : undefined}
             >
@@ -154,17 +149,13 @@ export function BarChart(p: BarChartProps) {
   const plotH = 110;
   const base = plotTop + plotH;
   const height = base + 46;
-  const x = scaleBand<number>()
-    .domain(values.map((_, i) => i))
-    .range([left, Math.min(width - 10, left + n * 60)])
-    .paddingInner(0.2)
-    .paddingOuter(0.1);
-  const cx = (i: number) => x(i)! + x.bandwidth() / 2;
-  const step = x.step();
-  const y = scaleLinear().domain(domain).range([base, plotTop]);
+  const right = Math.min(width - 10, left + n * 60);
+  const x = bandScale(n, [left, right], 0.2, 0.1);
+  const cx = (i: number) => x.start(i) + x.bandwidth / 2;
+  const step = x.step;
+  const y = linearScale(domain, [base, plotTop]);
   const yv = (v: number) => y(Math.max(domain[0], Math.min(domain[1], v)));
   const curve = p.curve ? Array.from(p.curve.values) : null;
-  const right = x.range()[1];
   return (
     <ChartFrame {...{ name: p.name, label: p.label, summary, table, width, height, box, scrolls }}>
       {legend.node}
@@ -192,9 +183,9 @@ export function BarChart(p: BarChartProps) {
         <g>
           <rect
             class={i === p.highlight ? "bar bar-on" : "bar"}
-            x={x(i)}
+            x={x.start(i)}
             y={yv(v)}
-            width={x.bandwidth()}
+            width={x.bandwidth}
             height={Math.max(0, base - yv(v))}
           />
           <text
@@ -209,7 +200,13 @@ export function BarChart(p: BarChartProps) {
       ))}
       {p.reference &&
         Array.from(p.reference.values).map((v, i) => (
-          <line class="reference" x1={x(i)! - 2} x2={x(i)! + x.bandwidth() + 2} y1={yv(v)} y2={yv(v)} />
+          <line
+            class="reference"
+            x1={x.start(i) - 2}
+            x2={x.start(i) + x.bandwidth + 2}
+            y1={yv(v)}
+            y2={yv(v)}
+          />
         ))}
       {curve && <path class="curve" d={curve.map((v, i) => `${i ? "L" : "M"}${cx(i)},${yv(v)}`).join("")} />}
       {p.marker && (

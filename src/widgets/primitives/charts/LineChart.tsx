@@ -1,7 +1,6 @@
-import { type ScaleContinuousNumeric, scaleLinear, scaleLog } from "d3-scale";
-import { line } from "d3-shape";
 import { sig } from "../format";
 import { ChartFrame, type ChartTable, Legend, textWidth, useChartWidth } from "./ChartFrame";
+import { type ContinuousScale, linePath, linearScale, logScale } from "./scales";
 
 export interface LineSeries {
   /** Short id, unique in the chart. */
@@ -49,34 +48,17 @@ export interface LineChartProps {
 
 const M = { left: 52, right: 14, bottom: 44 };
 
-function scale(
-  axis: LineAxis,
-  values: number[],
-  range: [number, number],
-): ScaleContinuousNumeric<number, number> {
+function scale(axis: LineAxis, values: number[], range: [number, number]): ContinuousScale {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  if (axis.type === "log") {
-    const s = scaleLog()
-      .domain(axis.domain ?? [lo, hi])
-      .range(range);
-    return axis.domain ? s : s.nice();
-  }
+  if (axis.type === "log") return logScale(axis.domain ?? [lo, hi], range, !axis.domain);
   const dom: [number, number] = axis.domain ?? (lo === hi ? [lo - 1, hi + 1] : [lo, hi]);
-  const s = scaleLinear().domain(dom).range(range);
-  return axis.domain ? s : s.nice();
+  return linearScale(dom, range, !axis.domain);
 }
 
-function tickValues(axis: LineAxis, s: ScaleContinuousNumeric<number, number>): number[] {
+function tickValues(axis: LineAxis, s: ContinuousScale): number[] {
   if (axis.ticks) return axis.ticks;
-  if (axis.type === "log") {
-    const [a, b] = s.domain();
-    const out: number[] = [];
-    for (let e = Math.ceil(Math.log10(a)); e <= Math.floor(Math.log10(b)); e++) out.push(10 ** e);
-    const step = Math.ceil(out.length / 6);
-    return out.filter((_, i) => i % step === 0);
-  }
-  const t = s.ticks(5);
+  const t = s.ticks(axis.type === "log" ? 6 : 5);
   return axis.integer ? t.filter((v) => Number.isInteger(v)) : t;
 }
 
@@ -104,11 +86,7 @@ export function LineChart(p: LineChartProps) {
   const ys = p.series.flatMap((s) => s.points.map((q) => q.y));
   const sx = scale(p.x, xs.length ? xs : [0, 1], [M.left, width - M.right]);
   const sy = scale(p.y, ys.length ? ys : [0, 1], [top + plotH, top]);
-  const [y0, y1] = sy.range();
-  const path = line<{ x: number; y: number }>()
-    .defined((q) => Number.isFinite(q.x) && Number.isFinite(q.y))
-    .x((q) => sx(q.x))
-    .y((q) => sy(q.y));
+  const [y0, y1] = sy.range;
   const yTicks = tickValues(p.y, sy);
   const xTicks = tickValues(p.x, sx);
   const summary =
@@ -154,7 +132,7 @@ export function LineChart(p: LineChartProps) {
       ))}
       {p.series.map((s, i) => (
         <g class={`series series-${s.tone ?? i + 1}`} data-series={s.id}>
-          <path d={path(s.points) ?? ""} stroke-dasharray={s.dashed ? "5 4" : undefined} />
+          <path d={linePath(s.points, sx, sy)} stroke-dasharray={s.dashed ? "5 4" : undefined} />
           {s.points.map((q, k) =>
             s.dots || k === s.current ? (
               <circle
