@@ -40,8 +40,8 @@ export default defineConfig(
     },
   },
   {
-    // A chapter's widget folder imports only from primitives/ (the frame included), lib/, the site's
-    // data/ (datasets), the shared training runtime (src/training) and its own folder: never from
+    // A chapter's widget folder imports only from primitives/ (the frame included), lib/, its own
+    // folder and the site's shared runtimes under src/ (data/, training/, formula/): never from
     // another chapter's folder.
     files: ["src/widgets/*/**/*.{ts,tsx,astro}"],
     ignores: ["src/widgets/primitives/**", "src/widgets/*.astro/**"],
@@ -53,11 +53,12 @@ export default defineConfig(
             {
               regex: "^\\.\\./(?!primitives/|\\.\\./)",
               message:
-                "A chapter folder imports only from primitives/, lib/, data/ and its own folder; move a shared part to src/widgets/primitives/.",
+                "A chapter folder does not import from another chapter's folder; move a shared part to src/widgets/primitives/.",
             },
             {
-              regex: "^\\.\\./\\.\\./(?!data/|training/|\\.\\./lib(/|$))",
-              message: "A chapter folder imports only from primitives/, lib/, data/ and its own folder.",
+              regex: "^\\.\\./\\.\\./(widgets/|\\.\\./(?!lib(/|$)))",
+              message:
+                "A chapter folder imports only from primitives/, lib/, src/'s shared runtimes and its own folder.",
             },
           ],
         },
