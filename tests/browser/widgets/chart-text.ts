@@ -4,8 +4,8 @@
  * SVG shrinks its text with it, so this reads the size the reader sees: the font size times the
  * SVG's scale on screen.
  */
-import type { Page } from "playwright-core";
-import type { TestApi } from "../harness";
+import type { Page } from "@playwright/test";
+import { site, test } from "../fixtures";
 import { check, visit, waitFor } from "../helpers";
 
 const MIN_PX = 11;
@@ -28,30 +28,26 @@ async function smallText(page: Page): Promise<string[]> {
   }, MIN_PX);
 }
 
-export default function register(t: TestApi): void {
-  for (const slug of t.site.written) {
-    t.test(
-      `chart text: ${slug} at 360 px and 1280 px`,
-      async (c) => {
-        const { page } = c;
-        await visit(page, c.url(`/chapters/${slug}/`));
-        if ((await page.locator("[data-widget] svg text").count()) === 0) return;
-        for (const width of [360, 1280]) {
-          await page.setViewportSize({ width, height: 800 });
-          // Charts re-measure their box after a resize: wait until nothing is too small, then report.
-          let small: string[] = [];
-          await waitFor(
-            async () => (small = await smallText(page)).length === 0,
-            `text sizes at ${width} px`,
-            3000,
-          ).catch(() => {});
-          check(
-            small.length === 0,
-            `at ${width} px, ${small.length} chart text(s) under ${MIN_PX} px:\n${small.slice(0, 10).join("\n")}`,
-          );
-        }
-      },
-      { context: { viewport: { width: 360, height: 800 } } },
-    );
+test.describe(() => {
+  test.use({ viewport: { width: 360, height: 800 } });
+  for (const slug of site.written) {
+    test(`chart text: ${slug} at 360 px and 1280 px`, async ({ page }) => {
+      await visit(page, `/chapters/${slug}/`);
+      if ((await page.locator("[data-widget] svg text").count()) === 0) return;
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        // Charts re-measure their box after a resize: wait until nothing is too small, then report.
+        let small: string[] = [];
+        await waitFor(
+          async () => (small = await smallText(page)).length === 0,
+          `text sizes at ${width} px`,
+          3000,
+        ).catch(() => {});
+        check(
+          small.length === 0,
+          `at ${width} px, ${small.length} chart text(s) under ${MIN_PX} px:\n${small.slice(0, 10).join("\n")}`,
+        );
+      }
+    });
   }
-}
+});
