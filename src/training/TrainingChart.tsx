@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from "preact/hooks";
 import type { HistoryPoint } from "../../lib/models/trainingModel";
+import { LineChart, type LineSeries } from "../widgets/primitives/charts/LineChart";
+import { percent } from "../widgets/primitives/format";
 
 interface Props {
   history: HistoryPoint[];
@@ -13,53 +14,43 @@ interface Props {
   lossLabel?: string;
 }
 
-/** Plot redraws the whole chart, so while the history grows it is redrawn at most this often. */
-const DRAW_MS = 600;
-
-interface Row {
-  step: number;
-  value: number;
-  line: string;
-}
+/** The loss axis before any step: a log scale needs positive bounds. */
+const EMPTY_LOSS: [number, number] = [0.1, 10];
 
 /**
- * The live loss (log scale) and held-out accuracy curves of a run, drawn with Observable Plot,
- * which is imported only once the widget is on screen (islands hydrate on sight). A summary
- * sentence and a table of the points are its text alternative.
+ * The live loss (log scale) and held-out accuracy curves of a run, drawn with the site's
+ * `LineChart` (each chart's summary and table are its text alternative). A sentence under the
+ * charts gives the latest numbers.
  */
 export function TrainingChart({ history, label, series, accuracy = true, lossLabel = "loss" }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const [plot, setPlot] = useState<typeof import("@observablehq/plot") | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void import("@observablehq/plot").then((P) => live && setPlot(P));
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const latest = useRef(history);
-  latest.current = history;
-  const drawn = useRef<{ at: number; timer: number }>({ at: -Infinity, timer: 0 });
-
-  useEffect(() => {
-    if (!plot) return;
-    const d = drawn.current;
-    const draw = () => {
-      d.timer = 0;
-      d.at = performance.now();
-      if (host.current) drawChart(plot, host.current, latest.current, series, accuracy, lossLabel);
-    };
-    const wait = DRAW_MS - (performance.now() - d.at);
-    // The first points and an emptied history (a reset) are drawn at once.
-    if (wait <= 0 || history.length <= 1) {
-      if (d.timer) clearTimeout(d.timer);
-      draw();
-    } else if (!d.timer) d.timer = window.setTimeout(draw, wait);
-  }, [plot, history]);
-
-  useEffect(() => () => clearTimeout(drawn.current.timer), []);
+  const lossSeries: LineSeries[] = series
+    ? series.map((s, i) => ({
+        id: s.key,
+        label: s.label,
+        tone: ((i % 3) + 1) as 1 | 2 | 3,
+        colour: s.color,
+        points: history.flatMap((p) => {
+          const v = p.series?.[s.key];
+          return v !== undefined && v > 0 && Number.isFinite(v) ? [{ x: p.step, y: v }] : [];
+        }),
+      }))
+    : [
+        {
+          id: "training",
+          label: "training",
+          points: history.filter((p) => p.step > 0 && p.loss > 0).map((p) => ({ x: p.step, y: p.loss })),
+        },
+        {
+          id: "held-out",
+          label: "held-out",
+          tone: 2,
+          points: history.flatMap((p) =>
+            p.heldOutLoss !== undefined && p.heldOutLoss > 0 ? [{ x: p.step, y: p.heldOutLoss }] : [],
+          ),
+        },
+      ];
+  const hasLoss = lossSeries.some((s) => s.points.length > 0);
+  const accPoints = history.flatMap((p) => (p.accuracy === undefined ? [] : [{ x: p.step, y: p.accuracy }]));
 
   const last = history[history.length - 1];
   const summary = !last
@@ -68,120 +59,69 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
       (series
         ? series.map((s) => `${s.label} loss ${fmt(last.series?.[s.key])}`).join(", ")
         : `training loss ${fmt(last.loss)}, held-out loss ${fmt(last.heldOutLoss)}`) +
-      (accuracy && last.accuracy !== undefined
-        ? `, held-out accuracy ${(100 * last.accuracy).toFixed(1)} %.`
-        : ".");
+      (accuracy && last.accuracy !== undefined ? `, held-out accuracy ${percent(last.accuracy, 1)}.` : ".");
+  // The tables list at most about a dozen points, the latest always among them.
   const shown =
     history.length > 12
       ? history.filter((_, i) => i % Math.ceil(history.length / 12) === 0 || i === history.length - 1)
       : history;
+  const stepAxis = { label: "step", integer: true, domain: last ? undefined : ([0, 1] as [number, number]) };
   return (
-    <figure class="trainer-chart">
-      <div class="trainer-chart-plots" role="img" aria-label={`${label}. ${summary}`} ref={host} />
-      <figcaption>{summary}</figcaption>
-      <details>
-        <summary>{label} as a table</summary>
-        <table data-table="history">
-          <thead>
-            <tr>
-              <th scope="col">step</th>
-              {series ? (
-                series.map((s) => (
-                  <th scope="col" key={s.key}>
-                    {s.label} loss
-                  </th>
-                ))
-              ) : (
-                <>
-                  <th scope="col">training loss</th>
-                  <th scope="col">held-out loss</th>
-                </>
-              )}
-              {accuracy && <th scope="col">held-out accuracy</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => (
-              <tr key={p.step}>
-                <th scope="row">{p.step}</th>
-                {series ? (
-                  series.map((s) => <td key={s.key}>{fmt(p.series?.[s.key])}</td>)
-                ) : (
-                  <>
-                    <td>{fmt(p.loss)}</td>
-                    <td>{fmt(p.heldOutLoss)}</td>
-                  </>
-                )}
-                {accuracy && <td>{p.accuracy === undefined ? "" : `${(100 * p.accuracy).toFixed(1)} %`}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+    <div class="trainer-chart">
+      <LineChart
+        name="loss"
+        label={`${label}: ${series ? "training loss" : "loss"} (log scale)`}
+        summary={`${label}. ${summary}`}
+        series={lossSeries}
+        x={stepAxis}
+        y={{ label: lossLabel, type: "log", domain: hasLoss ? undefined : EMPTY_LOSS }}
+        table={{
+          name: "history",
+          columns: [
+            "step",
+            ...(series ? series.map((s) => `${s.label} loss`) : ["training loss", "held-out loss"]),
+            ...(accuracy ? ["held-out accuracy"] : []),
+          ],
+          rows: shown.map((p) => [
+            p.step,
+            ...(series ? series.map((s) => fmt(p.series?.[s.key])) : [fmt(p.loss), fmt(p.heldOutLoss)]),
+            ...(accuracy ? [p.accuracy === undefined ? "" : percent(p.accuracy, 1)] : []),
+          ]),
+        }}
+      />
+      {accuracy && (
+        <LineChart
+          name="accuracy"
+          label={`${label}: held-out accuracy`}
+          summary={
+            accPoints.length
+              ? `Held-out accuracy: ${shown
+                  .flatMap((p) =>
+                    p.accuracy === undefined ? [] : [`${percent(p.accuracy, 1)} at step ${p.step}`],
+                  )
+                  .join(", ")}.`
+              : "Held-out accuracy: not evaluated yet."
+          }
+          series={[{ id: "accuracy", label: "held-out accuracy", points: accPoints }]}
+          x={stepAxis}
+          y={{
+            label: "held-out accuracy",
+            domain: [0, 1],
+            ticks: [0, 0.25, 0.5, 0.75, 1],
+            format: (v) => percent(v),
+          }}
+          table={{
+            name: "accuracy",
+            columns: ["step", "held-out accuracy"],
+            rows: shown.flatMap((p) => (p.accuracy === undefined ? [] : [[p.step, percent(p.accuracy, 1)]])),
+          }}
+        />
+      )}
+      <p class="trainer-chart-summary">{summary}</p>
+    </div>
   );
 }
 
 function fmt(v: number | undefined): string {
   return v === undefined || !Number.isFinite(v) ? "–" : v < 0.001 ? v.toExponential(2) : v.toFixed(3);
-}
-
-/** Draw the loss (and accuracy) panels of `history` into `host` with Observable Plot. */
-function drawChart(
-  plot: typeof import("@observablehq/plot"),
-  host: HTMLElement,
-  history: HistoryPoint[],
-  series: Props["series"],
-  accuracy: boolean,
-  lossLabel: string,
-): void {
-  const lossRows: Row[] = [];
-  const accRows: Row[] = [];
-  for (const p of history) {
-    if (series) {
-      for (const s of series) {
-        const v = p.series?.[s.key];
-        if (v !== undefined && v > 0 && Number.isFinite(v))
-          lossRows.push({ step: p.step, value: v, line: s.label });
-      }
-    } else {
-      if (p.step > 0 && p.loss > 0) lossRows.push({ step: p.step, value: p.loss, line: "training" });
-      if (p.heldOutLoss !== undefined && p.heldOutLoss > 0)
-        lossRows.push({ step: p.step, value: p.heldOutLoss, line: "held-out" });
-    }
-    if (p.accuracy !== undefined) accRows.push({ step: p.step, value: p.accuracy, line: "held-out" });
-  }
-  const common = {
-    width: 320,
-    height: 190,
-    marginLeft: 48,
-    marginRight: 12,
-    style: { background: "transparent" },
-  };
-  const lossFig = plot.plot({
-    ...common,
-    y: { type: "log", label: lossLabel, grid: true },
-    x: { label: "step" },
-    color:
-      series && series.every((x) => x.color)
-        ? { legend: true, domain: series.map((x) => x.label), range: series.map((x) => x.color as string) }
-        : { legend: true, scheme: "observable10" },
-    marks: [plot.lineY(lossRows, { x: "step", y: "value", stroke: "line", z: "line" })],
-  });
-  const figs: Element[] = [lossFig];
-  if (accuracy) {
-    figs.push(
-      plot.plot({
-        ...common,
-        y: { domain: [0, 1], label: "held-out accuracy", grid: true, tickFormat: "%" },
-        x: { label: "step" },
-        marks: [
-          plot.lineY(accRows, { x: "step", y: "value", stroke: "currentColor", z: null }),
-          plot.ruleY([0]),
-        ],
-      }),
-    );
-  }
-  for (const f of figs) f.setAttribute("aria-hidden", "true");
-  host.replaceChildren(...figs);
 }

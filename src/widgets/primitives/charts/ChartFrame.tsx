@@ -128,7 +128,13 @@ export function Legend({
   y,
   width,
 }: {
-  items: { label: string; kind: "line" | "dashed" | "bar" | "tick" | "area" | "marker"; cls?: string }[];
+  items: {
+    label: string;
+    kind: "line" | "dashed" | "bar" | "tick" | "area" | "marker";
+    cls?: string;
+    /** A CSS colour for the swatch instead of the class's. */
+    colour?: string;
+  }[];
   x: number;
   y: number;
   width: number;
@@ -145,6 +151,7 @@ export function Legend({
       <g
         class={it.kind === "marker" ? "legend-item" : `legend-item ${it.cls ?? ""}`}
         transform={`translate(${cx} ${cy})`}
+        style={it.colour ? { "--series": it.colour } : undefined}
       >
         {it.kind === "bar" && <rect class="bar" x="0" y="-5" width="20" height="10" />}
         {it.kind === "area" && <rect class="window" x="0" y="-6" width="20" height="12" />}

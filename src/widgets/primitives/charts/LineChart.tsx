@@ -13,6 +13,8 @@ export interface LineSeries {
   dots?: boolean;
   /** Colour: 1 accent (default for the first series), 2 orange, 3 grey (references). */
   tone?: 1 | 2 | 3;
+  /** A CSS colour instead of the tone, for series another chart of the widget colours too. */
+  colour?: string;
   /** Index of a point to mark as the current one. */
   current?: number;
 }
@@ -75,6 +77,7 @@ export function LineChart(p: LineChartProps) {
       label: s.label,
       kind: s.dashed ? ("dashed" as const) : ("line" as const),
       cls: `series-${s.tone ?? i + 1}`,
+      colour: s.colour,
     })),
     ...(p.rules ?? []).map((r) => ({ label: r.label, kind: "marker" as const, cls: r.kind ?? "marker" })),
   ];
@@ -131,7 +134,11 @@ export function LineChart(p: LineChartProps) {
         <line class={r.kind ?? "marker"} x1={sx(r.x)} x2={sx(r.x)} y1={y1} y2={y0} />
       ))}
       {p.series.map((s, i) => (
-        <g class={`series series-${s.tone ?? i + 1}`} data-series={s.id}>
+        <g
+          class={`series series-${s.tone ?? i + 1}`}
+          data-series={s.id}
+          style={s.colour ? { "--series": s.colour } : undefined}
+        >
           <path d={linePath(s.points, sx, sy)} stroke-dasharray={s.dashed ? "5 4" : undefined} />
           {s.points.map((q, k) =>
             s.dots || k === s.current ? (
