@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
@@ -29,5 +30,40 @@ export default defineConfig({
   // offline() lists every built file, the Pagefind index included, so it runs last.
   integrations: [mdx(), preact(), texInTextCheck(), pagefindIndex(), offline()],
   devToolbar: { enabled: false },
+  vite: {
+    resolve: {
+      // @astrojs/preact's client imports @preact/signals only for islands given a signal prop; no
+      // island here takes one, so the ~3 KB module (counted on every page with an island) is
+      // replaced by a stub that fails loudly if one ever does.
+      alias: {
+        "@preact/signals": fileURLToPath(new URL("./src/integrations/noSignals.mjs", import.meta.url)),
+      },
+    },
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              // Fewer, larger files for what islands load together (one file compresses better than
+              // several small ones). Each group takes only the modules it names: preact and the
+              // number formatter (which the exercises load eagerly) keep files of their own.
+              { name: "preact", test: /node_modules[\\/]preact[\\/]/, priority: 3 },
+              { name: "format", test: /src[\\/]widgets[\\/]primitives[\\/]format\.ts$/, priority: 2 },
+              {
+                // The line and bar charts with their frame and scales.
+                name: "charts",
+                test: /src[\\/]widgets[\\/]primitives[\\/]charts[\\/](ChartFrame|LineChart|BarChart|scales)\.tsx?$/,
+              },
+              {
+                // The island skeleton and the form controls most widgets use.
+                name: "widget-kit",
+                test: /src[\\/]widgets[\\/]primitives[\\/](useWidget|urlState|useLastGood|LinkErrors|SeedInput|NumberSelect|RangeField|MatrixField|matrixText|NumberTable)\.tsx?$/,
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
   prefetch: false,
 });
