@@ -87,11 +87,14 @@ export function LineChart(p: LineChartProps) {
   const height = top + plotH + M.bottom;
   const xs = p.series.flatMap((s) => s.points.map((q) => q.x));
   const ys = p.series.flatMap((s) => s.points.map((q) => q.y));
-  const sx = scale(p.x, xs.length ? xs : [0, 1], [M.left, width - M.right]);
+  // The x ticks depend on the domain only; the last one's label is centred on the right end of
+  // the axis, so the right margin makes room for half of it.
+  const xTicks = tickValues(p.x, scale(p.x, xs.length ? xs : [0, 1], [0, 1]));
+  const right = Math.max(M.right, Math.ceil(textWidth(fx(xTicks[xTicks.length - 1] ?? 0)) / 2) + 4);
+  const sx = scale(p.x, xs.length ? xs : [0, 1], [M.left, width - right]);
   const sy = scale(p.y, ys.length ? ys : [0, 1], [top + plotH, top]);
   const [y0, y1] = sy.range;
   const yTicks = tickValues(p.y, sy);
-  const xTicks = tickValues(p.x, sx);
   const summary =
     p.summary ??
     `${p.label}. ${p.series.map((s) => `${s.label}: ${s.points.map((q) => `(${fx(q.x)}, ${fy(q.y)})`).join(", ")}`).join(". ")}.`;
@@ -103,7 +106,7 @@ export function LineChart(p: LineChartProps) {
       <g class="axis">
         {yTicks.map((t) => (
           <g>
-            <line class="grid" x1={M.left} x2={width - M.right} y1={sy(t)} y2={sy(t)} />
+            <line class="grid" x1={M.left} x2={width - right} y1={sy(t)} y2={sy(t)} />
             <text x={M.left - 6} y={sy(t)} dy="0.35em" text-anchor="end">
               {fy(t)}
             </text>
@@ -117,9 +120,9 @@ export function LineChart(p: LineChartProps) {
             </text>
           </g>
         ))}
-        <line x1={M.left} x2={width - M.right} y1={y0} y2={y0} />
+        <line x1={M.left} x2={width - right} y1={y0} y2={y0} />
         <line x1={M.left} x2={M.left} y1={y0} y2={y1} />
-        <text class="axis-title" x={(M.left + width - M.right) / 2} y={height - 6} text-anchor="middle">
+        <text class="axis-title" x={(M.left + width - right) / 2} y={height - 6} text-anchor="middle">
           {p.x.label}
         </text>
         <text
