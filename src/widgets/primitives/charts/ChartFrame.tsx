@@ -134,6 +134,8 @@ export function Legend({
     cls?: string;
     /** A CSS colour for the swatch instead of the class's. */
     colour?: string;
+    /** The dash pattern of a line swatch, instead of the default one for "dashed". */
+    dash?: string;
   }[];
   x: number;
   y: number;
@@ -162,7 +164,7 @@ export function Legend({
             x2="20"
             y1="0"
             y2="0"
-            stroke-dasharray={it.kind === "dashed" ? "4 3" : undefined}
+            stroke-dasharray={it.dash ?? (it.kind === "dashed" ? "4 3" : undefined)}
           />
         )}
         {it.kind === "tick" && <line class="reference" x1="2" x2="18" y1="0" y2="0" />}

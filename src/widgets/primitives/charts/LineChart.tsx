@@ -8,7 +8,8 @@ export interface LineSeries {
   /** Legend entry and table column title. */
   label: string;
   points: { x: number; y: number }[];
-  dashed?: boolean;
+  /** A dashed line, or the dash pattern to draw it with (e.g. "2 3" for dots). */
+  dashed?: boolean | string;
   /** Draw a dot at every point (measured values); lines alone are for references. */
   dots?: boolean;
   /** Colour: 1 accent (default for the first series), 2 orange, 3 grey (references). */
@@ -78,6 +79,7 @@ export function LineChart(p: LineChartProps) {
       kind: s.dashed ? ("dashed" as const) : ("line" as const),
       cls: `series-${s.tone ?? i + 1}`,
       colour: s.colour,
+      dash: typeof s.dashed === "string" ? s.dashed : undefined,
     })),
     ...(p.rules ?? []).map((r) => ({ label: r.label, kind: "marker" as const, cls: r.kind ?? "marker" })),
   ];
@@ -142,7 +144,10 @@ export function LineChart(p: LineChartProps) {
           data-series={s.id}
           style={s.colour ? { "--series": s.colour } : undefined}
         >
-          <path d={linePath(s.points, sx, sy)} stroke-dasharray={s.dashed ? "5 4" : undefined} />
+          <path
+            d={linePath(s.points, sx, sy)}
+            stroke-dasharray={typeof s.dashed === "string" ? s.dashed : s.dashed ? "5 4" : undefined}
+          />
           {s.points.map((q, k) =>
             s.dots || k === s.current ? (
               <circle
