@@ -9,6 +9,7 @@ import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
 import { HeadGrid } from "./HeadGrid";
+import { ScrollBox } from "../primitives/ScrollBox";
 import { HeadLines } from "./HeadLines";
 import { copyableScore, headSummary } from "./inductionView";
 
@@ -147,12 +148,15 @@ export default function InductionIsland() {
               describe={(l, h) => headSummary(shown, l, h)}
             />
             <figure class="ind-headview">
-              <HeadLines
-                weights={shown.attention[hl][hh]}
-                tokens={toks}
-                query={q}
-                label={`Head view of layer ${hl + 1}, head ${hh + 1}: ${headSummary(shown, hl, hh)}`}
-              />
+              {/* Drawn at its real size, so its letters stay legible; a long sequence scrolls sideways. */}
+              <ScrollBox label="Head view (scrolls sideways)">
+                <HeadLines
+                  weights={shown.attention[hl][hh]}
+                  tokens={toks}
+                  query={q}
+                  label={`Head view of layer ${hl + 1}, head ${hh + 1}: ${headSummary(shown, hl, hh)}`}
+                />
+              </ScrollBox>
               <figcaption>
                 Head view of layer {hl + 1}, head {hh + 1}: each query (below) joined to the keys it attends
                 to (above), thicker for more weight. {headSummary(shown, hl, hh)}.{" "}

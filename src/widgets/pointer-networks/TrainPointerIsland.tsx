@@ -17,6 +17,7 @@ import { LinkErrors } from "../primitives/LinkErrors";
 import { RangeField } from "../primitives/RangeField";
 import { fields } from "../primitives/urlState";
 import { useWidget } from "../primitives/useWidget";
+import { ScrollBox } from "../primitives/ScrollBox";
 import { PointerArrows, short } from "./PointerArrows";
 
 const spec = {
@@ -153,13 +154,16 @@ export default function TrainPointerIsland() {
           </p>
           <div class="trainer-figures">
             <figure class="ptr-arrows-figure">
-              <PointerArrows
-                xs={shown.xs}
-                pointers={shown.pointers}
-                order={shown.order}
-                correct={shown.correct}
-                step={t}
-              />
+              {/* Drawn at its real size, so its labels stay legible; a long list scrolls sideways. */}
+              <ScrollBox label="Pointer arrows (scrolls sideways)">
+                <PointerArrows
+                  xs={shown.xs}
+                  pointers={shown.pointers}
+                  order={shown.order}
+                  correct={shown.correct}
+                  step={t}
+                />
+              </ScrollBox>
               <figcaption>
                 Arrows from output step {t + 1} to the input positions, thicker for more probability (1 % or
                 more); earlier steps keep a thin arrow to the position they chose. Model at training step{" "}
