@@ -23,6 +23,7 @@ export const GAP_TARGET_MS = 100;
 
 /** Twenty cells: embeddings, projections, scores, weights, outputs, a second layer and summaries. */
 export function attentionNotebook(scale: number): string[] {
+  // The last cell changes with the scale of X (a layer norm alone would not), so a redraw is seen.
   return [
     `X = [[1, 0, 1, 0], [0, 1, 0, 1], [1, 1, 0, 0], [0, 0, 1, 1]] * ${scale}`,
     "Wq = [[1, 0], [0, 1], [1, 0], [0, 1]] / 2",
@@ -43,7 +44,7 @@ export function attentionNotebook(scale: number): string[] {
     "rowSums = sum(A, 2)",
     "spread = max(A) - min(A)",
     "out = layerNorm(H2 + Hc)",
-    "total = sum(out)",
+    "total = sum(out) + sum(H2) + sum(Hc)",
   ];
 }
 
@@ -101,7 +102,9 @@ async function redraw(page: Page, origin: string): Promise<number[]> {
     await page.keyboard.type(String(scale)); // one key replaces it: one edit
     // No named functions inside evaluate: tsx would wrap them in a helper the page lacks.
     const ms = await page.evaluate(async (prev) => {
+      const deadline = performance.now() + 60_000;
       for (;;) {
+        if (performance.now() > deadline) throw new Error("cell 20 never showed a new result");
         const done = document.querySelectorAll('[data-cell][data-state="ok"]').length === 20;
         const last = document.querySelector('[data-cell="20"] .nb-result')?.textContent;
         if (done && last !== prev)
