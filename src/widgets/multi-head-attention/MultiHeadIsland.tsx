@@ -7,6 +7,7 @@ import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
+import { SeedInput } from "../primitives/SeedInput";
 import {
   D_MODEL,
   HEAD_CHOICES,
@@ -67,21 +68,16 @@ export default function MultiHeadIsland() {
           output={<>β = {state.beta}</>}
           onValue={(v) => set("beta", v)}
         />
-        <label>
-          Seed of W<sub>v</sub> and Wᴼ
-          <input
-            type="number"
-            min="0"
-            max="99999"
-            value={state.seed}
-            onInput={(e) =>
-              set(
-                "seed",
-                Math.max(0, Math.min(99999, Math.trunc(Number((e.target as HTMLInputElement).value)) || 0)),
-              )
-            }
-          />
-        </label>
+        <SeedInput
+          label={
+            <>
+              Seed of W<sub>v</sub> and Wᴼ
+            </>
+          }
+          value={state.seed}
+          max={99999}
+          onSeed={(v) => set("seed", v)}
+        />
       </div>
       {v && (
         <>

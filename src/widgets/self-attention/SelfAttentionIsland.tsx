@@ -6,6 +6,7 @@ import { LinkErrors } from "../primitives/LinkErrors";
 import { NumberTable } from "../primitives/NumberTable";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
+import { SeedInput } from "../primitives/SeedInput";
 import { ArcView } from "./ArcView";
 import { EquivarianceTable } from "./EquivarianceTable";
 import {
@@ -25,7 +26,6 @@ export default function SelfAttentionIsland() {
   const outcome = useMemo(() => computeSelfAttention(state), [state]);
   const r = useLastGood<SelfAttentionResult>(outcome.ok ? outcome.result : undefined);
   const labels = r ? tokenLabels(r.tokens) : [];
-  const num = (e: Event) => Number((e.target as HTMLInputElement).value);
 
   return (
     <div ref={ref} class="sa">
@@ -60,26 +60,17 @@ export default function SelfAttentionIsland() {
         </fieldset>
       )}
       <div class="widget-controls">
-        <label>
-          Embedding seed
-          <input
-            type="number"
-            min="0"
-            max="99999"
-            value={state.seed}
-            onInput={(e) => set("seed", num(e) || 0)}
-          />
-        </label>
-        <label>
-          Weight seed (W<sub>q</sub>, W<sub>k</sub>, W<sub>v</sub>)
-          <input
-            type="number"
-            min="0"
-            max="99999"
-            value={state.wseed}
-            onInput={(e) => set("wseed", num(e) || 0)}
-          />
-        </label>
+        <SeedInput label="Embedding seed" value={state.seed} max={99999} onSeed={(v) => set("seed", v)} />
+        <SeedInput
+          label={
+            <>
+              Weight seed (W<sub>q</sub>, W<sub>k</sub>, W<sub>v</sub>)
+            </>
+          }
+          value={state.wseed}
+          max={99999}
+          onSeed={(v) => set("wseed", v)}
+        />
         <button type="button" onClick={() => set("wseed", (state.wseed + 1) % 100000)}>
           New random weights
         </button>

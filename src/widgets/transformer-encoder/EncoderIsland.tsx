@@ -3,6 +3,7 @@ import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
+import { SeedInput } from "../primitives/SeedInput";
 import { type Stage, computeEncoder, encoderSpec } from "./encoderModel";
 
 /** Step through one encoder layer, stage by stage, with the numbers of each stage. */
@@ -31,21 +32,7 @@ export default function EncoderIsland() {
             onInput={(e) => set("text", (e.target as HTMLInputElement).value)}
           />
         </label>
-        <label>
-          Seed
-          <input
-            type="number"
-            min="0"
-            max="99999"
-            value={state.seed}
-            onInput={(e) =>
-              set(
-                "seed",
-                Math.max(0, Math.min(99999, Math.trunc(Number((e.target as HTMLInputElement).value)) || 0)),
-              )
-            }
-          />
-        </label>
+        <SeedInput label="Seed" value={state.seed} max={99999} onSeed={(v) => set("seed", v)} />
       </div>
       <FieldMessage id="enc-error" error={outcome.ok ? undefined : outcome.error} kept="input" />
       <div class="widget-controls">
