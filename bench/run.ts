@@ -6,7 +6,9 @@
  * bench/induction.ts: the induction-head Transformer, time to 95 % in Node and Chromium;
  * bench/trainingPointer.ts: chapter 7's pointer network, time to 95 % in Node and Chromium);
  * `-- --induction` only the induction case; bench/trainingKarate.ts: chapter 12's karate club,
- * seeds 1–5, time to 90 % in Node and Chromium; `-- --karate` only the karate club.
+ * seeds 1–5, time to 90 % in Node and Chromium; `-- --karate` only the karate club;
+ * bench/memoryNetwork.ts: chapter 13's memory network, time to target on bAbI-style tasks 1 and 2
+ * in Node and Chromium; `-- --memnet` only that case.
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -15,6 +17,7 @@ import { prepareOurs } from "./ours";
 import { initTfjs, prepareTfjs } from "./tfjs";
 import { prepareMathjs } from "./mathjs";
 import { inductionBench } from "./induction";
+import { memoryNetworkBench } from "./memoryNetwork";
 import { trainingBench } from "./training";
 import { pointerBench } from "./trainingPointer";
 import { karateBench } from "./trainingKarate";
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
   for (const [flag, bench] of [
     ["--induction", inductionBench],
     ["--karate", karateBench],
+    ["--memnet", memoryNetworkBench],
   ] as const) {
     if (!process.argv.includes(flag)) continue;
     const only = await bench();
@@ -131,6 +135,9 @@ async function main(): Promise<void> {
   const karate = await karateBench();
   training.tables.push(...karate.tables);
   training.failures.push(...karate.failures);
+  const memnet = await memoryNetworkBench();
+  training.tables.push(...memnet.tables);
+  training.failures.push(...memnet.failures);
   console.log(`${training.tables.join("\n\n")}\n`);
   failures.push(...training.failures, ...induction.failures);
   console.log(failures.length ? `Below target:\n- ${failures.join("\n- ")}` : "All targets met.");

@@ -267,6 +267,7 @@ export const answers: Record<string, Answer> = {
     "0.5 1 0.5",
   ),
   "memory-networks/no-time": pick("c", "b"),
+  "memory-networks/why-two-hops": pick("b", "a"),
   "memory-networks/beta-bound": text(String(3 * 11), "36"),
   "memory-networks/hop-order": {
     kind: "order",

@@ -66,6 +66,19 @@ def main(path):
         ids = [vocab[w] for w in words(text)]
         return sum((l[p] * table[i] for p, i in enumerate(ids)), np.zeros(dim))
 
+    def forward(S, q):
+        ages = np.arange(len(S))[::-1]  # 0 = the latest sentence
+        mem = [np.stack([embed(E[t], s) for s in S]) + T[t][ages] for t in range(K + 1)]
+        u = embed(E[0], q)
+        ps = []
+        for h in range(K):
+            z = mem[h] @ u
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            ps.append(p)
+            u = u + p @ mem[h + 1]
+        return ps, d["vocab"][int(np.argmax(E[K] @ u))]
+
     right = 0
     hits = np.zeros((K, 2))
     mass = np.zeros((K, 2))
@@ -73,27 +86,32 @@ def main(path):
     for st in d["stories"]:
         S, q = st["sentences"], st["question"]
         answer, facts = simulate(S, q)
-        ages = np.arange(len(S))[::-1]
-        mem = [np.stack([embed(E[t], s) for s in S]) + T[t][ages] for t in range(K + 1)]
-        u = embed(E[0], q)
-        for h in range(K):
-            z = mem[h] @ u
-            p = np.exp(z - z.max())
-            p /= p.sum()
+        ps, predicted = forward(S, q)
+        for h, p in enumerate(ps):
             for f, fact in enumerate(facts):
                 hits[h, f] += int(np.argmax(p) == fact)
                 mass[h, f] += p[fact]
-            u = u + p @ mem[h + 1]
-        logits = E[K] @ u
-        right += d["vocab"][int(np.argmax(logits))] == answer
+        right += predicted == answer
     print(f"task {d['task']}, {K} hops, after {d['steps']} steps (seed 1)")
-    print(f"held-out accuracy {right / n:.3f} (lib reported {d['reported']['accuracy']:.3f})")
+    print(f"held-out accuracy {right / n:.4f} (lib reported {d['reported']['accuracy']:.4f})")
     for h in range(K):
         cells = ", ".join(
-            f"fact {f + 1}: argmax {hits[h, f] / n:.3f}, mean weight {mass[h, f] / n:.3f}"
+            f"fact {f + 1}: argmax {hits[h, f] / n:.4f}, mean weight {mass[h, f] / n:.4f}"
             for f in range(2 if d["task"] == 2 else 1)
         )
         print(f"hop {h + 1}: {cells}")
+    if d["task"] == 2:
+        football = [
+            "John went to the garden.",
+            "John picked up the football.",
+            "Mary moved to the kitchen.",
+            "John travelled to the office.",
+            "Sandra went to the bedroom.",
+        ]
+        ps, predicted = forward(football, "Where is the football?")
+        print(f"the widget's football story: answer {predicted}")
+        for h, p in enumerate(ps):
+            print(f"  hop {h + 1}: " + " ".join(f"{x:.2f}" for x in p))
 
 
 if __name__ == "__main__":
