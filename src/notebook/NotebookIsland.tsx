@@ -81,7 +81,7 @@ export default function NotebookIsland({ reference }: Props) {
     let problem: string | null = saved.kind === "damaged" ? saved.message : null;
     try {
       const linked = await decodeLink(location.hash);
-      if (linked) opened = { doc: linked, from: "a shared link" };
+      if (linked) opened = { doc: linked, from: linked.title ?? "a shared link" };
     } catch (err) {
       problem = `${err instanceof NotebookFormatError ? err.message : "The notebook in this link could not be opened."} ${hasOwn ? "Your saved notebook is shown instead, unchanged." : "An empty notebook is shown instead."}`;
     }

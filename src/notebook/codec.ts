@@ -4,20 +4,24 @@
  * is checked field by field: a damaged link or file gives a sentence, never a half-read notebook.
  */
 import { FORMULA_LIMITS } from "../../lib/formula/limits";
+import {
+  NOTEBOOK_LINK_KEY,
+  NOTEBOOK_MAX_CELLS,
+  NOTEBOOK_MAX_TITLE,
+  type NotebookPlain,
+  encodeNotebookPlain,
+} from "../widgets/primitives/openNotebook";
 import { type NotebookDoc, type ViewKind, cell } from "./model";
 
 /** Most cells a notebook may have. */
-export const MAX_CELLS = 200;
+export const MAX_CELLS = NOTEBOOK_MAX_CELLS;
 /** The fragment key of a shared notebook: `#nb=<data>`. */
-export const LINK_KEY = "nb";
+export const LINK_KEY = NOTEBOOK_LINK_KEY;
 
 const VIEWS: readonly ViewKind[] = ["auto", "heatmap", "table", "bars", "grid", "plot", "text"];
 
-/** The plain form of a notebook: version 1, one entry per cell. */
-interface Plain {
-  v: 1;
-  cells: { s: string; view?: ViewKind }[];
-}
+/** The plain form of a notebook: version 1, an optional title, one entry per cell. */
+type Plain = NotebookPlain;
 
 export class NotebookFormatError extends Error {
   override name = "NotebookFormatError";
@@ -26,6 +30,7 @@ export class NotebookFormatError extends Error {
 export function toPlain(doc: NotebookDoc): Plain {
   return {
     v: 1,
+    ...(doc.title ? { t: doc.title } : {}),
     cells: doc.cells.map((c) => (c.view === "auto" ? { s: c.source } : { s: c.source, view: c.view })),
   };
 }
@@ -35,13 +40,16 @@ export function fromPlain(value: unknown, what: string): NotebookDoc {
   const bad = (why: string) =>
     new NotebookFormatError(`${what} is not a notebook this site can read: ${why}.`);
   if (value === null || typeof value !== "object") throw bad("it holds no notebook");
-  const p = value as { v?: unknown; cells?: unknown };
+  const p = value as { v?: unknown; t?: unknown; cells?: unknown };
   if (p.v !== 1)
     throw bad(`it is of version ${JSON.stringify(p.v) ?? "(none)"}, and this site reads version 1`);
   if (!Array.isArray(p.cells)) throw bad("it has no list of cells");
   if (p.cells.length > MAX_CELLS)
     throw bad(`it has ${p.cells.length} cells, more than the ${MAX_CELLS} allowed`);
+  if (p.t !== undefined && (typeof p.t !== "string" || p.t.length > NOTEBOOK_MAX_TITLE))
+    throw bad("its title is not a short text");
   return {
+    ...(typeof p.t === "string" && p.t !== "" ? { title: p.t } : {}),
     cells: p.cells.map((c: unknown, i) => {
       const e = c as { s?: unknown; view?: unknown };
       if (e === null || typeof e !== "object" || typeof e.s !== "string")
@@ -69,12 +77,9 @@ export function fromJson(text: string, what: string): NotebookDoc {
   return fromPlain(value, what);
 }
 
-/** Run bytes through a (de)compression stream, stopping once the output passes `limit` bytes. */
-async function pipe(
-  bytes: Uint8Array,
-  stream: CompressionStream | DecompressionStream,
-  limit = Infinity,
-): Promise<Uint8Array> {
+/** Inflate bytes, stopping once the output passes `limit` bytes. */
+async function inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+  const stream = new DecompressionStream("deflate-raw");
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -97,12 +102,6 @@ async function pipe(
   return out;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
 function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("not base64url");
   const s = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
@@ -110,10 +109,7 @@ function fromBase64Url(text: string): Uint8Array {
 }
 
 /** The URL fragment (without `#`) that holds the notebook, deflate-compressed. */
-export async function encodeLink(doc: NotebookDoc): Promise<string> {
-  const bytes = new TextEncoder().encode(toJson(doc));
-  return `${LINK_KEY}=${toBase64Url(await pipe(bytes, new CompressionStream("deflate-raw")))}`;
-}
+export const encodeLink = (doc: NotebookDoc): Promise<string> => encodeNotebookPlain(toPlain(doc));
 
 /** Longest fragment read, in characters (a notebook at its limits compresses far below this). */
 const MAX_FRAGMENT = 400_000;
@@ -134,7 +130,7 @@ export async function decodeLink(fragment: string): Promise<NotebookDoc | null> 
   if (data.length > MAX_FRAGMENT) throw damaged;
   let text: string;
   try {
-    const bytes = await pipe(fromBase64Url(data), new DecompressionStream("deflate-raw"), MAX_JSON);
+    const bytes = await inflate(fromBase64Url(data), MAX_JSON);
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw damaged;

@@ -15,6 +15,8 @@ export interface Cell {
 
 export interface NotebookDoc {
   cells: Cell[];
+  /** Where a notebook opened from a link comes from ("the trained pointer network"); edits drop it. */
+  title?: string;
 }
 
 let counter = 0;

@@ -7,6 +7,7 @@ import type { Locator, Page } from "@playwright/test";
 import { origin, site, test } from "../fixtures";
 import { check, textOf, typeInto, waitFor } from "../helpers";
 import { readWatch, startWatch } from "../responsive";
+import { notebookUrlForCells } from "../../../src/widgets/primitives/openNotebook";
 
 const PATH = "/notebook/";
 
@@ -348,4 +349,30 @@ test("notebook: Open in notebook carries the score explorer's typed q and K and 
   check(close(await numbers(nb, 7), [e / (e + 1), 1 / (e + 1)]), "alpha = softmax(s)");
   // The widget's state was read once: the address is the plain notebook page again.
   check(!page.url().includes("from="), `the notebook's address: ${page.url()}`);
+});
+
+test("notebook: a widget's own cells (openNotebookWithCells) open as a notebook, titled, beside the saved one", async ({
+  page,
+}) => {
+  // The reader has a saved notebook of their own.
+  let nb = await open(page, PATH + (await linkFor(["mine = 42"])));
+  await settled(nb, 1);
+  await page.waitForFunction(() =>
+    localStorage.getItem("attention-atlas.notebook.v1")?.includes("mine = 42"),
+  );
+  // What a trained widget's Open in notebook writes (the primitive runs the same in Node).
+  const url = await notebookUrlForCells(
+    ["W = [[0.5, -1.25], [2, 0.75]]", "x = [1, 2]", "y = W * x"],
+    "the trained test model",
+  );
+  nb = await open(page, url);
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "three cells");
+  await settled(nb, 3);
+  check(close(await numbers(nb, 3), [-2, 3.5]), "y = W x = [-2, 3.5]");
+  const banner = await textOf(nb.getByRole("region", { name: "Opened notebook" }));
+  check(banner.includes("comes from the trained test model"), `the banner names the widget: ${banner}`);
+  check(
+    (await page.evaluate(() => localStorage.getItem("attention-atlas.notebook.v1")))!.includes("mine = 42"),
+    "the saved notebook is kept",
+  );
 });
