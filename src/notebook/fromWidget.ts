@@ -15,6 +15,10 @@ import { scoreSpec } from "../widgets/score-functions/scoreModel";
 import { scoreCells } from "../widgets/score-functions/scoreNotebook";
 import { selfAttentionSpec } from "../widgets/self-attention/selfAttentionModel";
 import { selfAttentionCells } from "../widgets/self-attention/selfAttentionNotebook";
+import { hanSpec } from "../widgets/stacking-attention/hierarchicalModel";
+import { hanCells } from "../widgets/stacking-attention/hierarchicalNotebook";
+import { poolSpec } from "../widgets/stacking-attention/poolingModel";
+import { poolCells } from "../widgets/stacking-attention/poolingNotebook";
 import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
 import { NOTEBOOK_WIDGETS } from "../widgets/primitives/notebookWidgets";
 
@@ -54,6 +58,18 @@ export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<S
     spec: multiHeadSpec,
     title: "the multi-head widget",
     cells: multiHeadCells,
+  }),
+  "stacking-attention/hierarchical": entry({
+    state: "han",
+    spec: hanSpec,
+    title: "the hierarchical attention widget",
+    cells: hanCells,
+  }),
+  "stacking-attention/pooling": entry({
+    state: "pool",
+    spec: poolSpec,
+    title: "the pooling widget",
+    cells: poolCells,
   }),
 };
 

@@ -3,6 +3,8 @@ import { FieldMessage } from "../primitives/FieldMessage";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
@@ -14,6 +16,7 @@ import {
   type MultiHeadView,
   computeMultiHead,
   multiHeadSpec,
+  multiHeadTex,
   tokenLabels,
 } from "./multiHeadModel";
 
@@ -23,8 +26,14 @@ const dimLabels = (H: number) =>
     (_, c) => `h${Math.floor(c / (D_MODEL / H)) + 1}.${(c % (D_MODEL / H)) + 1}`,
   );
 
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
+
 /** Split d_model = 8 into 1, 2, 4 or 8 heads and watch each head's weights, the concat and Wᴼ. */
-export default function MultiHeadIsland() {
+export default function MultiHeadIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("mh", multiHeadSpec);
   const outcome = useMemo(() => computeMultiHead(state), [state]);
   const v = useLastGood<MultiHeadView>(outcome.ok ? outcome.view : undefined);
@@ -109,6 +118,28 @@ export default function MultiHeadIsland() {
               </div>
             ))}
           </div>
+          <div class="widget-controls">
+            <NumberSelect
+              label="Head in the equation"
+              value={v.head}
+              options={v.headRules.map((_, h) => h)}
+              show={(h) => `head ${h + 1}: ${v.headRules[h]}`}
+              onValue={(h) => set("head", h)}
+            />
+            <NumberSelect
+              label="Query in the equation"
+              value={v.query}
+              options={labels.map((_, i) => i)}
+              show={(i) => `${i + 1}. ${labels[i]}`}
+              onValue={(i) => set("query", i)}
+            />
+          </div>
+          <LiveEquation
+            tex={multiHeadTex(v)}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Equation of head ${v.head + 1} for query ${v.query + 1}, ${labels[v.query]}, with its numbers`}
+          />
           <div class="mh-tables" role="region" aria-label="Concatenation and output tables" tabIndex={0}>
             <NumberTable
               name="concat"

@@ -1,4 +1,6 @@
 import { Matrix, multiHeadAttention, multiHeadParamCount, rng, wordTokens } from "../../../lib";
+import { fixed, formats } from "../primitives/format";
+import { texVector } from "../primitives/texNumbers";
 import { fields } from "../primitives/urlState";
 
 /** d_model of the widget: fixed, so the heads split 8 = H × d_head. */
@@ -21,6 +23,9 @@ export const multiHeadSpec = {
   heads: fields.choice<(typeof HEAD_CHOICES)[number]>("4", HEAD_CHOICES),
   beta: fields.number(60, 0, 120),
   seed: fields.int(11, 0, 99999),
+  /** The head and the query (both 0-based) whose equation is shown. */
+  head: fields.int(0, 0, D_MODEL - 1),
+  query: fields.int(0, 0, D_MODEL - 1),
 };
 
 export interface MultiHeadInput {
@@ -28,6 +33,8 @@ export interface MultiHeadInput {
   heads: (typeof HEAD_CHOICES)[number];
   beta: number;
   seed: number;
+  head: number;
+  query: number;
 }
 
 export interface MultiHeadView {
@@ -37,6 +44,12 @@ export interface MultiHeadView {
   /** Which rules each head's dimensions carry, e.g. "previous + next". */
   headRules: string[];
   weightsPerHead: number[][][]; // H × (n, n)
+  /** (n, d_model) the projected queries X W_qᵀ and keys X W_kᵀ (no biases). */
+  Q: number[][];
+  K: number[][];
+  /** The head and query (0-based) of the equation, clamped to H and n. */
+  head: number;
+  query: number;
   concat: number[][]; // (n, d_model)
   Wv: number[][]; // (d_model, d_model)
   Wo: number[][]; // (d_model, d_model)
@@ -112,6 +125,10 @@ export function computeMultiHead(s: MultiHeadInput): MultiHeadOutcome {
       dHead: D_MODEL / H,
       headRules: headRules(H),
       weightsPerHead: res.weightsPerHead.map((w) => w.toArray()),
+      Q: Array.from({ length: n }, (_, i) => Array.from({ length: D_MODEL }, (_, c) => Wq.get(c, i))),
+      K: Array.from({ length: n }, (_, j) => Array.from({ length: D_MODEL }, (_, c) => Wk.get(c, j))),
+      head: Math.min(s.head, H - 1),
+      query: Math.min(s.query, n - 1),
       concat: res.concat.toArray(),
       Wv: Wv.toArray(),
       Wo: Wo.toArray(),
@@ -130,4 +147,40 @@ export function tokenLabels(tokens: string[]): string[] {
     seen.set(t, k);
     return k === 1 ? t : `${t} (${i + 1})`;
   });
+}
+
+/** cos(π/2) and the like are 6e-17 in floating point: printed as the 0 they are. */
+const entry = (x: number) => formats.entry(Math.abs(x) < 1e-9 ? 0 : x);
+const entries = (v: ArrayLike<number>) => texVector(v, entry);
+
+/**
+ * The equation of the selected head and query with its numbers: the query and keys of the head's
+ * dimensions (x_i is one-hot, so q_i is column i of W_q; there are no biases), the scaled scores,
+ * the weights (2 decimals, as the heatmaps) and the head's output (as the concat table). The
+ * broad rule's W_q rows are 0, which the equation says when the head holds them.
+ */
+export function multiHeadTex(v: MultiHeadView): string {
+  const h = v.head;
+  const i = v.query;
+  const H = h + 1;
+  const I = i + 1;
+  const cols = Array.from({ length: v.dHead }, (_, t) => h * v.dHead + t);
+  const pick = (row: number[]) => cols.map((c) => row[c]);
+  const q = pick(v.Q[i]);
+  const scale = Math.sqrt(v.dHead);
+  const scores = v.K.map((k) => pick(k).reduce((a, kc, t) => a + kc * q[t], 0) / scale);
+  const keys = v.K.map((k) => (v.dHead === 1 ? entry(k[cols[0]]) : entries(pick(k)))).join(",\\ ");
+  const broad = cols.filter((c) => RULES[Math.floor(c / 2)].broad).map((c) => c + 1);
+  const zero =
+    broad.length > 0 ? `\\text{; rows ${broad.join(", ")} of } W_q \\text{ (broad rule) are } 0` : "";
+  return [
+    "\\begin{aligned}",
+    `q^{(${H})}_{${I}} &= e_{${I}} W_q^{(${H})\\top} = ${entries(q)} && \\text{no biases}${zero} \\\\`,
+    // Keys of a head of size 1 or 2 fit on a line; larger heads list them in the notebook instead.
+    ...(v.dHead <= 2 ? [`k^{(${H})}_{j} &= ${keys} \\\\`] : []),
+    `s^{(${H})}_{${I}j} &= \\frac{q^{(${H})}_{${I}} \\cdot k^{(${H})}_{j}}{\\sqrt{${v.dHead}}} = ${texVector(scores, entry)} \\\\`,
+    `\\alpha^{(${H})}_{${I}} &= \\operatorname{softmax}_j(s^{(${H})}_{${I}j}) = ${texVector(v.weightsPerHead[h][i], (x) => fixed(x, 2))} \\\\`,
+    `\\mathrm{head}_{${H}}(${I}) &= \\textstyle\\sum_j \\alpha^{(${H})}_{${I}j}\\, v^{(${H})}_{j} = ${entries(pick(v.concat[i]))}`,
+    "\\end{aligned}",
+  ].join("\n");
 }

@@ -7,4 +7,6 @@ export const NOTEBOOK_WIDGETS = [
   "score-functions/score-explorer",
   "self-attention/explorer",
   "multi-head-attention/heads",
+  "stacking-attention/hierarchical",
+  "stacking-attention/pooling",
 ] as const;

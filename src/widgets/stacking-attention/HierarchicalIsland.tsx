@@ -1,20 +1,28 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { dec } from "../primitives/parseList";
-import { type HanView, computeHan, hanSpec } from "./hierarchicalModel";
+import { type HanView, computeHan, hanSpec, hanTex } from "./hierarchicalModel";
 import { ASPECTS, type Aspect, FEATURES } from "./lexicon";
 
 const shade = (w: number) => ({
   background: `color-mix(in srgb, var(--accent) ${Math.round(Math.min(1, w) * 45)}%, transparent)`,
 });
 
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
+
 /** Word weights inside each sentence and sentence weights over the document, shown together. */
-export default function HierarchicalIsland() {
+export default function HierarchicalIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("han", hanSpec);
   const outcome = useMemo(() => computeHan(state), [state]);
   const v = useLastGood<HanView>(outcome.ok ? outcome.view : undefined);
@@ -87,6 +95,21 @@ export default function HierarchicalIsland() {
             Document vector [{FEATURES.join(", ")}] = [
             <span data-value="document">{v.document.map((x) => dec(x, 2)).join(", ")}</span>]
           </p>
+          <div class="widget-controls">
+            <NumberSelect
+              label="Sentence in the equation"
+              value={v.sent}
+              options={v.sentences.map((_, i) => i)}
+              show={(i) => `sentence ${i + 1}`}
+              onValue={(i) => set("sent", i)}
+            />
+          </div>
+          <LiveEquation
+            tex={hanTex(v)}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Equation for sentence ${v.sent + 1} with its numbers`}
+          />
           <details>
             <summary>Word and sentence weights as a table</summary>
             <ScrollBox label="Word and sentence weights table">

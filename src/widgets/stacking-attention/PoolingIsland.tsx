@@ -1,6 +1,8 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
@@ -9,7 +11,7 @@ import { dec } from "../primitives/parseList";
 import { ConvPanel } from "./ConvPanel";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { ASPECTS, type Aspect, FEATURES } from "./lexicon";
-import { type PoolView, computePool, poolSpec } from "./poolingModel";
+import { type PoolView, computePool, poolSpec, poolTex } from "./poolingModel";
 
 type Num = "kappa" | "lambda" | "k";
 const SLIDERS: {
@@ -39,8 +41,14 @@ const SLIDERS: {
   { key: "k", label: "Convolution width k", min: 1, max: 4, step: 1, show: (v) => `k = ${v}` },
 ];
 
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
+
 /** One sentence, pooled three ways from recurrent states, and max vs attention pooling over a convolution. */
-export default function PoolingIsland() {
+export default function PoolingIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("pool", poolSpec);
   const outcome = useMemo(() => computePool(state), [state]);
   const v = useLastGood<PoolView>(outcome.ok ? outcome.view : undefined);
@@ -120,6 +128,21 @@ export default function PoolingIsland() {
               colLabels={[...FEATURES]}
             />
           </ScrollBox>
+          <div class="widget-controls">
+            <NumberSelect
+              label="Word in the equation"
+              value={v.word}
+              options={v.words.map((_, t) => t)}
+              show={(t) => `${t + 1}. ${v.words[t]}`}
+              onValue={(t) => set("word", t)}
+            />
+          </div>
+          <LiveEquation
+            tex={poolTex(v)}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Equation for word ${v.word + 1}, ${v.words[v.word]}, with its numbers`}
+          />
           <h4 class="pool-sub">After a convolution: max pooling or attention pooling</h4>
           {v.convError && (
             <p class="field-error" role="alert">

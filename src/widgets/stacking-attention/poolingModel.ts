@@ -1,4 +1,6 @@
 import { attentionPool, conv1d, lastPool, leakyStates, maxPool, meanPool, tokenize } from "../../../lib";
+import { fixed, formats } from "../primitives/format";
+import { texVector } from "../primitives/texNumbers";
 import { fields } from "../primitives/urlState";
 import { ASPECTS, type Aspect, FEATURES, aspectQuery, embed } from "./lexicon";
 
@@ -14,6 +16,8 @@ export const poolSpec = {
   lambda: fields.number(0.6, 0, 0.95),
   k: fields.int(2, 1, 4),
   seed: fields.int(1, 0, 99999),
+  /** The word (0-based) whose state and weight the equation writes out. */
+  word: fields.int(0, 0, MAX_WORDS - 1),
 };
 
 export interface PoolInput {
@@ -23,10 +27,21 @@ export interface PoolInput {
   lambda: number;
   k: number;
   seed: number;
+  word: number;
 }
 
 export interface PoolView {
   words: string[];
+  /** (n, 4) the word vectors x_t and the recurrent states h_t. */
+  X: number[][];
+  H: number[][];
+  /** (n) the attention scores u·tanh(h_t). */
+  seqScores: number[];
+  aspectIndex: number;
+  kappa: number;
+  lambda: number;
+  /** The word (0-based) of the equation, clamped to the sentence. */
+  word: number;
   /** (3, 4) last, mean and attention pooling of the recurrent states. */
   seq: number[][];
   /** (n) attention weights over the states. */
@@ -70,6 +85,13 @@ export function computePool(s: PoolInput): PoolOutcome {
   const att = attentionPool(H, aspectQuery(s.aspect, s.kappa));
   const view: PoolView = {
     words: ws,
+    X,
+    H: H.toArray(),
+    seqScores: Array.from(att.scores),
+    aspectIndex: ASPECTS.indexOf(s.aspect),
+    kappa: s.kappa,
+    lambda: s.lambda,
+    word: Math.min(s.word, ws.length - 1),
     seq: [Array.from(lastPool(H)), Array.from(meanPool(H)), Array.from(att.pooled)],
     seqWeights: Array.from(att.weights),
     conv: null,
@@ -90,4 +112,33 @@ export function computePool(s: PoolInput): PoolOutcome {
     attWeights: Array.from(ap.weights),
   };
   return { ok: true, view };
+}
+
+const vec = (v: ArrayLike<number>) => texVector(v, formats.entry);
+
+/**
+ * The equation of the selected word t with its numbers: the leaky state h_t, its score (W = I and
+ * b = 0 are set by hand, and only the aspect's entry of u is not 0), its weight α_t, and the
+ * attention-pooled sentence vector. Vectors print with 4 significant digits (as the sentence
+ * vector table), weights with 2 decimals (as under the words).
+ */
+export function poolTex(v: PoolView): string {
+  const t = v.word;
+  const T = t + 1;
+  const a = v.aspectIndex;
+  const k = formats.score(v.kappa);
+  const lam = formats.score(v.lambda);
+  const rest = formats.score(1 - v.lambda);
+  const state =
+    t === 0
+      ? `h_{1} &= (1 - \\lambda)\\, x_{1} = ${rest} \\cdot ${vec(v.X[0])} = ${vec(v.H[0])} && h_0 = 0 \\\\`
+      : `h_{${T}} &= \\lambda h_{${t}} + (1 - \\lambda)\\, x_{${T}} = ${lam} \\cdot ${vec(v.H[t - 1])} + ${rest} \\cdot ${vec(v.X[t])} = ${vec(v.H[t])} \\\\`;
+  return [
+    "\\begin{aligned}",
+    state,
+    `e_{${T}} &= u^{\\top} \\tanh(h_{${T}}) = ${k}\\,\\tanh(${formats.entry(v.H[t][a])}) = ${formats.score(v.seqScores[t])} && W = I,\\ b = 0;\\ \\text{the other 3 entries of } u \\text{ are } 0 \\\\`,
+    `\\alpha_{${T}} &= \\frac{e^{e_{${T}}}}{\\sum_s e^{e_s}} = \\frac{${formats.score(Math.exp(v.seqScores[t]))}}{${formats.score(v.seqScores.reduce((z, x) => z + Math.exp(x), 0))}} = ${fixed(v.seqWeights[t], 2)} \\\\`,
+    `c &= \\textstyle\\sum_s \\alpha_s h_s = ${vec(v.seq[2])}`,
+    "\\end{aligned}",
+  ].join("\n");
 }

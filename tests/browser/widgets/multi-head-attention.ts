@@ -5,6 +5,15 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import {
+  cellNumbers,
+  equationTex,
+  near,
+  openInNotebook,
+  texLine,
+  texNumbers,
+  waitForEquation,
+} from "../liveEquation";
 
 const PATH = "/chapters/multi-head-attention/";
 
@@ -70,6 +79,48 @@ test("multi-head-attention: heads side by side, rules, parameter count, bad inpu
   const w2 = page.locator('[data-widget="multi-head-attention/heads"]');
   await waitFor(async () => (await w2.locator(".mh-head").count()) === 1, "one head after reload");
   check((await w2.getByLabel("Sentence (3–8 words)").inputValue()) === "a b c d", "sentence restored");
+});
+
+test("multi-head-attention: the equation of the chosen head and query, and the same weights in the notebook", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="multi-head-attention/heads"]');
+  check((await equationTex(w)).includes("q^{(1)}_{1}"), "head 1, query 1 first");
+  const head = w.getByLabel("Head in the equation");
+  await head.focus();
+  await page.keyboard.press("ArrowDown"); // head 2: the "same word" rule, dimensions 3–4
+  const query = w.getByLabel("Query in the equation");
+  await query.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown"); // query 3, "sat"
+  await waitFor(
+    () => page.url().includes("mh.head=1") && page.url().includes("mh.query=2"),
+    "head and query in the URL",
+  );
+  const tex = await waitForEquation(w, (t) => t.includes("q^{(2)}_{3}"), "head 2, query 3");
+  // Independently: q₃ = β(cos θ, sin θ) at θ = 2π/8, k_j = (cos(πj/8), sin(πj/8)), score q·k/√2.
+  const beta = 60;
+  const theta = (2 * Math.PI) / 8;
+  const scores = Array.from(
+    { length: 6 },
+    (_, j) => (beta * Math.cos(theta - (Math.PI * j) / 8)) / Math.SQRT2,
+  );
+  const m = Math.max(...scores);
+  const e = scores.map((x) => Math.exp(x - m));
+  const alpha = e.map((x) => x / e.reduce((a, b) => a + b, 0));
+  const q = texNumbers(texLine(tex, "q^{(2)}_{3}").split(" = ")[1]);
+  check(near(q, [beta * Math.cos(theta), beta * Math.sin(theta)], 0.01), `q = ${q}`);
+  const s = texNumbers(texLine(tex, "s^{(2)}_{3j}").split(" = ")[1]);
+  check(near(s, scores, 0.01), `scores ${s} against ${scores}`);
+  const a = texNumbers(texLine(tex, "\\alpha^{(2)}_{3}").split(" = ")[1]);
+  check(near(a, alpha, 0.005), `weights ${a} against ${alpha}`);
+  check(tex.includes("no biases"), "the equation says there are no biases");
+
+  const nb = await openInNotebook(page, w, 13);
+  // Cells: X, Wq, Wk, Wv, Wo, h, Q, K, A1, A2 (cell 10), A3, A4, O.
+  const A2 = await cellNumbers(nb, 10);
+  check(near(A2.slice(12, 18), alpha, 1e-4), `the notebook's A2 row 3 ${A2.slice(12, 18)} against ${alpha}`);
 });
 
 const INDUCTION = '[data-widget="multi-head-attention/induction"]';

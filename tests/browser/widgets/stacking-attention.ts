@@ -6,6 +6,15 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import {
+  cellNumbers,
+  equationTex,
+  near,
+  openInNotebook,
+  texLine,
+  texNumbers,
+  waitForEquation,
+} from "../liveEquation";
 
 const PATH = "/chapters/stacking-attention/";
 const HAN = '[data-widget="stacking-attention/hierarchical"]';
@@ -87,4 +96,86 @@ test("stacking-attention: pooling table; max pooling is each filter's column max
     "k too wide message",
   );
   check((await w.locator('[data-table="seq-pool"]').count()) === 1, "sequence pooling still shown");
+});
+
+const tanhOf = (k: number, xs: number[]) => xs.map((x) => k * Math.tanh(x));
+const softmax = (xs: number[]) => {
+  const m = Math.max(...xs);
+  const e = xs.map((x) => Math.exp(x - m));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
+};
+/** The numbers of the part of a TeX line between its n-th and (n+1)-th " = ". */
+const side = (line: string, n: number) => texNumbers(line.split(" = ")[n].replace(/\\text\{[^}]*\}/g, ""));
+
+test("stacking-attention: the hierarchical equation follows the chosen sentence and κ, and opens in the notebook", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(HAN);
+  const first = await equationTex(w);
+  check(
+    first.includes("\\alpha_{1}") && first.includes("are } 0"),
+    `sentence 1 first, zero entries named: ${first}`,
+  );
+  const select = w.getByLabel("Sentence in the equation");
+  await select.focus();
+  await page.keyboard.press("ArrowDown");
+  await waitFor(() => page.url().includes("han.sent=1"), "sentence 2 chosen from the keyboard");
+  await w.locator("#han-kappa").focus();
+  await page.keyboard.press("ArrowRight"); // κ = 4.5
+  const tex = await waitForEquation(
+    w,
+    (t) => t.includes("\\alpha_{2}") && t.includes("4.5\\,\\tanh"),
+    "sentence 2 at κ = 4.5",
+  );
+  // e_2 = κ tanh(h_2t,food), recomputed from the printed column; α_2 = softmax(e_2).
+  const eLine = texLine(tex, "e_{2} &=");
+  const [k, ...column] = side(eLine, 0);
+  const scores = side(eLine, 1);
+  check(k === 4.5 && near(tanhOf(k, column), scores, 2e-3), `e_2 = 4.5 tanh(h): ${eLine}`);
+  const alpha = side(texLine(tex, "\\alpha_{2}"), 1);
+  check(near(softmax(scores), alpha, 1e-3), `α_2 = softmax(e_2): ${alpha}`);
+  const row = await textOf(w.locator('[data-table="han"] tbody tr').nth(1).locator("td").nth(1));
+  const tableAlpha = (row.match(/-?\d+\.\d+/g) ?? []).map(Number);
+  check(near(tableAlpha, alpha, 1e-9), `the table's word weights ${tableAlpha} are the equation's ${alpha}`);
+
+  const nb = await openInNotebook(page, w, 17);
+  // Cells: kappa, u, then X, alpha, s per sentence (alpha2 is cell 7), S, beta, v.
+  check(near(await cellNumbers(nb, 7), alpha, 6e-4), "the notebook's alpha2 is the equation's α₂");
+  check((await cellNumbers(nb, 1))[0] === 4.5, "κ = 4.5 carried over");
+});
+
+test("stacking-attention: the pooling equation follows the chosen word, and opens in the notebook", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(POOL);
+  const weights = async () => (await w.locator(".pool-word small").allTextContents()).map(Number);
+  const select = w.getByLabel("Word in the equation");
+  await select.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+  await waitFor(() => page.url().includes("pool.word=3"), "word 4 chosen from the keyboard");
+  const tex = await waitForEquation(w, (t) => t.includes("h_{4} &="), "word 4");
+  // h_4 = λ h_3 + (1 − λ) x_4 with λ = 0.6, from the printed vectors (4 significant digits).
+  const hLine = texLine(tex, "h_{4} &=");
+  const nums = side(hLine, 1); // 0.6, h_3 (4), 0.4, x_4 (4)
+  const h4 = side(hLine, 2);
+  const want = [0, 1, 2, 3].map((c) => nums[0] * nums[1 + c] + nums[5] * nums[6 + c]);
+  check(nums[0] === 0.6 && nums[5] === 0.4 && near(want, h4, 5e-4), `h_4 = 0.6 h_3 + 0.4 x_4: ${hLine}`);
+  // e_4 = κ tanh(h_4,food) = 4 tanh(h_4[0]); α_4 is the weight printed under the word.
+  const eLine = texLine(tex, "e_{4} &=");
+  const [k, hFood] = side(eLine, 1);
+  const e4 = side(eLine, 2)[0];
+  check(k === 4 && hFood === h4[0] && Math.abs(4 * Math.tanh(hFood) - e4) < 2e-3, `e_4: ${eLine}`);
+  const a4 = side(texLine(tex, "\\alpha_{4}"), 2)[0];
+  const shown = await weights();
+  check(a4 === shown[3], `α_4 = ${a4} is the weight under the 4th word`);
+
+  const nb = await openInNotebook(page, w, 20);
+  // Cells: X, lambda, kappa, n, t, L, H (7), hLast, hMean, u, alpha (11), c, then the convolution.
+  const H = await cellNumbers(nb, 7);
+  check(near(H.slice(12, 16), h4, 6e-4), `the notebook's H row 4 ${H.slice(12, 16)} is h_4 ${h4}`);
+  const alphaCell = (await cellNumbers(nb, 11)).map((x) => Number(x.toFixed(2)));
+  check(near(alphaCell, shown, 0.0100001), `the notebook's alpha ${alphaCell} is the widget's ${shown}`);
 });

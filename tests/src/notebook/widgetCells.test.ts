@@ -13,6 +13,10 @@ import {
   selfAttentionSpec,
 } from "../../../src/widgets/self-attention/selfAttentionModel";
 import { selfAttentionCells } from "../../../src/widgets/self-attention/selfAttentionNotebook";
+import { computeHan, hanSpec } from "../../../src/widgets/stacking-attention/hierarchicalModel";
+import { hanCells } from "../../../src/widgets/stacking-attention/hierarchicalNotebook";
+import { computePool, poolSpec } from "../../../src/widgets/stacking-attention/poolingModel";
+import { poolCells } from "../../../src/widgets/stacking-attention/poolingNotebook";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -86,6 +90,49 @@ describe("Open in notebook: each widget's cells recompute what it shows", () => 
       const v = await run(multiHeadCells(s)!);
       r.view.weightsPerHead.forEach((w, h) => expectClose(v.get(`A${h + 1}`), w));
       expectClose(v.get("O"), r.view.output);
+    }
+  });
+
+  it("hierarchical attention: word weights, sentence weights and the document vector", async () => {
+    for (const over of [
+      {},
+      { aspect: "price" as const, kappa: 7.5, seed: 3 },
+      { doc: "Just one sentence here" },
+    ]) {
+      const s = { ...defaults(hanSpec), ...over };
+      const r = computeHan(s);
+      if (!r.ok) throw new Error("hierarchical state");
+      const v = await run(hanCells(s)!);
+      r.view.sentences.forEach((sent, i) => expectClose(v.get(`alpha${i + 1}`), sent.weights));
+      expectClose(v.get("S"), r.view.sentenceVectors);
+      expectClose(v.get("beta"), r.view.sentenceWeights);
+      expectClose(v.get("v"), r.view.document);
+    }
+    expect(hanCells({ ...defaults(hanSpec), doc: "" })).toBeNull();
+  });
+
+  it("pooling widget: last, mean and attention pooling, and the convolution's two poolings", async () => {
+    for (const over of [
+      {},
+      { aspect: "service" as const, lambda: 0, k: 1 },
+      { k: 4, lambda: 0.95 },
+      { text: "soup", k: 3 },
+    ]) {
+      const s = { ...defaults(poolSpec), ...over };
+      const r = computePool(s);
+      if (!r.ok) throw new Error("pooling state");
+      const v = await run(poolCells(s)!);
+      expectClose(v.get("H"), r.view.H);
+      expectClose(v.get("hLast"), r.view.seq[0]);
+      expectClose(v.get("hMean"), r.view.seq[1]);
+      expectClose(v.get("alpha"), r.view.seqWeights);
+      expectClose(v.get("c"), r.view.seq[2]);
+      if (r.view.conv) {
+        expectClose(v.get("C"), r.view.conv.map);
+        expectClose(v.get("maxPooled"), r.view.conv.maxPooled);
+        expectClose(v.get("beta"), r.view.conv.attWeights);
+        expectClose(v.get("attPooled"), r.view.conv.attPooled);
+      } else expect(v.has("C")).toBe(false);
     }
   });
 });

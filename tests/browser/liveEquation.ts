@@ -1,0 +1,67 @@
+/**
+ * Reading a widget's live equation and its Open in notebook cells as a reader sees them: the TeX
+ * KaTeX typeset (from the MathML annotation), the numbers on one of its lines, and the numbers a
+ * notebook cell shows in its text view.
+ */
+import type { Locator, Page } from "@playwright/test";
+import { textOf, waitFor } from "./helpers";
+
+/** The TeX of the widget's live equation, once typeset. */
+export async function equationTex(w: Locator): Promise<string> {
+  const a = w.locator('.widget-equation[aria-busy="false"] annotation[encoding="application/x-tex"]');
+  await a.first().waitFor({ state: "attached", timeout: 15_000 });
+  return (await a.first().textContent()) ?? "";
+}
+
+/** The line of an `aligned` equation whose left side starts with `lhs` (e.g. "\\alpha_{2}"). */
+export function texLine(tex: string, lhs: string): string {
+  const line = tex.split("\n").find((l) => l.trimStart().startsWith(lhs));
+  if (line === undefined) throw new Error(`no line starting ${lhs} in ${tex}`);
+  return line;
+}
+
+/** The numbers written in a piece of TeX, after its subscripts and superscripts are removed. */
+export function texNumbers(tex: string): number[] {
+  const plain = tex.replace(/[_^]\{[^{}]*\}/g, "").replace(/[_^][0-9a-z]/gi, "");
+  return (plain.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+}
+
+/** Wait until the equation's TeX satisfies `ok`, and return it. */
+export async function waitForEquation(
+  w: Locator,
+  ok: (tex: string) => boolean,
+  what: string,
+): Promise<string> {
+  let tex = "";
+  await waitFor(async () => ok((tex = await equationTex(w))), `${what}; the equation is ${tex}`, 15_000);
+  return tex;
+}
+
+/** Press Open in notebook and wait for the notebook page with `count` settled cells. */
+export async function openInNotebook(page: Page, w: Locator, count: number): Promise<Locator> {
+  await w.getByRole("button", { name: "Open in notebook" }).click();
+  await page.waitForURL(/\/notebook\//);
+  const nb = page.locator(".nb[data-ready='true']");
+  await nb.waitFor({ timeout: 30_000 });
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === count, `${count} cells`, 15_000);
+  await waitFor(
+    async () => (await nb.locator('[data-cell][data-state="pending"]').count()) === 0,
+    "every cell settles",
+    20_000,
+  );
+  return nb;
+}
+
+/** The numbers of notebook cell n (1-based) as its text view shows them. */
+export async function cellNumbers(nb: Locator, n: number): Promise<number[]> {
+  const cell = nb.locator(`[data-cell="${n}"]`);
+  const select = cell.getByLabel("View");
+  if ((await select.count()) > 0 && (await select.inputValue()) !== "text") await select.selectOption("text");
+  const out = cell.locator(`[data-value="cell-${n}"]`);
+  await out.waitFor({ timeout: 10_000 });
+  return ((await textOf(out)).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+}
+
+/** True when every a[i] is within tol of b[i] and the lengths agree. */
+export const near = (a: number[], b: number[], tol: number): boolean =>
+  a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= tol);
