@@ -16,37 +16,11 @@
 import { type Browser, type Page, chromium } from "@playwright/test";
 import { pathToFileURL } from "node:url";
 import { serveSite } from "../tests/browser/preview";
+import { attentionNotebook } from "./notebookCells";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 export const REDRAW_TARGET_MS = 100;
 export const GAP_TARGET_MS = 100;
-
-/** Twenty cells: embeddings, projections, scores, weights, outputs, a second layer and summaries. */
-export function attentionNotebook(scale: number): string[] {
-  // The last cell changes with the scale of X (a layer norm alone would not), so a redraw is seen.
-  return [
-    `X = [[1, 0, 1, 0], [0, 1, 0, 1], [1, 1, 0, 0], [0, 0, 1, 1]] * ${scale}`,
-    "Wq = [[1, 0], [0, 1], [1, 0], [0, 1]] / 2",
-    "Wk = [[0, 1], [1, 0], [0, 1], [1, 0]] / 2",
-    "Wv = [[1, 0], [0, 0], [0, 1], [1, 1]]",
-    "Q = X * Wq",
-    "K = X * Wk",
-    "V = X * Wv",
-    "d_k = size(K)[2]",
-    "S = Q * K' / sqrt(d_k)",
-    "A = softmax(S)",
-    "H = A * V",
-    "A2 = attentionWeights(H, H)",
-    "H2 = A2 * H",
-    "mask = [[true, false, false, false], [true, true, false, false], [true, true, true, false], [true, true, true, true]]",
-    "Ac = attentionWeights(Q, K, mask)",
-    "Hc = Ac * V",
-    "rowSums = sum(A, 2)",
-    "spread = max(A) - min(A)",
-    "out = layerNorm(H2 + Hc)",
-    "total = sum(out) + sum(H2) + sum(Hc)",
-  ];
-}
 
 /** Harmless cells, one of which keeps the worker busy for a while. */
 const HARMLESS = ["x = 2", "f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", "f(12) + x", "softmax([1, 2, 3])"];

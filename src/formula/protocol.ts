@@ -40,10 +40,23 @@ export type FormulaRequest =
   | { type: "analyze"; source: string }
   | { type: "evaluate"; source: string; scope: Record<string, Encoded> };
 
+/** One cell of a chain the notebook evaluates in one message: what it defines and the names it reads. */
+export interface ChainCell {
+  id: string;
+  source: string;
+  name: string | null;
+  inputs: string[];
+}
+
 export type Request =
   | FormulaRequest
   /** The notebook's worker only: a widget's link state (`?from=<widget id>&…`) as cells (`src/notebook/fromWidget.ts`). */
-  | { type: "fromWidget"; search: string };
+  | { type: "fromWidget"; search: string }
+  /**
+   * The notebook's worker only: cells in dependency order, with the values of the inputs no
+   * chain cell defines (`src/notebook/chain.ts`).
+   */
+  | { type: "evaluateChain"; cells: ChainCell[]; scope: Record<string, Encoded> };
 
 export interface ScoreResult {
   tex: string | null;
@@ -70,5 +83,5 @@ export interface KnownNames {
 /** The formula text a request carries (for messages that point at a character), or "" if none. */
 export function formulaOf(req: Request): string {
   if (req.type === "score") return req.formula;
-  return req.type === "fromWidget" ? "" : req.source;
+  return req.type === "fromWidget" || req.type === "evaluateChain" ? "" : req.source;
 }

@@ -1,4 +1,5 @@
 import type { EditorView } from "@codemirror/view";
+import { Component } from "preact";
 import type { EvaluateResult } from "../formula/protocol";
 import { Typeset } from "../formula/Typeset";
 import { type CellCommands, CellEditor, type NameInfo } from "./CellEditor";
@@ -23,8 +24,22 @@ interface Props {
   onView(view: EditorView | null): void;
 }
 
+/**
+ * One cell, rendered again only when one of its props changed (a shallow comparison): when a
+ * chain of cells recomputes, the cells whose status did not change are not redrawn, and neither
+ * are their formulas (KaTeX) or charts.
+ */
+export class CellView extends Component<Props> {
+  override shouldComponentUpdate(next: Props): boolean {
+    return (Object.keys(next) as (keyof Props)[]).some((k) => next[k] !== this.props[k]);
+  }
+  override render(props: Props) {
+    return <CellBody {...props} />;
+  }
+}
+
 /** One cell: its editor, its typeset formula, its message and its result. */
-export function CellView({
+function CellBody({
   cell,
   epoch,
   index,

@@ -1,5 +1,5 @@
 import type { EditorView } from "@codemirror/view";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { formulaWorker } from "./formulaWorker";
 import type { EvaluateResult } from "../formula/protocol";
 import { type CellCommands, type NameInfo, SHORTCUTS } from "./CellEditor";
@@ -59,9 +59,25 @@ export default function NotebookIsland({ reference }: Props) {
   // Start: a shared link, then a ready-made notebook, then the saved one, then the starter.
   useEffect(() => {
     const client = formulaWorker();
+    // Cell results arrive one by one as the worker computes a chain of cells; they are drawn
+    // together, once per frame, and only the cells whose status changed render again (CellView
+    // is memoised), so a 20-cell redraw costs one or two renders, not twenty of every cell.
+    const arrived = new Map<string, CellStatus>();
+    let frame = 0;
+    const flush = () => {
+      frame = 0;
+      const batch = [...arrived];
+      arrived.clear();
+      setStatuses((m) => {
+        const next = new Map(m);
+        for (const [id, s] of batch) next.set(id, s);
+        return next;
+      });
+    };
     engine.current = new NotebookEngine(client, (id, s) => {
       if (s.state === "ok") last.current.set(id, s.result);
-      setStatuses((m) => new Map(m).set(id, s));
+      arrived.set(id, s);
+      frame ||= requestAnimationFrame(flush);
     });
     void client.names.then((n) => setBuiltinNames(n.callable));
     void open();
@@ -69,6 +85,7 @@ export default function NotebookIsland({ reference }: Props) {
     window.addEventListener("hashchange", onHash);
     return () => {
       window.removeEventListener("hashchange", onHash);
+      cancelAnimationFrame(frame);
       engine.current?.dispose();
     };
   }, []);
@@ -126,9 +143,10 @@ export default function NotebookIsland({ reference }: Props) {
     setNotice(problem ? { tone: "error", text: problem } : null);
   }
 
-  // Recompute: the engine diffs the cells and redefines only the ones that changed.
+  // Recompute: the engine diffs the cells and redefines only the ones that changed. A layout
+  // effect, so the worker gets the edit in the same task as the keystroke, not a frame later.
   const cellsKey = doc ? JSON.stringify(doc.cells.map((c) => [c.id, c.source])) : "";
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (doc) void engine.current?.update(doc.cells.map((c) => ({ id: c.id, source: c.source })));
   }, [cellsKey]);
 
@@ -168,6 +186,35 @@ export default function NotebookIsland({ reference }: Props) {
     undoStack.current.record(cur);
     if (focus) focusNext.current = focus;
     setDoc(next);
+  };
+
+  /**
+   * Each cell's commands and callbacks, made once per cell id so that a memoised CellView sees the
+   * same props until its own cell changes; they read the document through refs.
+   */
+  const handlers = useRef(
+    new Map<
+      string,
+      {
+        commands: CellCommands;
+        onChange(text: string): void;
+        onSetView(v: ViewKind): void;
+        onView(v: EditorView | null): void;
+      }
+    >(),
+  );
+  const handlersFor = (id: string) => {
+    let h = handlers.current.get(id);
+    if (!h) {
+      h = {
+        commands: commandsFor(id),
+        onChange: (text) => setDoc((d) => d && setSource(d, id, text)),
+        onSetView: (v) => change(setView(docRef.current!, id, v)),
+        onView: (v) => (v ? editors.current.set(id, v) : editors.current.delete(id)),
+      };
+      handlers.current.set(id, h);
+    }
+    return h;
   };
 
   const commandsFor = (id: string): CellCommands => {
@@ -225,7 +272,7 @@ export default function NotebookIsland({ reference }: Props) {
     () => [...statuses.values()].map((s) => s.analysis?.name).filter((n): n is string => !!n),
     [statuses],
   );
-  const names = (): NameInfo[] => {
+  const namesNow = (): NameInfo[] => {
     const docs = new Map(reference.map((r) => [r.name, r]));
     return [
       ...[...new Set(definedNames)].map((name) => ({ name, kind: "variable" as const })),
@@ -235,6 +282,10 @@ export default function NotebookIsland({ reference }: Props) {
       }),
     ];
   };
+  const namesRef = useRef(namesNow);
+  namesRef.current = namesNow;
+  /** Stable for the memoised cells; completion reads the names when it opens. */
+  const names = useCallback(() => namesRef.current(), []);
 
   const share = async () => {
     if (!doc) return;
@@ -412,10 +463,7 @@ export default function NotebookIsland({ reference }: Props) {
               status={statuses.get(c.id)}
               last={last.current.get(c.id)}
               names={names}
-              commands={commandsFor(c.id)}
-              onChange={(text) => setDoc((d) => d && setSource(d, c.id, text))}
-              onSetView={(v: ViewKind) => change(setView(docRef.current!, c.id, v))}
-              onView={(v) => (v ? editors.current.set(c.id, v) : editors.current.delete(c.id))}
+              {...handlersFor(c.id)}
             />
           ))}
           {doc.cells.length === 0 && <p class="hint">The notebook is empty. Add a cell to start.</p>}

@@ -3,11 +3,13 @@
  * module, named after what it defines and reading the free symbols of its formula. Change a cell
  * and the runtime recomputes the cells that depend on it, in dependency order; cycles, undefined
  * names, duplicate names and errors stay on the cell that has them. The formulas themselves are
- * parsed and evaluated in the formula worker.
+ * parsed and evaluated in the formula worker: an edited cell and every cell that reads it in one
+ * message (`chain.ts`), not one round trip per cell.
  */
 import { Runtime } from "@observablehq/runtime";
 import { FormulaError, type FormulaWorkerClient, problemText } from "../formula/client";
-import type { Analysis, EvaluateResult } from "../formula/protocol";
+import type { Analysis, ChainCell, Encoded, EvaluateResult } from "../formula/protocol";
+import type { ChainResult } from "./chain";
 import { type CellDeps, cycleThrough } from "./graph";
 
 /** A cell as the engine sees it. */
@@ -51,6 +53,20 @@ interface Module {
 
 type Analyzed = { ok: true; analysis: Analysis } | { ok: false; message: string; position?: number };
 
+/**
+ * The chain of cells last sent to the worker in one message (`chain.ts`): what each cell was sent
+ * as, and the input values the chain started from, so that a cell takes its result from the chain
+ * only if the runtime hands it exactly those inputs.
+ */
+interface Chain {
+  cells: Map<string, ChainCell>;
+  /** The chain cell that defines each name. */
+  producers: Map<string, string>;
+  /** The values of the inputs that no chain cell defines, as sent. */
+  given: Map<string, EvaluateResult>;
+  results: Promise<ChainResult | null>;
+}
+
 /** Name a cell with a syntax error seems to define (`x = …`, `f(a) = …`), so dependents can say so. */
 export function guessName(source: string): string | null {
   return /^\s*([A-Za-z_$][\w$]*)\s*(?:\([^()]*\))?\s*=(?!=)/.exec(source)?.[1] ?? null;
@@ -64,6 +80,11 @@ export class NotebookEngine {
   private builtins: Set<string> | null = null;
   private cells: EngineCell[] = [];
   private generation = 0;
+  /** Each cell's current value, while it is settled without an error. */
+  private readonly values = new Map<string, EvaluateResult>();
+  /** Cells that have a value or an error and are not being recomputed. */
+  private readonly settled = new Set<string>();
+  private chain: Chain | null = null;
 
   constructor(
     private readonly client: FormulaWorkerClient,
@@ -97,6 +118,7 @@ export class NotebookEngine {
     const defined = new Set(
       analyzed.flatMap((a, i) => (a.ok ? [a.analysis.name] : [guessName(cells[i].source)])).filter(Boolean),
     );
+    const changed: string[] = [];
     cells.forEach((cell, i) => {
       const a = analyzed[i];
       const deps: CellDeps = a.ok
@@ -111,7 +133,107 @@ export class NotebookEngine {
       if (old) (variable as unknown as { _observer: Observer })._observer = this.observer(cell.id, a);
       variable.define(deps.name, deps.inputs, this.definition(cell, a, deps));
       this.variables.set(cell.id, { source: cell.source, variable, deps });
+      this.values.delete(cell.id);
+      this.settled.delete(cell.id);
+      if (a.ok) changed.push(cell.id);
     });
+    this.sendChain(changed);
+  }
+
+  /**
+   * Send the cells that must recompute (those that changed or are not settled, and every cell
+   * that reads them, in dependency order) to the worker in one message. The runtime still
+   * schedules the cells; their definitions take the chain's results when their inputs match.
+   * Cells left out (cycles, names defined twice) or skipped by the worker are evaluated alone.
+   */
+  private sendChain(changed: string[]): void {
+    const order = this.cells.map((c) => c.id).filter((id) => this.variables.has(id));
+    const byName = new Map<string, string[]>();
+    for (const id of order) {
+      const name = this.variables.get(id)!.deps.name;
+      if (name !== null) byName.set(name, [...(byName.get(name) ?? []), id]);
+    }
+    const producer = (name: string) => {
+      const ids = byName.get(name);
+      return ids?.length === 1 ? ids[0] : undefined;
+    };
+    const analyzed = (id: string) => this.analyses.has(this.variables.get(id)!.source);
+    // The cells to recompute: changed or unsettled ones (being computed), then everything that reads them.
+    const dirty = new Set(changed);
+    for (const id of order) if (!this.settled.has(id)) dirty.add(id);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const id of order) {
+        if (dirty.has(id)) continue;
+        const { inputs } = this.variables.get(id)!.deps;
+        if (inputs.some((n) => byName.get(n)?.some((p) => dirty.has(p)))) {
+          dirty.add(id);
+          grew = true;
+        }
+      }
+    }
+    // Dependency order among them (cells on a cycle never become ready and are left out).
+    const sorted: string[] = [];
+    const placed = new Set<string>();
+    const waiting = order.filter((id) => dirty.has(id) && analyzed(id));
+    for (let progress = true; progress;) {
+      progress = false;
+      for (const id of waiting) {
+        if (placed.has(id)) continue;
+        const ready = this.variables.get(id)!.deps.inputs.every((n) => {
+          const p = producer(n);
+          return p === undefined || !dirty.has(p) || placed.has(p);
+        });
+        if (ready) {
+          placed.add(id);
+          sorted.push(id);
+          progress = true;
+        }
+      }
+    }
+    if (sorted.length === 0) {
+      this.chain = null;
+      return;
+    }
+    const cells = new Map<string, ChainCell>();
+    const producers = new Map<string, string>();
+    const given = new Map<string, EvaluateResult>();
+    const scope: Record<string, Encoded> = {};
+    for (const id of sorted) {
+      const v = this.variables.get(id)!;
+      cells.set(id, { id, source: v.source, name: v.deps.name, inputs: v.deps.inputs });
+      if (v.deps.name !== null && producer(v.deps.name) === id) producers.set(v.deps.name, id);
+    }
+    for (const c of cells.values())
+      for (const n of c.inputs) {
+        const p = producer(n);
+        const value = p === undefined || producers.has(n) ? undefined : this.values.get(p);
+        if (value) {
+          given.set(n, value);
+          scope[n] = value.value;
+        }
+      }
+    const results = this.client
+      .request<ChainResult>({ type: "evaluateChain", cells: [...cells.values()], scope })
+      .catch(() => null);
+    this.chain = { cells, producers, given, results };
+  }
+
+  /** A cell's outcome from the current chain, if the chain computed it from exactly `values`. */
+  private async fromChain(cell: EngineCell, deps: CellDeps, values: unknown[]) {
+    const chain = this.chain;
+    const sent = chain?.cells.get(cell.id);
+    if (!chain || !sent || sent.source !== cell.source || !sameDeps(sent, deps)) return null;
+    const results = await chain.results;
+    const mine = results?.[cell.id];
+    if (!results || !mine) return null;
+    const same = deps.inputs.every((n, i) => {
+      const p = chain.producers.get(n);
+      const r = p === undefined ? undefined : results[p];
+      const expected = p === undefined ? chain.given.get(n) : r?.ok ? r.result : undefined;
+      return expected !== undefined && values[i] === expected;
+    });
+    return same ? mine : null;
   }
 
   /** Stop the runtime. */
@@ -139,6 +261,9 @@ export class NotebookEngine {
   private definition(cell: EngineCell, a: Analyzed, deps: CellDeps) {
     return async (...values: unknown[]): Promise<EvaluateResult> => {
       if (!a.ok) throw new CellError(cell.id, a.message, a.position);
+      const chained = await this.fromChain(cell, deps, values);
+      if (chained?.ok) return chained.result;
+      if (chained) throw new CellError(cell.id, problemText(chained.problem), chained.problem.position);
       const scope: Record<string, EvaluateResult["value"]> = {};
       deps.inputs.forEach((n, i) => (scope[n] = (values[i] as EvaluateResult).value));
       try {
@@ -154,10 +279,21 @@ export class NotebookEngine {
   private observer(id: string, a: Analyzed): Observer {
     const analysis = a.ok ? a.analysis : null;
     return {
-      pending: () => this.onStatus(id, { state: "pending", analysis }),
-      fulfilled: (value) =>
-        this.onStatus(id, { state: "ok", analysis: analysis!, result: value as EvaluateResult }),
-      rejected: (error) => this.onStatus(id, { state: "error", analysis, ...this.explain(id, error) }),
+      pending: () => {
+        this.values.delete(id);
+        this.settled.delete(id);
+        this.onStatus(id, { state: "pending", analysis });
+      },
+      fulfilled: (value) => {
+        this.values.set(id, value as EvaluateResult);
+        this.settled.add(id);
+        this.onStatus(id, { state: "ok", analysis: analysis!, result: value as EvaluateResult });
+      },
+      rejected: (error) => {
+        this.values.delete(id);
+        this.settled.add(id);
+        this.onStatus(id, { state: "error", analysis, ...this.explain(id, error) });
+      },
     };
   }
 

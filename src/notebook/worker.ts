@@ -6,13 +6,21 @@
  */
 import { explainFormulaError } from "../../lib/formula/index";
 import { NAMES, handle } from "../formula/handlers";
-import { type Request, type Response, formulaOf } from "../formula/protocol";
+import { type EvaluateResult, type Request, type Response, formulaOf } from "../formula/protocol";
+import { type ChainRequest, evaluateChain } from "./chain";
 import { cellsFromQuery } from "./fromWidget";
 
 const post = (r: Response) => (self as unknown as Worker).postMessage(r);
 
+const evaluateOne = (source: string, scope: ChainRequest["scope"]) =>
+  handle({ type: "evaluate", source, scope }) as EvaluateResult;
+
 self.onmessage = (e: MessageEvent<Request & { id: number }>) => {
   const req = e.data;
+  if (req.type === "evaluateChain") {
+    post({ id: req.id, ok: true, result: evaluateChain(req, evaluateOne, explainFormulaError) });
+    return;
+  }
   try {
     const result = req.type === "fromWidget" ? cellsFromQuery(req.search) : handle(req);
     post({ id: req.id, ok: true, result });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Request } from "../../../src/formula/protocol";
 import { type CellStatus, NotebookEngine, guessName } from "../../../src/notebook/engine";
 import { findCycle } from "../../../src/notebook/graph";
+import { attentionNotebook } from "../../../bench/notebookCells";
 import { inProcessClient } from "./fakeClient";
 
 /** Run `cells` through an engine and wait until every cell has settled (ok or error). */
@@ -13,9 +14,15 @@ async function settle(_engine: NotebookEngine, statuses: Map<string, CellStatus>
   throw new Error(`cells did not settle: ${JSON.stringify([...statuses])}`);
 }
 
-function notebook(log: Request[] = []) {
+/** The sources a list of requests evaluated, alone or in chains. */
+const evaluatedIn = (log: Request[]) =>
+  log.flatMap((r) =>
+    r.type === "evaluate" ? [r.source] : r.type === "evaluateChain" ? r.cells.map((c) => c.source) : [],
+  );
+
+function notebook(log: Request[] = [], options: { chains?: boolean } = {}) {
   const statuses = new Map<string, CellStatus>();
-  const engine = new NotebookEngine(inProcessClient(log), (id, s) => statuses.set(id, s));
+  const engine = new NotebookEngine(inProcessClient(log, options), (id, s) => statuses.set(id, s));
   const run = async (sources: string[]) => {
     const cells = sources.map((source, i) => ({ id: `c${i + 1}`, source }));
     await engine.update(cells);
@@ -54,8 +61,48 @@ describe("notebook engine: reactive cells in dependency order", () => {
     log.length = 0;
     await nb.run(["x = 4", "y = 2 * x", "z = 10", "w = z + 1"]);
     expect(nb.value("c2")).toBe(8);
-    const evaluated = log.filter((r) => r.type === "evaluate").map((r) => (r as { source: string }).source);
-    expect(evaluated.sort()).toEqual(["x = 4", "y = 2 * x"]);
+    expect(evaluatedIn(log).sort()).toEqual(["x = 4", "y = 2 * x"]);
+  });
+
+  it("evaluates an edited cell and all its dependents in one worker message", async () => {
+    const log: Request[] = [];
+    const nb = notebook(log);
+    const sources = attentionNotebook(1);
+    await nb.run(sources);
+    expect(log.filter((r) => r.type === "evaluate")).toEqual([]);
+    const before = nb.value("c20") as number;
+    log.length = 0;
+    await nb.run(attentionNotebook(3));
+    const chains = log.filter((r) => r.type === "evaluateChain");
+    expect(chains).toHaveLength(1);
+    expect(log.filter((r) => r.type === "evaluate")).toEqual([]);
+    // Cell 1 and the 15 cells that read it, in dependency order; not Wq, Wk, Wv or the mask.
+    const order = chains[0].type === "evaluateChain" ? chains[0].cells.map((c) => c.name) : [];
+    expect(order).toHaveLength(16);
+    expect(order).not.toContain("Wq");
+    expect(order).not.toContain("mask");
+    expect(order.indexOf("X")).toBe(0);
+    expect(order.indexOf("S")).toBeGreaterThan(order.indexOf("K"));
+    expect(order.indexOf("total")).toBe(15);
+    // The same values as cells evaluated one request at a time.
+    const alone = notebook([], { chains: false });
+    await alone.run(attentionNotebook(3));
+    for (let i = 1; i <= 20; i++) expect(nb.value(`c${i}`)).toEqual(alone.value(`c${i}`));
+    expect(nb.value("c20")).not.toBe(before);
+  });
+
+  it("evaluates cells one by one when a chain fails, with the same results and messages", async () => {
+    const log: Request[] = [];
+    const nb = notebook(log, { chains: false });
+    await nb.run(["y = 2 * x", "x = 3", "y + x", "z = nope + 1", "z * 2"]);
+    expect([nb.value("c1"), nb.value("c2"), nb.value("c3")]).toEqual([6, 3, 9]);
+    expect(nb.message("c4")).toMatch(/"nope" is not defined/);
+    expect(nb.message("c5")).toMatch(/uses z, which has an error \(cell 4\)/);
+    expect(evaluatedIn(log.filter((r) => r.type === "evaluate")).sort()).toEqual([
+      "x = 3",
+      "y + x",
+      "y = 2 * x",
+    ]);
   });
 
   it("builds an attention computation from matrices and the library's functions", async () => {
