@@ -60,6 +60,11 @@ export default defineConfig(
               message:
                 "A chapter folder imports only from primitives/, lib/, src/'s shared runtimes and its own folder.",
             },
+            {
+              regex: "^\\.\\./\\.\\./training/(useTrainer|TrainingControls|TrainingChart)$",
+              message:
+                "A training widget uses src/training/TrainerFrame (useTrainingWidget + TrainerFrame), which carries the data attributes, link errors, controls and chart.",
+            },
           ],
         },
       ],

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from "preact";
+
 interface Props {
   /** Element id of the message; unique on the page. */
   id: string;
@@ -7,11 +9,18 @@ interface Props {
   error: string | undefined;
   onValue: (text: string) => void;
   /** Extra attributes of the text input. */
-  input?: { inputMode?: "numeric" | "decimal" | "text"; size?: number; spellcheck?: boolean };
+  input?: {
+    inputMode?: "numeric" | "decimal" | "text";
+    size?: number;
+    spellcheck?: boolean;
+    autocomplete?: string;
+  };
+  /** Controls that belong with the input (e.g. head knock-outs), after its message. */
+  children?: ComponentChildren;
 }
 
 /** The reader's own sequence for a trained model, with a short message beside it when it is malformed. */
-export function QueryField({ id, label, value, error, onValue, input }: Props) {
+export function QueryField({ id, label, value, error, onValue, input, children }: Props) {
   return (
     <div class="trainer-query widget-controls">
       <label>
@@ -28,6 +37,7 @@ export function QueryField({ id, label, value, error, onValue, input }: Props) {
       <p id={id} class={error ? "field-error" : "field-ok"} aria-live="polite">
         {error ? `${error} The last valid sequence is still shown.` : ""}
       </p>
+      {children}
     </div>
   );
 }

@@ -5,14 +5,10 @@ import {
   type NodeQuery,
 } from "../../../lib/models/nodeClassification";
 import { KARATE_FACTIONS, KARATE_NODES } from "../../data/karate";
-import { TrainingControls } from "../../training/TrainingControls";
+import { TrainerFrame, useTrainingWidget } from "../../training/TrainerFrame";
 import { useModelQuery } from "../../training/useModelQuery";
-import { useTrainer } from "../../training/useTrainer";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { fmt } from "../primitives/matrixText";
-import { useLastGood } from "../primitives/useLastGood";
-import { useWidget } from "../primitives/useWidget";
 import { GraphPanel } from "./GraphPanel";
 import { graphPresets } from "./graphCodec";
 import {
@@ -36,23 +32,21 @@ const list = (xs: number[]) => (xs.length ? xs.join(", ") : "none");
 
 /** Train GAT, GATv2 and GCN side by side on the karate club from a few labelled members, in a Web Worker. */
 export default function TrainKarateIsland() {
-  const { ref, state, set, linkErrors } = useWidget("karate", karateSpec);
+  // A set the model cannot train from keeps the last good one running.
+  const w = useTrainingWidget<
+    typeof karateSpec,
+    KarateRunOptions,
+    NodeQuery,
+    NodeClassifierView | NodeAnswer
+  >("karate", karateSpec, createWorker, (s) => ({ labelled: parseLabelled(s.labelled) }));
+  const { state, set, progress, trainer } = w;
   let labelError: string | undefined;
-  let parsed: number[] | null = null;
   try {
-    parsed = parseLabelled(state.labelled);
+    parseLabelled(state.labelled);
   } catch (e) {
     labelError = (e as Error).message;
   }
-  // A set the model cannot train from keeps the last good one running.
-  const labelled = useLastGood(parsed ?? undefined) ?? [0, 33];
-  const trainer = useTrainer<KarateRunOptions, NodeQuery, NodeClassifierView | NodeAnswer>(
-    ref,
-    createWorker,
-    state.seed,
-    { labelled },
-  );
-  const { progress } = trainer;
+  const labelled = w.options.labelled;
   const view = (progress?.view ?? null) as NodeClassifierView | null;
   const member = state.member - 1;
 
@@ -68,33 +62,36 @@ export default function TrainKarateIsland() {
   const rows = asked && asked.node === member ? answerRows(asked) : null;
 
   return (
-    <div ref={ref} class="trainer">
-      <LinkErrors errors={linkErrors} />
-      <TrainingControls
-        trainer={trainer}
-        progress={progress}
-        seed={state.seed}
-        onSeed={(v) => set("seed", v)}
-        idPrefix="karate"
-        defaultSpeed="medium"
-      >
-        <label>
-          Labelled members (changing them starts again){" "}
-          <input
-            type="text"
-            class="kc-labelled"
-            value={state.labelled}
-            aria-invalid={labelError ? "true" : "false"}
-            aria-describedby="karate-labelled-msg"
-            onInput={(e) => set("labelled", (e.target as HTMLInputElement).value)}
+    <TrainerFrame
+      widget={w}
+      idPrefix="karate"
+      defaultSpeed="medium"
+      controls={
+        <>
+          <label>
+            Labelled members (changing them starts again){" "}
+            <input
+              type="text"
+              class="kc-labelled"
+              value={state.labelled}
+              aria-invalid={labelError ? "true" : "false"}
+              aria-describedby="karate-labelled-msg"
+              onInput={(e) => set("labelled", (e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <FieldMessage
+            id="karate-labelled-msg"
+            error={labelError}
+            kept="set of labelled members, in training,"
           />
-        </label>
-        <FieldMessage
-          id="karate-labelled-msg"
-          error={labelError}
-          kept="set of labelled members, in training,"
-        />
-      </TrainingControls>
+        </>
+      }
+      chart={{
+        label: "Training loss of the three networks and the lowest held-out accuracy",
+        series: GRAPH_NETS.map((net) => ({ key: net, label: NET_LABELS[net] })),
+        lossLabel: "cross-entropy on the labelled members (nats)",
+      }}
+    >
       <p class="kc-legend">
         <span class="kc-key kc-key-hi" aria-hidden="true" /> {FACTION_LABELS.hi}'s faction{" "}
         <span class="kc-key kc-key-officer" aria-hidden="true" /> the Officer's faction: the fill is the
@@ -202,6 +199,6 @@ export default function TrainKarateIsland() {
           </table>
         </div>
       )}
-    </div>
+    </TrainerFrame>
   );
 }

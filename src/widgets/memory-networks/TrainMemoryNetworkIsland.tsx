@@ -11,14 +11,10 @@ import type {
   MemoryNetworkOutput,
   StoryInput,
 } from "../../../lib/models/memoryNetwork";
-import { TrainingChart } from "../../training/TrainingChart";
-import { TrainingControls } from "../../training/TrainingControls";
+import { TrainerFrame, useTrainingWidget } from "../../training/TrainerFrame";
 import { useModelQuery } from "../../training/useModelQuery";
-import { useTrainer } from "../../training/useTrainer";
 import { VariantChoice } from "../../training/VariantChoice";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
-import { useWidget } from "../primitives/useWidget";
 import { HopAttentionTable } from "./HopAttentionTable";
 import { StoryFields } from "./StoryFields";
 
@@ -37,18 +33,13 @@ const createWorker = () =>
 
 /** Train an end-to-end memory network on generated bAbI-style stories, in a Web Worker. */
 export default function TrainMemoryNetworkIsland() {
-  const { ref, state, set, setState, linkErrors } = useWidget("mn2", spec);
-  const task = Number(state.task) as BabiTask;
-  const trainer = useTrainer<MemoryNetworkOptions, StoryInput, MemoryNetworkOutput>(
-    ref,
+  const w = useTrainingWidget<typeof spec, MemoryNetworkOptions, StoryInput, MemoryNetworkOutput>(
+    "mn2",
+    spec,
     createWorker,
-    state.seed,
-    {
-      task,
-      hops: state.hops,
-    },
+    (s) => ({ task: Number(s.task) as BabiTask, hops: s.hops }),
   );
-  const { progress } = trainer;
+  const { state, set, setState, progress, trainer } = w;
   // The reader's story and question, checked with the model's own encoder before they are sent.
   const sentences = splitSentences(state.story);
   const errors = babiInputErrors(sentences, state.question);
@@ -79,39 +70,39 @@ export default function TrainMemoryNetworkIsland() {
     }));
 
   return (
-    <div ref={ref} class="trainer mn">
-      <LinkErrors errors={linkErrors} />
-      <TrainingControls
-        trainer={trainer}
-        progress={progress}
-        seed={state.seed}
-        onSeed={(v) => set("seed", v)}
-        idPrefix="mn2"
-      >
-        <VariantChoice
-          legend="Task (changing it starts again)"
-          name="mn2-task"
-          value={state.task}
-          options={[
-            ["1", "1: single supporting fact"],
-            ["2", "2: two supporting facts"],
-          ]}
-          onChange={chooseTask}
-        />
-        <label>
-          Hops K{" "}
-          <select
-            value={String(state.hops)}
-            onChange={(e) => set("hops", Number((e.target as HTMLSelectElement).value))}
-          >
-            {[1, 2, 3].map((k) => (
-              <option key={k} value={String(k)}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
-      </TrainingControls>
+    <TrainerFrame
+      widget={w}
+      idPrefix="mn2"
+      class="mn"
+      controls={
+        <>
+          <VariantChoice
+            legend="Task (changing it starts again)"
+            name="mn2-task"
+            value={state.task}
+            options={[
+              ["1", "1: single supporting fact"],
+              ["2", "2: two supporting facts"],
+            ]}
+            onChange={chooseTask}
+          />
+          <label>
+            Hops K{" "}
+            <select
+              value={String(state.hops)}
+              onChange={(e) => set("hops", Number((e.target as HTMLSelectElement).value))}
+            >
+              {[1, 2, 3].map((k) => (
+                <option key={k} value={String(k)}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      }
+      chart={{ label: "Loss and held-out accuracy", lossLabel: "cross-entropy (nats)" }}
+    >
       <StoryFields
         prefix="mn2"
         storyLabel="Your story (one sentence per line)"
@@ -176,11 +167,6 @@ export default function TrainMemoryNetworkIsland() {
           </div>
         </>
       )}
-      <TrainingChart
-        history={trainer.history}
-        label="Loss and held-out accuracy"
-        lossLabel="cross-entropy (nats)"
-      />
-    </div>
+    </TrainerFrame>
   );
 }

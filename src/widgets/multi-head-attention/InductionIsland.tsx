@@ -1,13 +1,9 @@
 import { useState } from "preact/hooks";
 import type { InductionInput, InductionOptions, InductionOutput } from "../../../lib/models/induction";
 import { letters, parseLetters } from "../../../lib/models/inductionTask";
-import { TrainingChart } from "../../training/TrainingChart";
-import { TrainingControls } from "../../training/TrainingControls";
-import { useModelQuery } from "../../training/useModelQuery";
-import { useTrainer } from "../../training/useTrainer";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { QueryField } from "../../training/QueryField";
+import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
 import { fields } from "../primitives/urlState";
-import { useWidget } from "../primitives/useWidget";
 import { HeadGrid } from "./HeadGrid";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { HeadLines } from "./HeadLines";
@@ -31,34 +27,27 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** Train a two-layer attention-only Transformer on repeated letters in a Web Worker; inspect and knock out its heads. */
 export default function InductionIsland() {
-  const { ref, state, set, linkErrors } = useWidget("ind", spec);
-  const trainer = useTrainer<InductionOptions, InductionInput, InductionOutput>(
-    ref,
+  const w = useTrainingWidget<typeof spec, InductionOptions, InductionInput, InductionOutput>(
+    "ind",
+    spec,
     createWorker,
-    state.seed,
-    OPTIONS,
+    () => OPTIONS,
   );
-  const { progress } = trainer;
+  const { state, set, progress, trainer } = w;
   const [knockout, setKnockout] = useState<number[]>([]);
   const [lineQuery, setLineQuery] = useState<number | null>(null);
-  let tokens: number[] | null = null;
-  let parseError: string | undefined;
-  try {
-    tokens = parseLetters(state.input);
-  } catch (e) {
-    parseError = (e as Error).message;
-  }
-  const key = tokens ? letters(tokens) : "";
   const training = progress?.state === "training";
 
   // While it trains the figures follow the probe; otherwise they show the reader's sequence.
-  const { answer, error: queryError } = useModelQuery<InductionInput, InductionOutput>(
-    trainer.query,
-    tokens && !training ? { tokens, knockout } : null,
-    `${key}|${knockout.join(",")}`,
-    progress,
+  const mine = useTrainedQuery(
+    trainer,
+    state.input,
+    (text) => ({ tokens: parseLetters(text), knockout }),
+    (i) => `${letters(i.tokens)}|${i.knockout.join(",")}`,
+    () => training,
   );
-  const inputError = parseError ?? queryError;
+  const answer = mine.answer;
+  const inputError = mine.error;
   const shown = !training && answer ? answer : (progress?.view ?? null);
   const onProbe = shown !== null && shown === progress?.view;
   const toks = shown ? [...letters(shown.tokens)] : [];
@@ -72,38 +61,20 @@ export default function InductionIsland() {
     setKnockout((ko) => (on ? [...ko, k].sort((a, b) => a - b) : ko.filter((x) => x !== k)));
 
   return (
-    <div ref={ref} class="trainer ind">
-      <LinkErrors errors={linkErrors} />
-      <TrainingControls
-        trainer={trainer}
-        progress={progress}
-        seed={state.seed}
-        onSeed={(v) => set("seed", v)}
-        idPrefix="ind"
-      />
-      <div class="trainer-figures">
-        <TrainingChart
-          history={trainer.history}
-          label="Loss and held-out accuracy"
-          lossLabel="cross-entropy on the repeated half (nats)"
-        />
-      </div>
-      <div class="trainer-query widget-controls">
-        <label>
-          Your sequence (letters a–z){" "}
-          <input
-            type="text"
-            value={state.input}
-            spellcheck={false}
-            autocomplete="off"
-            aria-invalid={inputError ? "true" : "false"}
-            aria-describedby="ind-input-msg"
-            onInput={(e) => set("input", (e.target as HTMLInputElement).value)}
-          />
-        </label>
-        <p id="ind-input-msg" class={inputError ? "field-error" : "field-ok"} aria-live="polite">
-          {inputError ? `${inputError} The last valid sequence is still shown.` : ""}
-        </p>
+    <TrainerFrame
+      widget={w}
+      idPrefix="ind"
+      class="ind"
+      chart={{ label: "Loss and held-out accuracy", lossLabel: "cross-entropy on the repeated half (nats)" }}
+    >
+      <QueryField
+        id="ind-input-msg"
+        label="Your sequence (letters a–z)"
+        value={state.input}
+        error={inputError}
+        onValue={(v) => set("input", v)}
+        input={{ spellcheck: false, autocomplete: "off" }}
+      >
         <fieldset class="trainer-variant">
           <legend>Knock out heads</legend>
           {Array.from({ length: LAYERS * HEADS }, (_, k) => (
@@ -117,7 +88,7 @@ export default function InductionIsland() {
             </label>
           ))}
         </fieldset>
-      </div>
+      </QueryField>
       <p data-output="knockout" aria-live="polite">
         {knockout.length === 0
           ? "No head knocked out."
@@ -235,6 +206,6 @@ export default function InductionIsland() {
           </div>
         </>
       )}
-    </div>
+    </TrainerFrame>
   );
 }

@@ -9,14 +9,9 @@ import type {
 import { parseUnitList } from "../../../lib/models/sortTask";
 import { AttentionView } from "../../training/AttentionView";
 import { QueryField } from "../../training/QueryField";
-import { TrainingChart } from "../../training/TrainingChart";
-import { TrainingControls } from "../../training/TrainingControls";
-import { useModelQuery } from "../../training/useModelQuery";
-import { useTrainer } from "../../training/useTrainer";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
 import { RangeField } from "../primitives/RangeField";
 import { fields } from "../primitives/urlState";
-import { useWidget } from "../primitives/useWidget";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { PointerArrows, short } from "./PointerArrows";
 
@@ -34,37 +29,22 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** Train a pointer network to sort in a Web Worker; query it with the reader's own list. */
 export default function TrainPointerIsland() {
-  const { ref, state, set, linkErrors } = useWidget("ptrnet", spec);
-  const trainer = useTrainer<PointerNetOptions, PointerNetQuery, PointerNetAnswer>(
-    ref,
+  const w = useTrainingWidget<typeof spec, PointerNetOptions, PointerNetQuery, PointerNetAnswer>(
+    "ptrnet",
+    spec,
     createWorker,
-    state.seed,
-    { mask: state.mask },
+    (s) => ({ mask: s.mask }),
   );
-  const { progress } = trainer;
+  const { state, set, progress, trainer } = w;
   const [report, setReport] = useState<PointerNetReport | null>(null);
   const [measuring, setMeasuring] = useState(false);
 
-  let xs: number[] | null = null;
-  let parseError: string | undefined;
-  try {
-    xs = parseUnitList(state.input);
-  } catch (e) {
-    parseError = (e as Error).message;
-  }
-  const key = xs?.join(" ") ?? "";
   const view = progress?.view.kind === "sort" ? progress.view : null;
   // The probe list needs no query: every progress report carries the model's pointers on it.
-  const isProbe = view !== null && key === view.xs.join(" ");
-  const { answer, error: queryError } = useModelQuery<PointerNetQuery, PointerNetAnswer>(
-    trainer.query,
-    isProbe ? null : xs,
-    key,
-    progress,
-  );
-  const inputError = parseError ?? queryError;
-  const asked = answer?.kind === "sort" ? answer : null;
-  const shown: PointerNetOutput | null = (isProbe ? view : asked) ?? view;
+  const isProbe = (xs: number[]) => view !== null && xs.join(" ") === view.xs.join(" ");
+  const q = useTrainedQuery(trainer, state.input, parseUnitList, (xs) => xs.join(" "), isProbe);
+  const asked = q.answer?.kind === "sort" ? q.answer : null;
+  const shown: PointerNetOutput | null = (q.input && isProbe(q.input) ? view : asked) ?? view;
   const n = shown?.xs.length ?? 0;
   const t = Math.min(state.step, n) - 1;
   const heldOut = view?.heldOut ?? null;
@@ -84,15 +64,11 @@ export default function TrainPointerIsland() {
 
   const right = shown ? shown.correct.filter(Boolean).length : 0;
   return (
-    <div ref={ref} class="trainer ptrnet">
-      <LinkErrors errors={linkErrors} />
-      <TrainingControls
-        trainer={trainer}
-        progress={progress}
-        seed={state.seed}
-        onSeed={(v) => set("seed", v)}
-        idPrefix="ptrnet"
-      >
+    <TrainerFrame
+      widget={w}
+      idPrefix="ptrnet"
+      class="ptrnet"
+      controls={
         <label>
           <input
             type="checkbox"
@@ -101,7 +77,42 @@ export default function TrainPointerIsland() {
           />{" "}
           Mask the positions already chosen (changing it starts again)
         </label>
-      </TrainingControls>
+      }
+      chart={{ label: "Loss and held-out accuracy", lossLabel: "cross-entropy (nats)" }}
+      after={
+        <div class="ptrnet-failures">
+          <button type="button" disabled={!progress || measuring} onClick={measure}>
+            {measuring ? "Measuring…" : "Measure where it fails"}
+          </button>
+          {report && (
+            <table data-table="failures">
+              <caption>
+                The model at step {report.step} on lists it was not trained on ({report.rows[0].lists} lists
+                each)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">lists</th>
+                  <th scope="col">what is special</th>
+                  <th scope="col">steps right</th>
+                  <th scope="col">lists exactly right</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rows.map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row">{r.label}</th>
+                    <td>{r.note}</td>
+                    <td>{pct(r.perStep)}</td>
+                    <td>{pct(r.exactOrder)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      }
+    >
       {heldOut && (
         <p data-output="held-out">
           Held-out lists of 5 (500 lists, greedy decoding) at step {heldOut.step}: {pct(heldOut.perStep)} of
@@ -113,7 +124,7 @@ export default function TrainPointerIsland() {
         id="ptrnet-input-msg"
         label="Your list (1 to 12 numbers from 0 to 1)"
         value={state.input}
-        error={inputError}
+        error={q.error}
         onValue={(v) => set("input", v)}
         input={{ inputMode: "decimal", spellcheck: false }}
       />
@@ -183,42 +194,6 @@ export default function TrainPointerIsland() {
           </div>
         </>
       )}
-      <TrainingChart
-        history={trainer.history}
-        label="Loss and held-out accuracy"
-        lossLabel="cross-entropy (nats)"
-      />
-      <div class="ptrnet-failures">
-        <button type="button" disabled={!progress || measuring} onClick={measure}>
-          {measuring ? "Measuring…" : "Measure where it fails"}
-        </button>
-        {report && (
-          <table data-table="failures">
-            <caption>
-              The model at step {report.step} on lists it was not trained on ({report.rows[0].lists} lists
-              each)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">lists</th>
-                <th scope="col">what is special</th>
-                <th scope="col">steps right</th>
-                <th scope="col">lists exactly right</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((r) => (
-                <tr key={r.label}>
-                  <th scope="row">{r.label}</th>
-                  <td>{r.note}</td>
-                  <td>{pct(r.perStep)}</td>
-                  <td>{pct(r.exactOrder)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-    </div>
+    </TrainerFrame>
   );
 }

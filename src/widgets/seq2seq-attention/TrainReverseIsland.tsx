@@ -1,15 +1,10 @@
 import type { ReversalAttention, ReversalOptions, ReversalOutput } from "../../../lib/models/reversal";
 import { parseDigits } from "../../../lib/models/reversalTask";
 import { AttentionView } from "../../training/AttentionView";
-import { TrainingChart } from "../../training/TrainingChart";
 import { QueryField } from "../../training/QueryField";
-import { TrainingControls } from "../../training/TrainingControls";
-import { useModelQuery } from "../../training/useModelQuery";
-import { useTrainer } from "../../training/useTrainer";
+import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
 import { VariantChoice } from "../../training/VariantChoice";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { fields } from "../primitives/urlState";
-import { useWidget } from "../primitives/useWidget";
 
 const spec = {
   attention: fields.choice<ReversalAttention>("luong", ["bahdanau", "luong"]),
@@ -22,45 +17,27 @@ const createWorker = () =>
 
 /** Train a GRU encoder-decoder with attention to reverse digit sequences, in a Web Worker. */
 export default function TrainReverseIsland() {
-  const { ref, state, set, linkErrors } = useWidget("rev", spec);
-  const trainer = useTrainer<ReversalOptions, number[], ReversalOutput>(ref, createWorker, state.seed, {
-    attention: state.attention,
-  });
-  const { progress } = trainer;
-  let digits: number[] | null = null;
-  let parseError: string | undefined;
-  try {
-    digits = parseDigits(state.input);
-  } catch (e) {
-    parseError = (e as Error).message;
-  }
-  const key = digits?.join(" ") ?? "";
-
-  // The probe sequence needs no query: every progress report carries the model's output on it.
-  const isProbe = progress !== null && key === progress.view.input.join(" ");
-  const { answer, error: queryError } = useModelQuery<number[], ReversalOutput>(
-    trainer.query,
-    isProbe ? null : digits,
-    key,
-    progress,
+  const w = useTrainingWidget<typeof spec, ReversalOptions, number[], ReversalOutput>(
+    "rev",
+    spec,
+    createWorker,
+    (s) => ({ attention: s.attention }),
   );
-  const inputError = parseError ?? queryError;
-  const shown = (isProbe ? progress?.view : answer) ?? progress?.view ?? null;
+  const { state, set, progress } = w;
+  // The probe sequence needs no query: every progress report carries the model's output on it.
+  const isProbe = (d: number[]) => progress !== null && d.join(" ") === progress.view.input.join(" ");
+  const q = useTrainedQuery(w.trainer, state.input, parseDigits, (d) => d.join(" "), isProbe);
+  const shown = (q.input && isProbe(q.input) ? progress?.view : q.answer) ?? progress?.view ?? null;
   const outTokens = shown ? [...shown.output.map(String), ...(shown.ended ? ["EOS"] : [])] : [];
   const want = shown ? [...shown.input].reverse() : [];
   const right = shown ? want.filter((d, i) => shown.output[i] === d).length : 0;
   const exact = shown !== null && shown.ended && shown.output.length === want.length && right === want.length;
 
   return (
-    <div ref={ref} class="trainer">
-      <LinkErrors errors={linkErrors} />
-      <TrainingControls
-        trainer={trainer}
-        progress={progress}
-        seed={state.seed}
-        onSeed={(v) => set("seed", v)}
-        idPrefix="rev"
-      >
+    <TrainerFrame
+      widget={w}
+      idPrefix="rev"
+      controls={
         <VariantChoice
           legend="Attention (changing it starts again)"
           name="rev-attention"
@@ -71,27 +48,10 @@ export default function TrainReverseIsland() {
           ]}
           onChange={(v) => set("attention", v)}
         />
-      </TrainingControls>
-      <QueryField
-        id="rev-input-msg"
-        label="Your sequence"
-        value={state.input}
-        error={inputError}
-        onValue={(v) => set("input", v)}
-        input={{ inputMode: "numeric" }}
-      />
-      {shown && (
-        <p class="trainer-answer" data-output="answer">
-          {shown.input.join(" ")} → {outTokens.join(" ") || "(nothing)"}{" "}
-          <span data-output="verdict">
-            {exact
-              ? "(correct)"
-              : `(${right} of ${want.length} digits in the right place${shown.ended ? "" : ", no EOS"})`}
-          </span>
-        </p>
-      )}
-      <div class="trainer-figures">
-        {shown && (
+      }
+      chart={{ label: "Loss and held-out accuracy", lossLabel: "cross-entropy (nats)" }}
+      figures={
+        shown && (
           <AttentionView
             weights={shown.attention}
             rows={
@@ -105,13 +65,27 @@ export default function TrainReverseIsland() {
             label="Attention weights"
             caption={`Attention while writing each output token, at step ${progress?.step ?? 0}. A trained model reads the input backwards: the anti-diagonal.`}
           />
-        )}
-        <TrainingChart
-          history={trainer.history}
-          label="Loss and held-out accuracy"
-          lossLabel="cross-entropy (nats)"
-        />
-      </div>
-    </div>
+        )
+      }
+    >
+      <QueryField
+        id="rev-input-msg"
+        label="Your sequence"
+        value={state.input}
+        error={q.error}
+        onValue={(v) => set("input", v)}
+        input={{ inputMode: "numeric" }}
+      />
+      {shown && (
+        <p class="trainer-answer" data-output="answer">
+          {shown.input.join(" ")} → {outTokens.join(" ") || "(nothing)"}{" "}
+          <span data-output="verdict">
+            {exact
+              ? "(correct)"
+              : `(${right} of ${want.length} digits in the right place${shown.ended ? "" : ", no EOS"})`}
+          </span>
+        </p>
+      )}
+    </TrainerFrame>
   );
 }

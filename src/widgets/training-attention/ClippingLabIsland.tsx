@@ -6,15 +6,10 @@ import type {
   ClippingOptions,
   ClippingView,
 } from "../../../lib/models/clipping";
-import { TrainingChart } from "../../training/TrainingChart";
 import { QueryField } from "../../training/QueryField";
-import { TrainingControls } from "../../training/TrainingControls";
-import { useModelQuery } from "../../training/useModelQuery";
-import { useTrainer } from "../../training/useTrainer";
-import { LinkErrors } from "../primitives/LinkErrors";
+import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
 import { RangeField } from "../primitives/RangeField";
 import { fields } from "../primitives/urlState";
-import { useWidget } from "../primitives/useWidget";
 import { GradNormChart } from "./GradNormChart";
 
 const CELLS: [ClipCell, string][] = [
@@ -52,6 +47,9 @@ const SERIES = (Object.keys(LABELS) as ClipMode[]).map((key) => ({
   color: COLORS[key],
 }));
 
+/** The clipping threshold c from its slider (log10 c), to two significant digits. */
+const thresholdOf = (log: number) => Number((10 ** log).toPrecision(2));
+
 const createWorker = () =>
   new Worker(new URL("./clipping.worker.ts", import.meta.url), { type: "module", name: "clipping" });
 
@@ -60,84 +58,80 @@ const num = (x: number) => (Number.isFinite(x) ? (x < 0.001 ? x.toExponential(1)
 
 /** One recurrent network on the adding problem, trained three ways side by side in a Web Worker. */
 export default function ClippingLabIsland() {
-  const { ref, state, set, linkErrors } = useWidget("clip", clippingSpec);
-  const threshold = Number((10 ** state.logThreshold).toPrecision(2));
-  const trainer = useTrainer<ClippingOptions, AddingQuery, ClippingView>(ref, createWorker, state.seed, {
-    cell: state.cell,
-    optimizer: state.optimizer,
-    threshold,
-    length: LENGTH,
-  });
+  const w = useTrainingWidget<typeof clippingSpec, ClippingOptions, AddingQuery, ClippingView>(
+    "clip",
+    clippingSpec,
+    createWorker,
+    (s) => ({ cell: s.cell, optimizer: s.optimizer, threshold: thresholdOf(s.logThreshold), length: LENGTH }),
+  );
+  const { state, set, trainer } = w;
+  const threshold = thresholdOf(state.logThreshold);
   const view = trainer.progress?.view;
-
-  let input: AddingQuery | null = null;
-  let parseError: string | undefined;
-  try {
-    input = parseAddingSequence(state.input, LENGTH);
-  } catch (e) {
-    parseError = (e as Error).message;
-  }
   const {
     answer,
     answered,
-    error: queryError,
-  } = useModelQuery<AddingQuery, ClippingView>(
-    trainer.query,
-    input,
-    input ? `${input.values.join(" ")}|${input.marks.join(" ")}` : "",
-    trainer.progress,
+    error: inputError,
+  } = useTrainedQuery(
+    trainer,
+    state.input,
+    (text) => parseAddingSequence(text, LENGTH),
+    (i) => `${i.values.join(" ")}|${i.marks.join(" ")}`,
   );
-  const inputError = parseError ?? queryError;
   const predictions = answer?.predictions;
 
   return (
-    <div ref={ref} class="trainer">
-      <LinkErrors errors={linkErrors} />
-      <TrainingControls
-        trainer={trainer}
-        progress={trainer.progress}
-        seed={state.seed}
-        onSeed={(v) => set("seed", v)}
-        idPrefix="clip"
-      >
-        <label>
-          Cell{" "}
-          <select
-            value={state.cell}
-            onChange={(e) => set("cell", (e.target as HTMLSelectElement).value as ClipCell)}
-          >
-            {CELLS.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Optimiser{" "}
-          <select
-            value={state.optimizer}
-            onChange={(e) => set("optimizer", (e.target as HTMLSelectElement).value as "sgd" | "adam")}
-          >
-            <option value="sgd">SGD, momentum 0.9, lr 0.05</option>
-            <option value="adam">Adam, lr 0.01</option>
-          </select>
-        </label>
-        <span class="clip-threshold">
-          <RangeField
-            id="clip-threshold"
-            label="Threshold c"
-            min="-2"
-            max="1"
-            step="0.1"
-            value={state.logThreshold}
-            valueText={`c = ${threshold}`}
-            output={<>c = {threshold}</>}
-            outputName="threshold"
-            onValue={(v) => set("logThreshold", Math.round(v * 10) / 10)}
-          />
-        </span>
-      </TrainingControls>
+    <TrainerFrame
+      widget={w}
+      idPrefix="clip"
+      controls={
+        <>
+          <label>
+            Cell{" "}
+            <select
+              value={state.cell}
+              onChange={(e) => set("cell", (e.target as HTMLSelectElement).value as ClipCell)}
+            >
+              {CELLS.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Optimiser{" "}
+            <select
+              value={state.optimizer}
+              onChange={(e) => set("optimizer", (e.target as HTMLSelectElement).value as "sgd" | "adam")}
+            >
+              <option value="sgd">SGD, momentum 0.9, lr 0.05</option>
+              <option value="adam">Adam, lr 0.01</option>
+            </select>
+          </label>
+          <span class="clip-threshold">
+            <RangeField
+              id="clip-threshold"
+              label="Threshold c"
+              min="-2"
+              max="1"
+              step="0.1"
+              value={state.logThreshold}
+              valueText={`c = ${threshold}`}
+              output={<>c = {threshold}</>}
+              outputName="threshold"
+              onValue={(v) => set("logThreshold", Math.round(v * 10) / 10)}
+            />
+          </span>
+        </>
+      }
+      chart={{
+        label: "Training loss of the three runs",
+        series: SERIES,
+        accuracy: false,
+        lossLabel: "mean squared error",
+      }}
+      figures={view && <GradNormChart view={view} labels={LABELS} colors={COLORS} />}
+    >
       <p class="clip-note">
         Changing the cell, the optimiser or c starts the three runs again from the same weights.
       </p>
@@ -196,16 +190,6 @@ export default function ClippingLabIsland() {
           {SERIES.some(({ key }) => !Number.isFinite(predictions[key])) ? " (– : the run diverged)" : ""}.
         </p>
       )}
-      <div class="trainer-figures">
-        <TrainingChart
-          history={trainer.history}
-          label="Training loss of the three runs"
-          series={SERIES}
-          accuracy={false}
-          lossLabel="mean squared error"
-        />
-        {view && <GradNormChart view={view} labels={LABELS} colors={COLORS} />}
-      </div>
-    </div>
+    </TrainerFrame>
   );
 }
