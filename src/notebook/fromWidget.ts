@@ -19,6 +19,12 @@ import { hanSpec } from "../widgets/stacking-attention/hierarchicalModel";
 import { hanCells } from "../widgets/stacking-attention/hierarchicalNotebook";
 import { poolSpec } from "../widgets/stacking-attention/poolingModel";
 import { poolCells } from "../widgets/stacking-attention/poolingNotebook";
+import { bnSpec } from "../widgets/why-attention/bnModel";
+import { bnCells } from "../widgets/why-attention/bnNotebook";
+import { spotSpec } from "../widgets/why-attention/spotModel";
+import { spotCells } from "../widgets/why-attention/spotNotebook";
+import { scaleSpec } from "../widgets/score-functions/scaleModel";
+import { scaleCells } from "../widgets/score-functions/scaleNotebook";
 import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
 import { NOTEBOOK_WIDGETS } from "../widgets/primitives/notebookWidgets";
 
@@ -70,6 +76,24 @@ export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<S
     spec: poolSpec,
     title: "the pooling widget",
     cells: poolCells,
+  }),
+  "why-attention/spotlight": entry({
+    state: "spot",
+    spec: spotSpec,
+    title: "the spotlight",
+    cells: spotCells,
+  }),
+  "why-attention/bottleneck": entry({
+    state: "bn",
+    spec: bnSpec,
+    title: "the bottleneck experiment",
+    cells: bnCells,
+  }),
+  "score-functions/sqrt-d": entry({
+    state: "sd",
+    spec: scaleSpec,
+    title: "the √d experiment",
+    cells: scaleCells,
   }),
 };
 

@@ -65,3 +65,15 @@ export async function cellNumbers(nb: Locator, n: number): Promise<number[]> {
 /** True when every a[i] is within tol of b[i] and the lengths agree. */
 export const near = (a: number[], b: number[], tol: number): boolean =>
   a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= tol);
+
+/** Softmax in plain JavaScript (independent of lib/), for the numbers a test expects. */
+export function softmax(s: number[]): number[] {
+  const m = Math.max(...s);
+  const e = s.map((x) => Math.exp(x - m));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / z);
+}
+
+/** Wait until the equation's TeX contains every one of `parts`, and return it. */
+export const equationShows = (w: Locator, parts: string[], what: string): Promise<string> =>
+  waitForEquation(w, (tex) => parts.every((p) => tex.includes(p)), `${what}: ${parts.join(", ")}`);

@@ -9,4 +9,7 @@ export const NOTEBOOK_WIDGETS = [
   "multi-head-attention/heads",
   "stacking-attention/hierarchical",
   "stacking-attention/pooling",
+  "why-attention/spotlight",
+  "why-attention/bottleneck",
+  "score-functions/sqrt-d",
 ] as const;

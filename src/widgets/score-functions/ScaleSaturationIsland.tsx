@@ -1,5 +1,6 @@
-import { useMemo } from "preact/hooks";
+import { useMemo, useRef } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
 import { SeedInput } from "../primitives/SeedInput";
@@ -18,6 +19,15 @@ import {
   pick,
   scaleSpec,
 } from "./scaleModel";
+import { scaleEquationTex } from "./scaleEquation";
+
+interface Props {
+  /** The default curves, measured at build time. */
+  initial: Measured;
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 const xAxis = (label: string) => ({
   domain: [0, 10] as [number, number],
@@ -29,7 +39,7 @@ const f2 = (x: number) => fixed(x, 2);
 const f3 = (x: number) => fixed(x, 3);
 
 /** How qᵀk spreads as d grows and what that does to softmax, with and without dividing by √d. */
-export default function ScaleSaturationIsland({ initial }: { initial: Measured }) {
+export default function ScaleSaturationIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("sd", scaleSpec);
   // The curves take a few million random draws: measured after the controls have updated, while
   // the previous curves stay on screen. The default seed's curves come precomputed from the build.
@@ -39,6 +49,10 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
   const n = measured.keys;
   const nSample = view.sample.raw.length;
   const at = points[state.logd];
+  // The equation waits for the curves of the chosen seed and n (while they are measured, it keeps
+  // the last one whose numbers all belong together).
+  const texRef = useRef(initialEquationTex);
+  if (measured.key === measuredKey(state)) texRef.current = scaleEquationTex(state, view, at, samples);
 
   const spread: LineSeries[] = [
     {
@@ -204,6 +218,12 @@ export default function ScaleSaturationIsland({ initial }: { initial: Measured }
           values={view.top.map((t) => t.weight)}
           notes={{ label: "score s", values: view.top.map((t) => `(s = ${fixed(t.score, 1)})`) }}
           highlight={0}
+        />
+        <LiveEquation
+          tex={texRef.current}
+          initialHtml={initialEquationHtml}
+          initialTex={initialEquationTex}
+          label={`Equation at d = ${view.d}: the sampled query's ${isMax ? "largest weight" : "entropy"}, its average over ${samples} queries, and the spread of the scores`}
         />
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { BarChart } from "../primitives/charts/BarChart";
 import { formats } from "../primitives/format";
 import { MatrixField } from "../primitives/MatrixField";
@@ -10,6 +11,7 @@ import { CompareTable } from "./CompareTable";
 import { FormulaField } from "./FormulaField";
 import { type FormulaOutcome, outcomeKey, scoreFormula } from "./formulaEngine";
 import { ParamsPanel } from "./ParamsPanel";
+import { scoreEquationLabel, scoreEquationTex } from "./scoreEquation";
 import {
   type Kind,
   type ScoreView,
@@ -21,12 +23,13 @@ import {
 } from "./scoreModel";
 
 interface Props {
-  /** Build-time KaTeX HTML of each built-in score's formula. */
-  kindHtml: Record<string, string>;
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
 }
 
 /** Pick a score function (or type one) and see the scores and softmax weights of one query over the keys. */
-export default function ScoreExplorerIsland({ kindHtml }: Props) {
+export default function ScoreExplorerIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("sf", scoreSpec);
   // The reader's formula is scored in the formula worker, so a runaway formula (typed, or from a
   // link) never blocks the page. The worker answers in order; while a formula is being scored or
@@ -70,6 +73,11 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
   const formulaError = errors.formula;
   const pending = !outcome.ok && outcome.pending;
   const keyLabels = view ? view.K.map((_, j) => `k${j + 1}`) : [];
+  const eqKey = view ? Math.min(state.key, view.K.length - 1) : 0;
+  const tex = useMemo(
+    () => (view ? scoreEquationTex(view, eqKey, state.seed) : ""),
+    [view, eqKey, state.seed],
+  );
 
   return (
     <div ref={ref} class="sf">
@@ -117,13 +125,7 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
           error={formulaError}
           status={formula || lastTex.current ? "" : "Loading the formula engine (mathjs and KaTeX)…"}
         />
-      ) : (
-        <div
-          class="sf-tex"
-          data-output="kind-tex"
-          dangerouslySetInnerHTML={{ __html: kindHtml[state.kind] ?? "" }}
-        />
-      )}
+      ) : null}
       {pending && <p class="hint">{lastTex.current ? "Computing…" : "Loading the formula engine…"}</p>}
       {!outcome.ok && !pending && (
         <p class="field-error" data-error="kept">
@@ -156,6 +158,27 @@ export default function ScoreExplorerIsland({ kindHtml }: Props) {
           </div>
           <CompareTable all={view.all} selected={view.kind} keys={view.K.length} />
         </div>
+      )}
+      {view && (
+        <>
+          <label class="sf-key">
+            Key in the equation{" "}
+            <select
+              value={String(eqKey)}
+              onChange={(e) => set("key", Number((e.target as HTMLSelectElement).value))}
+            >
+              {keyLabels.map((k, j) => (
+                <option value={String(j)}>{k}</option>
+              ))}
+            </select>
+          </label>
+          <LiveEquation
+            tex={tex}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={scoreEquationLabel(eqKey)}
+          />
+        </>
       )}
       {view && <ParamsPanel kind={state.kind} d={view.d} seed={state.seed} onSeed={(s) => set("seed", s)} />}
     </div>

@@ -32,17 +32,6 @@ export const KIND_LABELS: Record<Kind, string> = {
   formula: "Your formula",
 };
 
-/** Each built-in score in TeX, typeset at build time. */
-export const KIND_TEX: Record<ScoreKind, string> = {
-  dot: "s(q, k) = q^\\top k",
-  scaled_dot: "s(q, k) = \\frac{q^\\top k}{\\sqrt{d}}",
-  general: "s(q, k) = q^\\top W k",
-  additive: "s(q, k) = v^\\top \\tanh(W_1 k + W_2 q)",
-  concat: "s(q, k) = v^\\top \\tanh\\!\\left(W \\begin{bmatrix} q \\\\ k \\end{bmatrix}\\right)",
-  concat_linear: "s(q, k) = w^\\top \\begin{bmatrix} q \\\\ k \\end{bmatrix}",
-  cosine: "s(q, k) = \\frac{q^\\top k}{\\lVert q \\rVert\\, \\lVert k \\rVert}",
-};
-
 /** Example formulas a reader can load (mathjs syntax). */
 export const FORMULA_EXAMPLES: { label: string; expr: string }[] = [
   { label: "Negative squared distance", expr: "-norm(q - k)^2" },
@@ -68,6 +57,8 @@ export const scoreSpec = {
   K: fields.text(formatMatrixText(DEFAULT_K), 4000),
   formula: fields.text(FORMULA_EXAMPLES[0].expr, 500),
   seed: fields.int(1, 0, 1_000_000),
+  /** The key (0-based) whose score and weight the equation writes out. */
+  key: fields.int(0, 0, 7),
 };
 
 export interface ScoreInput {
@@ -76,6 +67,7 @@ export interface ScoreInput {
   K: string;
   formula: string;
   seed: number;
+  key: number;
 }
 
 /**

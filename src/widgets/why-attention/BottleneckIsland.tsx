@@ -1,4 +1,6 @@
+import { useRef } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { SeedInput } from "../primitives/SeedInput";
 import { MeasureProgress } from "../primitives/MeasureProgress";
@@ -18,6 +20,15 @@ import {
   bnSpec,
   chartY,
 } from "./bnModel";
+import { bnEquationTex } from "./bnEquation";
+
+interface Props {
+  /** The default curves, measured at build time. */
+  initial: BnMeasured;
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 const f2 = (x: number) => fixed(x, 2);
 const yAxis = (label: string) => ({
@@ -27,7 +38,7 @@ const yAxis = (label: string) => ({
 });
 
 /** What one fixed-size vector keeps about each input, against what attention over all states can read. */
-export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
+export default function BottleneckIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("bn", bnSpec);
   // The curves take a few hundred regressions: measured in a Web Worker, one length at a time, so
   // the page never waits and the curves fill in. The default curves come precomputed from the build.
@@ -44,6 +55,9 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
   const L = state.length;
   // While the points stream in, length L may not be measured yet.
   const at = points[L - 1] as BnPoint | undefined;
+  // The equation of the selected length, once it is measured (until then, the last one stays).
+  const texRef = useRef(initialEquationTex);
+  if (at) texRef.current = bnEquationTex(state, hidden, at);
   const lastLabel =
     state.summary === "last" ? "single vector (last state)" : "single vector (mean of states)";
 
@@ -169,6 +183,12 @@ export default function BottleneckIsland({ initial }: { initial: BnMeasured }) {
           />
         </div>
       </div>
+      <LiveEquation
+        tex={texRef.current}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Equation at L = ${L}, d = ${hidden}: the mean held-out R² from the single vector beside the bound d/(mL), and through attention`}
+      />
     </div>
   );
 }

@@ -1,12 +1,20 @@
 import { useMemo, useRef } from "preact/hooks";
+import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { useLegibleText } from "../primitives/useLegibleText";
 import { BarChart } from "../primitives/charts/BarChart";
 import { useWidget } from "../primitives/useWidget";
 import { ITEMS, KEYS, R, computeSpot, fromPolar, snap, spotSpec } from "./spotModel";
+import { spotEquationTex } from "./spotEquation";
 
-/** Two decimals, without a "-0.00". */
-const f2 = (x: number) => (Math.abs(x) < 0.005 ? 0 : x).toFixed(2);
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
+
+const f2 = (x: number) => fixed(x, 2);
 const S = 300; // pixels of the square pad (data range [−R, R]²)
 const M = 62; // side margins for the labels
 const VIEW = { x: -M, y: -8, w: S + 2 * M, h: S + 16 };
@@ -14,11 +22,15 @@ const px = (v: number) => ((v + R) / (2 * R)) * S;
 const py = (v: number) => S - ((v + R) / (2 * R)) * S;
 
 /** Move a query over eight items and watch dot-product attention share its weight among them. */
-export default function SpotlightIsland() {
+export default function SpotlightIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, setState, linkErrors } = useWidget("spot", spotSpec);
   const view = useMemo(() => computeSpot(state.qx, state.qy), [state.qx, state.qy]);
   const pad = useRef<SVGSVGElement>(null);
   useLegibleText(pad, VIEW.w);
+  const tex = useMemo(
+    () => spotEquationTex(state.qx, state.qy, view, state.item),
+    [state.qx, state.qy, state.item, view],
+  );
   const moveTo = (x: number, y: number) => setState((s) => ({ ...s, qx: snap(x), qy: snap(y) }));
 
   const fromPointer = (e: PointerEvent) => {
@@ -142,6 +154,18 @@ export default function SpotlightIsland() {
             </svg>{" "}
             Read-out Σ α<sub>j</sub> k<sub>j</sub> = ({f2(view.readout[0])}, {f2(view.readout[1])})
           </p>
+          <label for="spot-item">Item in the equation</label>
+          <select
+            id="spot-item"
+            value={String(state.item)}
+            onChange={(e) => setState((s) => ({ ...s, item: Number((e.target as HTMLSelectElement).value) }))}
+          >
+            {ITEMS.map((name, j) => (
+              <option value={String(j)}>
+                k{j + 1}: {name}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
       <p class="spot-status" role="status">
@@ -157,6 +181,12 @@ export default function SpotlightIsland() {
         valueTitle="weight"
         notes={{ label: "score q·k", values: view.scores.map((s) => `(q·k = ${f2(s)})`) }}
         highlight={top}
+      />
+      <LiveEquation
+        tex={tex}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Equation for ${ITEMS[state.item]} (k${state.item + 1}): its score, its weight and the read-out, with the numbers`}
       />
     </div>
   );

@@ -4,6 +4,8 @@ import { fields } from "../primitives/urlState";
 export const MAX_LENGTH = 24;
 export const TOKEN_SIZE = 4;
 export const HIDDEN_SIZES = [4, 8, 16, 32] as const;
+/** Sharpness β of the attention read's positional query: softmax_j(β e_iᵀe_j). */
+export const BN_SHARPNESS = 8;
 
 /** The state a link to this widget reproduces. */
 export const bnSpec = {
@@ -69,6 +71,7 @@ export function* bnPoints(s: BnMeasureInput): Generator<BnPoint> {
     tokenSize: TOKEN_SIZE,
     hidden: bnHidden(s.hidden),
     summary: s.summary,
+    sharpness: BN_SHARPNESS,
     seed: s.seed,
   });
   for (const p of points) yield plain(p);

@@ -24,6 +24,8 @@ export const R = 3;
 export const spotSpec = {
   qx: fields.number(1.2, -R, R),
   qy: fields.number(0.9, -R, R),
+  /** The item (0-based) whose score and weight the equation writes out. */
+  item: fields.int(1, 0, ITEMS.length - 1),
 };
 
 export interface SpotView {

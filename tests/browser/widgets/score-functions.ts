@@ -3,6 +3,7 @@ import type { Locator, Page } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
 import { readWatch, startWatch } from "../responsive";
+import { cellNumbers, equationShows, near, openInNotebook, softmax } from "../liveEquation";
 
 const PATH = "/chapters/score-functions/";
 
@@ -252,4 +253,72 @@ test("score-functions: hostile formulas are stopped off the main thread with a c
   await formula.fill('a$b = 2; s = "\\\\"; a$b * dot(q, k)');
   await waitFor(async () => (await rowCells(w, "scores", "score s")).join(" ") === "18 8", "works again");
   check((await textOf(w.locator("#sf-formula-error"))) === "", "no message for a valid formula");
+});
+
+test("score-functions: the score explorer's equation shows the selected key's numbers; Open in notebook", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="score-functions/score-explorer"]');
+  // Default: dot score of q = (2, 1, 0, 1) against k1 = (1, 0, 0, 0).
+  const K = [
+    [1, 0, 0, 0],
+    [2, 1, 0, 1],
+    [4, 2, 0, 2],
+    [0, 0, 3, 0],
+    [-1, 1, 1, -1],
+  ];
+  const q = [2, 1, 0, 1];
+  const dots = K.map((k) => k.reduce((a, x, i) => a + x * q[i], 0));
+  await equationShows(w, ["k_{1}", "= 2", softmax(dots)[0].toFixed(3)], "default");
+  // Keyboard: the key select to k3, then Scaled dot.
+  await w.getByLabel("Key in the equation").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await w.getByRole("radio", { name: "Scaled dot" }).focus();
+  await page.keyboard.press("Space");
+  const scaled = dots.map((x) => x / 2);
+  const alpha = softmax(scaled);
+  // q·k3 = 12, √4 = 2: s = 6.
+  await equationShows(w, ["k_{3}", "\\frac{12}{\\sqrt{4}} = 6", alpha[2].toFixed(3)], "scaled dot, k3");
+  await waitFor(
+    () => page.url().includes("sf.key=2") && page.url().includes("sf.kind=scaled_dot"),
+    "URL state",
+  );
+  // q, K, d, k1…k5, s, alpha.
+  const nb = await openInNotebook(page, w, 10);
+  check(near(await cellNumbers(nb, 9), scaled, 1e-4), `s: ${await cellNumbers(nb, 9)}`);
+  check(near(await cellNumbers(nb, 10), alpha, 1e-5), `alpha: ${await cellNumbers(nb, 10)}`);
+});
+
+test("score-functions: the √d equation follows d and the scaling; Open in notebook", async ({ page }) => {
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="score-functions/sqrt-d"]');
+  const slider = w.getByLabel("Dimension d");
+  await slider.focus();
+  await page.keyboard.press("ArrowLeft");
+  await waitFor(async () => (await textOf(w.locator('[data-output="d"]'))) === "d = 128", "d = 128");
+  await w.getByLabel("Divide the scores by √d").focus();
+  await page.keyboard.press("Space");
+  // The largest bar of the one-query chart is the sampled query's largest weight.
+  const one = w.locator('[data-chart="one-query"]');
+  await waitFor(
+    async () => ((await one.getAttribute("aria-label")) ?? "").includes("divided by √d"),
+    "scaled",
+  );
+  const top = Number(/k\d+ (\d\.\d+)/.exec((await one.getAttribute("aria-label")) ?? "")![1]);
+  await equationShows(w, ["\\sqrt{128}", top.toFixed(3), "\\frac{1}{80}"], "d = 128, scaled");
+  await waitFor(() => page.url().includes("sd.logd=7") && page.url().includes("sd.scaled=1"), "URL state");
+  // Comment, d, s, s_scaled, alpha, alpha_scaled, top, top_scaled, plogp, H, H_scaled.
+  const nb = await openInNotebook(page, w, 11);
+  check((await cellNumbers(nb, 2))[0] === 128, "d = 128");
+  const s = await cellNumbers(nb, 3);
+  check(s.length === 16, `16 scores, got ${s.length}`);
+  // The softmax of the carried scores divided by √128, computed here, is what the widget shows.
+  const alpha = softmax(s.map((x) => x / Math.sqrt(128)));
+  // (The scores are read back to six digits, so the recomputed weights agree to about 1e-4.)
+  check(near(await cellNumbers(nb, 6), alpha, 1e-4), `alpha_scaled: ${await cellNumbers(nb, 6)}`);
+  const mx = Math.max(...alpha);
+  check(Math.abs(mx - top) <= 0.0005, `largest weight ${mx} against the widget's ${top}`);
+  check(Math.abs((await cellNumbers(nb, 8))[0] - mx) < 1e-5, "top_scaled");
 });

@@ -2,6 +2,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, visit, waitFor, waitForWidgets } from "../helpers";
+import { cellNumbers, equationShows, near, openInNotebook, softmax } from "../liveEquation";
 
 const PATH = "/chapters/why-attention/";
 const SPOT = '[data-widget="why-attention/spotlight"]';
@@ -148,4 +149,84 @@ test("why-attention: the bottleneck is measured, reacts to L, the summary and d;
     "same numbers after reload",
     30_000,
   );
+});
+
+/** Dot-product attention of q over the eight keys 2(cos jπ/4, sin jπ/4), in plain JavaScript. */
+function spotlight(q: [number, number]) {
+  const K = Array.from({ length: 8 }, (_, j) => [
+    2 * Math.cos((j * Math.PI) / 4),
+    2 * Math.sin((j * Math.PI) / 4),
+  ]);
+  const s = K.map((k) => k[0] * q[0] + k[1] * q[1]);
+  const alpha = softmax(s);
+  const r = [0, 1].map((c) => alpha.reduce((a, w, j) => a + w * K[j][c], 0));
+  return { K, s, alpha, r };
+}
+
+test("why-attention: the spotlight's equation follows the query and the item; Open in notebook", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(SPOT);
+  // First paint (default q = (1.2, 0.9), item k2 music).
+  let m = spotlight([1.2, 0.9]);
+  await equationShows(w, ["s_{2}", m.s[1].toFixed(2), m.alpha[1].toFixed(3)], "default");
+  // Keyboard: the pad moves q right by 0.1 (q = (1.3, 0.9)); the item select moves to k3 (a waiter).
+  await w.getByRole("application").focus();
+  await page.keyboard.press("ArrowRight");
+  await w.getByLabel("Item in the equation").focus();
+  await page.keyboard.press("ArrowDown");
+  m = spotlight([1.3, 0.9]);
+  await equationShows(
+    w,
+    [
+      "s_{3}",
+      "(1.30)(0.00) + (0.90)(2.00)",
+      m.s[2].toFixed(2),
+      m.alpha[2].toFixed(3),
+      m.r[0].toFixed(2),
+      m.r[1].toFixed(2),
+    ],
+    "q = (1.3, 0.9), item 3",
+  );
+  await waitFor(
+    () => page.url().includes("spot.item=2") && page.url().includes("spot.qx=1.3"),
+    "state in the URL",
+  );
+  // Open in notebook: q, K, s = Kq, alpha, r.
+  const nb = await openInNotebook(page, w, 6);
+  check(near(await cellNumbers(nb, 2), [1.3, 0.9], 0), "q");
+  check(near(await cellNumbers(nb, 4), m.s, 1e-4), `s = Kq: ${await cellNumbers(nb, 4)}`);
+  check(near(await cellNumbers(nb, 5), m.alpha, 1e-5), `alpha: ${await cellNumbers(nb, 5)}`);
+  check(near(await cellNumbers(nb, 6), m.r, 1e-5), `r: ${await cellNumbers(nb, 6)}`);
+});
+
+test("why-attention: the bottleneck's equation follows L; Open in notebook", async ({ page }) => {
+  await visit(page, PATH);
+  const w = page.locator(BN);
+  const rows = await bnTable(w);
+  const slider = w.getByLabel("Look inside length L");
+  await slider.focus();
+  await page.keyboard.press("ArrowLeft");
+  await waitFor(async () => (await textOf(w.locator('[data-output="length"]'))) === "L = 11", "L = 11");
+  const [, single, attention] = rows[10];
+  // β = 8 on the own position: e^8 / (e^8 + 10); the bound 16 / (4 · 11).
+  const self = Math.exp(8) / (Math.exp(8) + 10);
+  await equationShows(
+    w,
+    ["h_{11}", single.toFixed(3), attention.toFixed(3), (16 / 44).toFixed(3), "4 \\cdot 11", self.toFixed(3)],
+    "L = 11",
+  );
+  await waitFor(() => page.url().includes("bn.length=11"), "L in the URL");
+  const nb = await openInNotebook(page, w, 12);
+  check((await cellNumbers(nb, 2))[0] === 11, "L = 11");
+  const mean = (await cellNumbers(nb, 7))[0];
+  check(Math.abs(mean - single) <= 0.0005, `mean of R2_single ${mean}, table ${single}`);
+  const perPosition = await cellNumbers(nb, 5);
+  check(
+    Math.abs(perPosition.reduce((a, b) => a + b, 0) / 11 - mean) < 1e-5,
+    "single is the mean of the 11 per-position values",
+  );
+  check(near(await cellNumbers(nb, 9), [16 / 44], 1e-5), "bound");
+  check(near(await cellNumbers(nb, 12), [self], 1e-5), "alpha_ii");
 });

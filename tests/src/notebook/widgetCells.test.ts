@@ -17,6 +17,12 @@ import { computeHan, hanSpec } from "../../../src/widgets/stacking-attention/hie
 import { hanCells } from "../../../src/widgets/stacking-attention/hierarchicalNotebook";
 import { computePool, poolSpec } from "../../../src/widgets/stacking-attention/poolingModel";
 import { poolCells } from "../../../src/widgets/stacking-attention/poolingNotebook";
+import { computeSpot, spotSpec } from "../../../src/widgets/why-attention/spotModel";
+import { spotCells } from "../../../src/widgets/why-attention/spotNotebook";
+import { bnSpec, measureBottleneck } from "../../../src/widgets/why-attention/bnModel";
+import { bnCells } from "../../../src/widgets/why-attention/bnNotebook";
+import { pick, scaleSpec } from "../../../src/widgets/score-functions/scaleModel";
+import { scaleCells } from "../../../src/widgets/score-functions/scaleNotebook";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -133,6 +139,49 @@ describe("Open in notebook: each widget's cells recompute what it shows", () => 
         expectClose(v.get("beta"), r.view.conv.attWeights);
         expectClose(v.get("attPooled"), r.view.conv.attPooled);
       } else expect(v.has("C")).toBe(false);
+    }
+  });
+});
+
+describe("Open in notebook, chapters 1 and 3: the cells give the widget model's numbers", () => {
+  it("spotlight: scores, weights and read-out", async () => {
+    for (const [qx, qy] of [
+      [1.2, 0.9],
+      [0, 0],
+      [-2.5, 0.4],
+    ]) {
+      const view = computeSpot(qx, qy);
+      const v = await run(spotCells({ ...defaults(spotSpec), qx, qy }));
+      expectClose(v.get("s"), view.scores);
+      expectClose(v.get("alpha"), view.weights);
+      expectClose(v.get("r"), view.readout);
+    }
+  });
+
+  it("bottleneck: the means, the bound and the attention read at the selected length", async () => {
+    const s = { ...defaults(bnSpec), hidden: 8, length: 5 };
+    const p = measureBottleneck(s).points[4];
+    const v = await run(bnCells(s));
+    expectClose(v.get("R2_single"), p.singleByPosition, 9);
+    expect(v.get("single")).toBeCloseTo(p.single, 9);
+    expect(v.get("attn")).toBeCloseTo(p.attention, 9);
+    expect(v.get("bound")).toBeCloseTo(p.bound, 12);
+    // softmax(8 e_i) over 5 positions: e^8 / (e^8 + 4) on the diagonal.
+    expect(v.get("self")).toBeCloseTo(Math.exp(8) / (Math.exp(8) + 4), 12);
+  });
+
+  it("√d experiment: the sampled query's largest weight and entropy, raw and scaled", async () => {
+    for (const logd of [0, 4, 8]) {
+      const s = { ...defaults(scaleSpec), logd, keys: 8 };
+      const view = pick(s);
+      const v = await run(scaleCells(s));
+      expectClose(v.get("alpha"), Array.from(view.sample.weights));
+      expectClose(v.get("alpha_scaled"), Array.from(view.sample.weightsScaled));
+      expect(v.get("top")).toBeCloseTo(Math.max(...view.sample.weights), 9);
+      expect(v.get("top_scaled")).toBeCloseTo(Math.max(...view.sample.weightsScaled), 9);
+      const h = (w: Float64Array) => -Array.from(w).reduce((a, x) => a + (x > 0 ? x * Math.log(x) : 0), 0);
+      expect(v.get("H")).toBeCloseTo(h(view.sample.weights), 9);
+      expect(v.get("H_scaled")).toBeCloseTo(h(view.sample.weightsScaled), 9);
     }
   });
 });
