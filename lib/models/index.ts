@@ -17,3 +17,5 @@ export * from "./inductionTask";
 export * from "./induction";
 export * from "./babiTask";
 export * from "./memoryNetwork";
+export * from "./dateFormats";
+export * from "./dateTranslator";

@@ -11,6 +11,7 @@ export { default as Spotlight } from "./why-attention/Spotlight.astro";
 export { default as Bottleneck } from "./why-attention/Bottleneck.astro";
 export { default as StepDecoder } from "./seq2seq-attention/StepDecoder.astro";
 export { default as TrainReverse } from "./seq2seq-attention/TrainReverse.astro";
+export { default as DateTranslator } from "./seq2seq-attention/DateTranslator.astro";
 export { default as ScoreExplorer } from "./score-functions/ScoreExplorer.astro";
 export { default as ScaleSaturation } from "./score-functions/ScaleSaturation.astro";
 export { default as QkvExplorer } from "./queries-keys-values/QkvExplorer.astro";

@@ -122,6 +122,10 @@ export const answers: Record<string, Answer> = {
     "0.5 0.5",
   ),
   "seq2seq-attention/which-state": pick("a", "b"),
+  // Day first in every trained numeric date: 11/30/26 is read with day 11 (choice b).
+  "seq2seq-attention/us-date": pick("b", "a"),
+  // Ten output characters × the eleven characters of "nov 30 2026".
+  "seq2seq-attention/date-scores": text(String(10 * "nov 30 2026".length), "100"),
   "seq2seq-attention/attentional-state": text(row([Math.tanh(0.5 + 0), Math.tanh(0 + 1)]), "0.5 1"),
   "seq2seq-attention/score-count": text(String(5 * 4), "16"),
   "seq2seq-attention/luong-order": {

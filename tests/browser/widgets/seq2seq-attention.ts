@@ -216,3 +216,71 @@ test("seq2seq-attention: train the reversal model, pause, resume, ask it about y
   const antiDiagonal = a.slice(0, 5).every((row, t) => row.indexOf(Math.max(...row)) === 4 - t);
   check(antiDiagonal, `each output attends most to its mirrored input: ${JSON.stringify(a)}`);
 });
+
+test("seq2seq-attention: the pretrained date translator on the reader's own dates", async ({ page }) => {
+  test.setTimeout(120_000);
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="seq2seq-attention/date-translator"]');
+  await waitFor(async () => (await w.getAttribute("data-model")) === "ready", "weights loaded", 30_000);
+  const field = w.getByLabel("A date", { exact: true });
+  const out = w.locator('[data-output="translation"]');
+  const verdict = w.locator('[data-output="verdict"]');
+  const message = w.locator("#dates-input-msg");
+
+  await typeInto(field, "Monday, 30th of November 2026");
+  await waitFor(
+    async () => (await textOf(w.locator(".dates-in"))) === "monday, 30th of november 2026",
+    "long date read",
+  );
+  await typeInto(field, "nov 30 2026");
+  await waitFor(async () => (await textOf(out)) === "2026-11-30", "nov 30 2026 → 2026-11-30");
+  check((await textOf(verdict)).startsWith("Correct"), await textOf(verdict));
+  const cols = await w.locator('[data-table="date-alignment"] thead th').count();
+  check(cols === 1 + 11, `one column per input character: ${cols - 1}`);
+
+  // Select the second output character (the 0 of 2026) with the keyboard, then the first 1 of the month by click.
+  await w.getByRole("radio", { name: "character 6, 1" }).click();
+  const summary = w.locator('[data-output="summary"]');
+  await waitFor(
+    async () => (await textOf(summary)).includes('Writing "1" (character 6 of 10)'),
+    "character 6 selected",
+  );
+  check(/input character [123], "[nov]"/.test(await textOf(summary)), await textOf(summary));
+  await page.keyboard.press("ArrowRight");
+  await waitFor(
+    async () => (await textOf(summary)).includes("character 7 of 10"),
+    "arrow key moves to character 7",
+  );
+  const eq = w.locator(".widget-equation");
+  await waitFor(async () => (await textOf(eq)).includes("c7"), "the equation of c_7 is typeset");
+  check(
+    /0\.\d\d/.test(await textOf(eq)),
+    `real weights in the equation: ${(await textOf(eq)).slice(0, 120)}`,
+  );
+  check(page.url().includes("dates.t=7"), `link state: ${page.url()}`);
+
+  // A format it was never trained on: an answer, the real attention, and an honest warning.
+  await typeInto(field, "11/30/26");
+  await waitFor(
+    async () => (await textOf(verdict)).includes("not one of the formats the model was trained on"),
+    "guessing",
+  );
+  check((await w.locator(".dates").getAttribute("data-trained")) === "false", "data-trained=false");
+  check((await textOf(out)).length === 10, `still an answer: ${await textOf(out)}`);
+
+  // Garbage: a message beside the field, the last translation kept.
+  await typeInto(field, "30 nov 2026 ☃");
+  await waitFor(
+    async () => (await textOf(message)).includes('"☃" is not a character the model knows'),
+    "bad character",
+  );
+  check((await field.getAttribute("aria-invalid")) === "true", "field marked invalid");
+  await typeInto(field, "");
+  await waitFor(async () => (await textOf(message)).includes("Type a date"), "empty field");
+  check((await textOf(out)).length === 10, "the last translation stays on screen");
+
+  // The example list.
+  await w.getByLabel("Try an example").selectOption("30/11/26");
+  await waitFor(async () => (await textOf(out)) === "2026-11-30", "30/11/26 → 2026-11-30");
+  check((await textOf(message)) === "", "the message is gone");
+});
