@@ -7,6 +7,8 @@
  * notebook's formula worker (`worker.ts`, a `fromWidget` request), which bundles the widget models it needs on
  * its own instead of sharing chunks with the chapter pages (shared chunks split and grew them).
  */
+import { gatCells } from "../widgets/graph-attention/gatNotebook";
+import { gatSpec } from "../widgets/graph-attention/gatView";
 import { multiHeadSpec } from "../widgets/multi-head-attention/multiHeadModel";
 import { multiHeadCells } from "../widgets/multi-head-attention/multiHeadNotebook";
 import { qkvSpec } from "../widgets/queries-keys-values/qkvModel";
@@ -94,6 +96,12 @@ export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<S
     spec: scaleSpec,
     title: "the √d experiment",
     cells: scaleCells,
+  }),
+  "graph-attention/gat-editor": entry({
+    state: "gat",
+    spec: gatSpec,
+    title: "the graph-attention editor",
+    cells: gatCells,
   }),
 };
 

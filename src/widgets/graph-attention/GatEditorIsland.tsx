@@ -193,8 +193,9 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
         <figure>
           <figcaption>
             GAT, head {v.head + 1}: the weights α node {sel + 1} (filled) gives its neighbours. A thicker edge
-            carries more weight and is labelled with it; the ring above the node is its weight on itself. Grey
-            edges do not touch node {sel + 1}.
+            carries more weight; the largest weights are written on their edges where they fit (the table
+            lists all), and the small ring beside the node is its weight on itself. Grey edges do not touch
+            node {sel + 1}.
           </figcaption>
           <GraphPanel
             name="gat"

@@ -1,6 +1,6 @@
 import type { Field } from "../primitives/urlState";
 import { KARATE_EDGES, KARATE_NODES } from "../../data/karate";
-import { springLayout } from "./layout";
+import { spreadApart, springLayout } from "./layout";
 
 /** An undirected graph drawn in a 1000 × 700 box. Self-loops are implicit (GAT adds them). */
 export interface Graph {
@@ -143,7 +143,11 @@ const path: Graph = {
 };
 
 const karateEdges = KARATE_EDGES.map(([a, b]) => [a, b] as [number, number]);
-const karate: Graph = { nodes: springLayout(KARATE_NODES, karateEdges, WIDTH, HEIGHT), edges: karateEdges };
+/** Members at least 110 units apart, so that their numbers do not overlap on a phone (font ≈ 40 units). */
+const karate: Graph = {
+  nodes: spreadApart(springLayout(KARATE_NODES, karateEdges, WIDTH, HEIGHT), 110, WIDTH, HEIGHT),
+  edges: karateEdges,
+};
 
 export const graphPresets: Record<string, { label: string; graph: Graph }> = {
   small: { label: "Small graph (6 nodes)", graph: small },

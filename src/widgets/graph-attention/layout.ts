@@ -56,3 +56,38 @@ export function springLayout(
     y: Math.round(m + ((p.y - y0) / (y1 - y0 || 1)) * (height - 2 * m)),
   }));
 }
+
+/**
+ * Push apart points closer than `minDistance` (drawing units), keeping them `margin` inside the
+ * box: a spring layout packs a hub's neighbours tightly, and their labels would overlap. Each
+ * pass moves both points of a crowded pair half the missing distance apart; deterministic.
+ */
+export function spreadApart(
+  points: readonly { x: number; y: number }[],
+  minDistance: number,
+  width: number,
+  height: number,
+  margin = 50,
+  passes = 200,
+): { x: number; y: number }[] {
+  const p = points.map((q) => ({ ...q }));
+  const clamp = (v: number, hi: number) => Math.max(margin, Math.min(hi - margin, v));
+  for (let pass = 0; pass < passes; pass++) {
+    let moved = false;
+    for (let i = 0; i < p.length; i++) {
+      for (let j = i + 1; j < p.length; j++) {
+        let dx = p[j].x - p[i].x;
+        let dy = p[j].y - p[i].y;
+        let d = Math.hypot(dx, dy);
+        if (d >= minDistance) continue;
+        if (d < 1e-6) [dx, dy, d] = [Math.cos(i + j), Math.sin(i + j), 1];
+        const push = (minDistance - d) / 2 + 0.5;
+        p[i] = { x: clamp(p[i].x - (dx / d) * push, width), y: clamp(p[i].y - (dy / d) * push, height) };
+        p[j] = { x: clamp(p[j].x + (dx / d) * push, width), y: clamp(p[j].y + (dy / d) * push, height) };
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return p.map((q) => ({ x: Math.round(q.x), y: Math.round(q.y) }));
+}

@@ -12,4 +12,5 @@ export const NOTEBOOK_WIDGETS = [
   "why-attention/spotlight",
   "why-attention/bottleneck",
   "score-functions/sqrt-d",
+  "graph-attention/gat-editor",
 ] as const;

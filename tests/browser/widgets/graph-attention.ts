@@ -6,6 +6,7 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import { cellNumbers, openInNotebook } from "../notebookCells";
 
 const PATH = "/chapters/graph-attention/";
 const WIDGET = '[data-widget="graph-attention/gat-editor"]';
@@ -23,6 +24,8 @@ async function rows(w: Locator) {
 }
 
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+/** Equal to what a number printed with 3 significant digits shows. */
+const nearSig = (shown: number, exact: number) => Math.abs(shown - exact) <= 0.006 * Math.abs(exact) + 1e-4;
 const caption = (w: Locator) => textOf(w.locator('[data-table="neighbours"] caption'));
 
 /** GAT weights are the softmax of the printed scores; GCN weights are 1/√(d̃_i d̃_j). */
@@ -221,4 +224,123 @@ test("graph-attention: train GAT, GATv2 and GCN on the karate club, pause, query
   await typeInto(field, "1 34 9");
   await waitFor(async () => (await attr("state")) === "idle" && (await attr("step")) === "0", "a fresh run");
   check((await textOf(w.locator("#karate-labelled-msg"))) === "", "no message for a valid set");
+});
+
+/** Pairs of labels (node numbers and edge weights) in one drawing whose boxes on screen overlap. */
+async function overlappingLabels(w: Locator, graph: string): Promise<string[]> {
+  return w.locator(`[data-graph="${graph}"]`).evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll("text")].map((t) => ({
+      name: t.classList.contains("ga-node-label")
+        ? `node ${t.textContent}`
+        : `weight ${t.getAttribute("data-edge-label")}`,
+      r: t.getBoundingClientRect(),
+    }));
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i].r, boxes[j].r];
+        const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (dx > 0.5 && dy > 0.5) out.push(`${boxes[i].name} and ${boxes[j].name}`);
+      }
+    return out;
+  });
+}
+
+for (const width of [360, 1280]) {
+  test(`graph-attention: at ${width} px, the karate club's labels around member 34 do not overlap`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await visit(page, PATH);
+    const w = page.locator(WIDGET);
+    await w.getByLabel("Preset").selectOption("karate");
+    await waitFor(async () => (await rows(w)).length === 17, "the karate club is loaded");
+    await w.getByLabel("Selected node").selectOption({ value: "33" });
+    await waitFor(async () => (await rows(w)).length === 18, "member 34 is selected");
+    const fontPx = await w
+      .locator('[data-graph="gat"] .ga-node-label')
+      .first()
+      .evaluate((t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest("svg")!.getScreenCTM()?.a ?? 1));
+    check(fontPx >= 11, `node labels are ${fontPx.toFixed(1)} px on screen`);
+    for (const graph of ["gat", "gcn"]) {
+      // The font follows the drawing's width (a resize observer): wait for it to settle.
+      let last: string[] = [];
+      const clear = await waitFor(
+        async () => (last = await overlappingLabels(w, graph)).length === 0,
+        "labels stop overlapping",
+      ).catch(() => false);
+      check(clear, `${graph} drawing at ${width} px, overlapping labels: ${last.join("; ")}`);
+    }
+    // Every labelled weight is one of member 34's, and the largest one is labelled.
+    const labelled = await w
+      .locator('[data-graph="gat"] .ga-edge-label')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute("data-edge-label")));
+    const top = (await rows(w)).filter((x) => x.j !== 34).sort((a, b) => b.alpha - a.alpha)[0];
+    check(
+      labelled.includes(`34-${top.j}`),
+      `the largest weight, on ${top.j}, is not labelled: ${labelled.join(" ")}`,
+    );
+    check(
+      labelled.every((l) => l?.startsWith("34-")),
+      `labels: ${labelled.join(" ")}`,
+    );
+  });
+}
+
+/** The vectors of the editor's equation: the scores e and the weights α of the selected node. */
+async function equationVectors(w: Locator): Promise<{ tex: string; e: number[]; alpha: number[] }> {
+  const tex =
+    (await w.locator('.widget-equation annotation[encoding="application/x-tex"]').first().textContent()) ??
+    "";
+  const vecAfter = (marker: string) => {
+    const at = tex.indexOf(marker);
+    const m = at < 0 ? null : /\[([^\]]*)\]/.exec(tex.slice(at));
+    return m ? m[1].split(/,\\ /).map(Number) : [];
+  };
+  return { tex, e: vecAfter("\\\\\n&= "), alpha: vecAfter("\\operatorname{softmax}_j") };
+}
+
+test("graph-attention: the selected node's equation follows the keyboard, and Open in notebook recomputes it", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(WIDGET);
+  // Keyboard: the next node in the "Selected node" list.
+  await w.getByLabel("Selected node").focus();
+  await page.keyboard.press("ArrowDown");
+  await waitFor(async () => (await caption(w)).startsWith("Node 2"), "ArrowDown selects node 2");
+  let eq = await equationVectors(w);
+  await waitFor(
+    async () => (eq = await equationVectors(w)).tex.includes("\\mathcal{N}(2)"),
+    "the equation is node 2's",
+  );
+  // Node 2 of the default graph: neighbours 1, 3, 6 and itself. α is the softmax of e, computed here.
+  check(eq.tex.includes("\\{1, 2, 3, 6\\}"), `node 2's neighbourhood: ${eq.tex}`);
+  const m = Math.max(...eq.e);
+  const z = eq.e.reduce((s, x) => s + Math.exp(x - m), 0);
+  check(eq.e.length === 4 && eq.alpha.length === 4, `four scores and weights: ${eq.tex}`);
+  eq.alpha.forEach((a, k) =>
+    check(near(a, Math.exp(eq.e[k] - m) / z, 0.004), `α = ${eq.alpha} is not the softmax of e = ${eq.e}`),
+  );
+  const table = await rows(w);
+  table.forEach((r, k) => check(nearSig(eq.e[k], r.e), `table e ${r.e}, equation e ${eq.e[k]}`));
+  const printed = (await textOf(w.locator('[data-output="concat"]'))).match(/-?\d+(\.\d+)?/g) ?? [];
+  const output = printed.slice(2).map(Number); // after "Node 2's output with 1 head"
+
+  // Open in notebook: the cells give the same scores, weights and output.
+  const nb = await openInNotebook(page, w);
+  const alpha = await cellNumbers(nb, "alpha");
+  const e = await cellNumbers(nb, "e");
+  check(alpha.length === 6, `alpha has one entry per node: ${alpha}`);
+  [1, 2, 3, 6].forEach((j, k) => {
+    check(nearSig(eq.alpha[k], alpha[j - 1]), `notebook α_2${j} = ${alpha[j - 1]}, widget ${eq.alpha[k]}`);
+    check(nearSig(eq.e[k], e[j - 1]), `notebook e_2${j} = ${e[j - 1]}, widget ${eq.e[k]}`);
+  });
+  check(alpha[3] === 0 && alpha[4] === 0, `nodes 4 and 5 are not neighbours of 2: ${alpha}`);
+  const h = await cellNumbers(nb, "h_i");
+  check(
+    h.length === output.length && h.every((x, k) => nearSig(output[k], x)),
+    `notebook h_i ${h}, widget output ${output}`,
+  );
 });

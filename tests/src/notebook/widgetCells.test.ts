@@ -23,6 +23,9 @@ import { bnSpec, measureBottleneck } from "../../../src/widgets/why-attention/bn
 import { bnCells } from "../../../src/widgets/why-attention/bnNotebook";
 import { pick, scaleSpec } from "../../../src/widgets/score-functions/scaleModel";
 import { scaleCells } from "../../../src/widgets/score-functions/scaleNotebook";
+import { computeGat, gatSpec } from "../../../src/widgets/graph-attention/gatView";
+import { gatCells } from "../../../src/widgets/graph-attention/gatNotebook";
+import { graphPresets, encodeGraph } from "../../../src/widgets/graph-attention/graphCodec";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -140,6 +143,20 @@ describe("Open in notebook: each widget's cells recompute what it shows", () => 
         expectClose(v.get("attPooled"), r.view.conv.attPooled);
       } else expect(v.has("C")).toBe(false);
     }
+  });
+
+  it("graph-attention editor: the selected node's scores, weights and concatenated output", async () => {
+    const karate = encodeGraph(graphPresets.karate.graph);
+    for (const over of [{}, { heads: 3, head: 2, node: 3 }, { g: karate, heads: 2, head: 2, node: 33 }]) {
+      const s = { ...defaults(gatSpec), ...over };
+      const view = computeGat(s);
+      const v = await run(gatCells(s)!);
+      const e = v.get("e") as number[];
+      view.rows.forEach((r) => expect(e[r.j]).toBeCloseTo(r.e, 9));
+      expectClose(v.get("alpha"), view.attention[view.node]);
+      expectClose(v.get("h_i"), view.concat);
+    }
+    expect(gatCells({ ...defaults(gatSpec), g: "zz" })).toBeNull();
   });
 });
 
