@@ -6,7 +6,7 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
-import { cellNumbers, openInNotebook } from "../notebookCells";
+import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
 
 const PATH = "/chapters/graph-attention/";
 const WIDGET = '[data-widget="graph-attention/gat-editor"]';
@@ -289,10 +289,7 @@ for (const width of [360, 1280]) {
 }
 
 /** The vectors of the editor's equation: the scores e and the weights α of the selected node. */
-async function equationVectors(w: Locator): Promise<{ tex: string; e: number[]; alpha: number[] }> {
-  const tex =
-    (await w.locator('.widget-equation annotation[encoding="application/x-tex"]').first().textContent()) ??
-    "";
+function equationVectors(tex: string): { tex: string; e: number[]; alpha: number[] } {
   const vecAfter = (marker: string) => {
     const at = tex.indexOf(marker);
     const m = at < 0 ? null : /\[([^\]]*)\]/.exec(tex.slice(at));
@@ -310,10 +307,8 @@ test("graph-attention: the selected node's equation follows the keyboard, and Op
   await w.getByLabel("Selected node").focus();
   await page.keyboard.press("ArrowDown");
   await waitFor(async () => (await caption(w)).startsWith("Node 2"), "ArrowDown selects node 2");
-  let eq = await equationVectors(w);
-  await waitFor(
-    async () => (eq = await equationVectors(w)).tex.includes("\\mathcal{N}(2)"),
-    "the equation is node 2's",
+  const eq = equationVectors(
+    await waitForEquation(w, (t) => t.includes("\\mathcal{N}(2)"), "the equation is node 2's"),
   );
   // Node 2 of the default graph: neighbours 1, 3, 6 and itself. α is the softmax of e, computed here.
   check(eq.tex.includes("\\{1, 2, 3, 6\\}"), `node 2's neighbourhood: ${eq.tex}`);
@@ -328,17 +323,18 @@ test("graph-attention: the selected node's equation follows the keyboard, and Op
   const printed = (await textOf(w.locator('[data-output="concat"]'))).match(/-?\d+(\.\d+)?/g) ?? [];
   const output = printed.slice(2).map(Number); // after "Node 2's output with 1 head"
 
-  // Open in notebook: the cells give the same scores, weights and output.
-  const nb = await openInNotebook(page, w);
-  const alpha = await cellNumbers(nb, "alpha");
-  const e = await cellNumbers(nb, "e");
+  // Open in notebook: the cells give the same scores, weights and output. One head on the default
+  // graph: X, A, W1, a1, W, a, i, Wh, z, e (cell 10), m, alpha (cell 12), H, h_i (cell 14).
+  const nb = await openInNotebook(page, w, 14);
+  const alpha = await cellNumbers(nb, 12);
+  const e = await cellNumbers(nb, 10);
   check(alpha.length === 6, `alpha has one entry per node: ${alpha}`);
   [1, 2, 3, 6].forEach((j, k) => {
     check(nearSig(eq.alpha[k], alpha[j - 1]), `notebook α_2${j} = ${alpha[j - 1]}, widget ${eq.alpha[k]}`);
     check(nearSig(eq.e[k], e[j - 1]), `notebook e_2${j} = ${e[j - 1]}, widget ${eq.e[k]}`);
   });
   check(alpha[3] === 0 && alpha[4] === 0, `nodes 4 and 5 are not neighbours of 2: ${alpha}`);
-  const h = await cellNumbers(nb, "h_i");
+  const h = await cellNumbers(nb, 14);
   check(
     h.length === output.length && h.every((x, k) => nearSig(output[k], x)),
     `notebook h_i ${h}, widget output ${output}`,
