@@ -8,7 +8,8 @@
  * `-- --induction` only the induction case; bench/trainingKarate.ts: chapter 12's karate club,
  * seeds 1–5, time to 90 % in Node and Chromium; `-- --karate` only the karate club;
  * bench/memoryNetwork.ts: chapter 13's memory network, time to target on bAbI-style tasks 1 and 2
- * in Node and Chromium; `-- --memnet` only that case.
+ * in Node and Chromium; `-- --memnet` only that case; bench/dates.ts: chapter 2's pretrained
+ * date translator, time per translation and training steps/s in Node; `-- --dates` only that case.
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -18,6 +19,7 @@ import { initTfjs, prepareTfjs } from "./tfjs";
 import { prepareMathjs } from "./mathjs";
 import { inductionBench } from "./induction";
 import { memoryNetworkBench } from "./memoryNetwork";
+import { datesBench } from "./dates";
 import { trainingBench } from "./training";
 import { pointerBench } from "./trainingPointer";
 import { karateBench } from "./trainingKarate";
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
     ["--induction", inductionBench],
     ["--karate", karateBench],
     ["--memnet", memoryNetworkBench],
+    ["--dates", datesBench],
   ] as const) {
     if (!process.argv.includes(flag)) continue;
     const only = await bench();
@@ -138,6 +141,9 @@ async function main(): Promise<void> {
   const memnet = await memoryNetworkBench();
   training.tables.push(...memnet.tables);
   training.failures.push(...memnet.failures);
+  const dates = await datesBench();
+  training.tables.push(...dates.tables);
+  training.failures.push(...dates.failures);
   console.log(`${training.tables.join("\n\n")}\n`);
   failures.push(...training.failures, ...induction.failures);
   console.log(failures.length ? `Below target:\n- ${failures.join("\n- ")}` : "All targets met.");
