@@ -6,16 +6,19 @@
  *   is edited from the keyboard (one key replaces its scale factor) and the time from that key's
  *   `keydown` to the frame in which every cell shows its new result is measured, several times.
  *   Target (issue 14): ≤ 100 ms.
- * - Responsiveness: the longest gap of a 20 ms main-thread timer while the page opens a link of
- *   hostile cells (runaway recursion, a huge matrix, index assignment far out, endless
- *   self-reference), next to the same for a link of harmless cells; and the same for chapter 3's
- *   formula field (hostile formulas typed one after another). Target: ≤ 100 ms more than the
- *   harmless input. (The browser tests check the behaviour: messages, and that the page keeps
- *   working.)
+ * - Responsiveness: while the page opens a link of hostile cells (runaway recursion, a huge
+ *   matrix, index assignment far out, endless self-reference), a link as large as a notebook may
+ *   be (200 cells of 30×30 matrices) and a link of harmless cells, the longest gap of a 10 ms
+ *   main-thread timer, and the most CPU time the page's main thread spent within one gap (read
+ *   from a trace; on a shared machine the wall-clock gap also counts other processes). Target:
+ *   ≤ 100 ms of the page's own work (the browser test checks the same). Chapter 3's formula
+ *   field: the longest gap of a 20 ms timer while hostile formulas are typed one after another,
+ *   against harmless ones; target ≤ 100 ms more.
  */
 import { type Browser, type Page, chromium } from "@playwright/test";
 import { pathToFileURL } from "node:url";
 import { serveSite } from "../tests/browser/preview";
+import { readResponsiveness, startResponsiveness } from "../tests/browser/responsive";
 import { attentionNotebook } from "./notebookCells";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -35,6 +38,13 @@ const HOSTILE = [
   "g(1)",
   "ok = 1",
 ];
+
+/** A link as long as a notebook may be: 200 cells, each a 30×30 matrix of about 1,900 characters. */
+const LARGE = Array.from(
+  { length: 200 },
+  (_, i) =>
+    `M${i} = [${Array.from({ length: 30 }, (_, r) => `[${Array.from({ length: 30 }, (_, c) => (r * c + i) % 7).join(",")}]`).join(",")}]`,
+);
 
 async function link(cells: string[]): Promise<string> {
   const json = JSON.stringify({ v: 1, cells: cells.map((s) => ({ s })) });
@@ -91,15 +101,35 @@ async function redraw(page: Page, origin: string): Promise<number[]> {
   return times;
 }
 
-/** The longest main-thread timer gap (ms beyond its 20 ms period) while the page opens `cells` from a link. */
-async function longestGap(page: Page, origin: string, cells: string[]): Promise<number> {
+/**
+ * While the page opens `cells` from a link: the longest gap of a 10 ms main-thread timer (ms), and
+ * the most CPU time the main thread itself spent within one gap (ms; from a trace, so time the
+ * machine gave to other processes is not counted: see tests/browser/responsive.ts).
+ */
+async function longestGap(
+  page: Page,
+  browser: Browser,
+  origin: string,
+  cells: string[],
+): Promise<{ wall: number; cpu: number }> {
   await page.goto(`${origin}/notebook/`);
   await page.locator(".nb[data-ready='true']").waitFor();
-  await startTimer(page);
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(".nb[data-mounting]") &&
+      !document.querySelector('[data-cell][data-state="pending"]'),
+    null,
+    { timeout: 60_000 },
+  );
+  await startResponsiveness(page, browser);
   await page.goto(`${origin}/notebook/${await link(cells)}`); // same document: the timer keeps running
   await allSettled(page, cells.length);
-  return readTimer(page);
+  const r = await readResponsiveness(browser);
+  return { wall: r.longestGap, cpu: r.busiest.busy };
 }
+
+const gapText = (g: { wall: number; cpu: number }) =>
+  `${g.wall.toFixed(0)} ms (the page's own work in its busiest gap: ${g.cpu.toFixed(0)} ms)`;
 
 /** Start a 20 ms main-thread timer that records its longest gap (ms beyond its period) in `window.__maxGap`. */
 const startTimer = (page: Page) =>
@@ -155,8 +185,9 @@ export async function benchNotebook(browser: Browser, origin: string): Promise<s
   try {
     const times = await redraw(page, origin);
     const m = median(times);
-    const harmless = await longestGap(page, origin, HARMLESS);
-    const hostile = await longestGap(page, origin, HOSTILE);
+    const harmless = await longestGap(page, browser, origin, HARMLESS);
+    const hostile = await longestGap(page, browser, origin, HOSTILE);
+    const large = await longestGap(page, browser, origin, LARGE);
     const fieldHarmless = await scoreFieldGap(page, origin, [
       "dot(q, k) + 1",
       "f(n) = n < 1 ? 0 : f(n-1) + f(n-1); f(12) + dot(q, k)",
@@ -169,7 +200,8 @@ export async function benchNotebook(browser: Browser, origin: string): Promise<s
     ]);
     return [
       `notebook: edit cell 1 of a 20-cell attention notebook → every dependent redrawn: median ${m.toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms over ${RUNS} edits (${times.map((t) => t.toFixed(0)).join(", ")}); target ≤ ${REDRAW_TARGET_MS} ms: ${m <= REDRAW_TARGET_MS ? "met" : "NOT met"}`,
-      `notebook: longest main-thread block while opening a link of ${HOSTILE.length} hostile cells: ${hostile.toFixed(0)} ms (harmless cells: ${harmless.toFixed(0)} ms); target ≤ ${GAP_TARGET_MS} ms more: ${hostile <= harmless + GAP_TARGET_MS ? "met" : "NOT met"}`,
+      `notebook: longest main-thread timer gap while opening a link of ${HOSTILE.length} hostile cells: ${gapText(hostile)}; harmless cells: ${gapText(harmless)}; target ≤ ${GAP_TARGET_MS} ms (page's own work): ${hostile.cpu <= GAP_TARGET_MS ? "met" : "NOT met"}`,
+      `notebook: the same for a link of ${LARGE.length} cells of 30×30 matrices (the most a link holds): ${gapText(large)}; target: ${large.cpu <= GAP_TARGET_MS ? "met" : "NOT met"}`,
       `score explorer (chapter 3): longest main-thread block while scoring 4 hostile formulas: ${fieldHostile.toFixed(0)} ms (harmless formulas: ${fieldHarmless.toFixed(0)} ms); target ≤ ${GAP_TARGET_MS} ms more: ${fieldHostile <= fieldHarmless + GAP_TARGET_MS ? "met" : "NOT met"}`,
     ];
   } finally {

@@ -22,6 +22,38 @@ function loadKatex(): Promise<Katex> {
   return loading;
 }
 
+/**
+ * Longest TeX typeset, in characters; longer formulas (a large matrix written out) are shown as
+ * text, since typesetting one takes the main thread for longer than a frame.
+ */
+export const MAX_TEX = 1_500;
+
+/** Most time, in milliseconds, the queue below typesets in one task before it lets the page run. */
+const SLICE_MS = 8;
+const queue: (() => void)[] = [];
+let draining = false;
+
+/**
+ * Typeset formulas one after another in short tasks: a notebook opened with many formulas
+ * typesets them over several frames instead of in one long task, so the page keeps responding.
+ */
+function enqueue(job: () => void): void {
+  queue.push(job);
+  if (draining) return;
+  draining = true;
+  const drain = () => {
+    const start = performance.now();
+    while (queue.length > 0 && performance.now() - start < SLICE_MS) queue.shift()!();
+    if (queue.length > 0) setTimeout(drain, 0);
+    else {
+      draining = false;
+      // The page's script (BaseLayout.astro) gives formulas wider than their box a tab stop.
+      dispatchEvent(new Event("atlas:math-changed"));
+    }
+  };
+  setTimeout(drain, 0);
+}
+
 interface Props {
   /** TeX made by `lib/formula` from the formula; empty when there is none. */
   tex: string;
@@ -31,29 +63,33 @@ interface Props {
 
 /**
  * A formula typeset with KaTeX, drawn as DOM nodes (`katex.render`, never an HTML string). A
- * formula KaTeX cannot typeset is shown as its text; typesetting never decides whether it runs.
+ * formula KaTeX cannot typeset, or whose TeX is longer than {@link MAX_TEX}, is shown as its text;
+ * typesetting never decides whether it runs.
  */
 export function Typeset({ tex, source }: Props) {
   const ref = useRef<HTMLSpanElement>(null);
-  const [asText, setAsText] = useState(tex === "");
+  const tooLong = tex === "" || tex.length > MAX_TEX;
+  const [asText, setAsText] = useState(tooLong);
   useEffect(() => {
-    if (tex === "") {
+    if (tooLong) {
+      ref.current?.replaceChildren();
       setAsText(true);
       return;
     }
     let live = true;
     loadKatex().then(
-      (katex) => {
-        const el = ref.current;
-        if (!live || !el) return;
-        try {
-          katex.render(tex, el, KATEX_OPTIONS);
-          setAsText(false);
-        } catch {
-          el.replaceChildren();
-          setAsText(true);
-        }
-      },
+      (katex) =>
+        enqueue(() => {
+          const el = ref.current;
+          if (!live || !el) return;
+          try {
+            katex.render(tex, el, KATEX_OPTIONS);
+            setAsText(false);
+          } catch {
+            el.replaceChildren();
+            setAsText(true);
+          }
+        }),
       () => live && setAsText(true),
     );
     return () => {

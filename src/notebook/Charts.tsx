@@ -98,36 +98,73 @@ export function Grid({ name, label, data }: GridProps) {
       height={data.length * cell + 2}
       viewBox={`0 0 ${cols * cell + 2} ${data.length * cell + 2}`}
     >
-      {data.map((row, i) =>
-        row.map((v, j) => {
-          const n = Number(v);
-          const t = shade(n);
-          return (
-            <g key={`${i}-${j}`}>
-              <rect
-                x={1 + j * cell}
-                y={1 + i * cell}
-                width={cell - 1}
-                height={cell - 1}
-                class={mask ? (v ? "nb-cell-on" : "nb-cell-off") : n < 0 ? "nb-heat nb-neg" : "nb-heat"}
-                fill-opacity={mask ? undefined : 0.08 + 0.92 * t}
-              />
-              {printed && !mask && (
-                <text
-                  x={1 + (j + 0.5) * cell}
-                  y={1 + (i + 0.5) * cell + 4}
-                  text-anchor="middle"
-                  class={t > 0.55 ? "nb-heat-text nb-strong" : "nb-heat-text"}
-                >
-                  {short(n).slice(0, 5)}
-                </text>
-              )}
-            </g>
-          );
-        }),
-      )}
+      {printed && !mask
+        ? data.map((row, i) =>
+            row.map((v, j) => {
+              const n = Number(v);
+              const t = shade(n);
+              return (
+                <g key={`${i}-${j}`}>
+                  <rect
+                    x={1 + j * cell}
+                    y={1 + i * cell}
+                    width={cell - 1}
+                    height={cell - 1}
+                    class={n < 0 ? "nb-heat nb-neg" : "nb-heat"}
+                    fill-opacity={0.08 + 0.92 * t}
+                  />
+                  <text
+                    x={1 + (j + 0.5) * cell}
+                    y={1 + (i + 0.5) * cell + 4}
+                    text-anchor="middle"
+                    class={t > 0.55 ? "nb-heat-text nb-strong" : "nb-heat-text"}
+                  >
+                    {short(n).slice(0, 5)}
+                  </text>
+                </g>
+              );
+            }),
+          )
+        : shadePaths(data, cell, mask, shade)}
     </svg>
   );
+}
+
+/** Shades of a heatmap without numbers: squares are drawn as one path per shade, not one element each. */
+const SHADES = 24;
+
+/**
+ * The squares of a grid as at most 2 × {@link SHADES} paths (a 32×32 matrix as a few dozen
+ * elements instead of 1,024), each square's opacity rounded to one of the shades.
+ */
+function shadePaths(data: (number | boolean)[][], cell: number, mask: boolean, shade: (v: number) => number) {
+  const paths = new Map<string, string[]>();
+  data.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const n = Number(v);
+      const key = mask
+        ? v
+          ? "on"
+          : "off"
+        : `${n < 0 ? "neg" : "pos"}:${Math.round(shade(n) * (SHADES - 1))}`;
+      const d = `M${1 + j * cell} ${1 + i * cell}h${cell - 1}v${cell - 1}h${1 - cell}z`;
+      const list = paths.get(key);
+      if (list) list.push(d);
+      else paths.set(key, [d]);
+    }),
+  );
+  return [...paths].map(([key, d]) => {
+    if (mask) return <path key={key} d={d.join("")} class={key === "on" ? "nb-cell-on" : "nb-cell-off"} />;
+    const [sign, level] = key.split(":");
+    return (
+      <path
+        key={key}
+        d={d.join("")}
+        class={sign === "neg" ? "nb-heat nb-neg" : "nb-heat"}
+        fill-opacity={0.08 + (0.92 * Number(level)) / (SHADES - 1)}
+      />
+    );
+  });
 }
 
 interface LineProps {

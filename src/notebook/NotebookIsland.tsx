@@ -23,6 +23,7 @@ import {
 } from "./model";
 import type { RefEntry } from "./reference";
 import { ReferencePanel } from "./ReferencePanel";
+import { SHOWN_MAX } from "./ResultView";
 import { damagedCopy, loadSaved, save } from "./storage";
 
 interface Props {
@@ -37,6 +38,22 @@ type Visitor = { from: string } | null;
 
 const keyLabel = (k: string) => k.replace(/-/g, "+").replace("ArrowUp", "↑").replace("ArrowDown", "↓");
 
+/** Most result entries (matrix entries, plot points) drawn in one frame. */
+const DRAW_BUDGET = 2_000;
+
+/** Cells mounted in the first render of an opened notebook; the rest follow frame by frame. */
+const MOUNT_FIRST = 10;
+/** What creating a cell's editor costs, counted in result entries (about ten editors a frame). */
+const EDITOR_COST = 200;
+
+/** What drawing a cell's status costs, in entries: the part of a matrix shown, a plot's points. */
+function drawCost(s: CellStatus | undefined): number {
+  if (s?.state !== "ok") return 1;
+  const v = s.result.value;
+  if (v.kind === "matrix") return v.size.reduce((a, n) => a * Math.min(n, SHOWN_MAX), 1);
+  return s.result.plot ? s.result.plot.xs.length : 1;
+}
+
 /** The notebook page: reactive formula cells, saved as the reader types, shareable as a link. */
 export default function NotebookIsland({ reference }: Props) {
   const [doc, setDoc] = useState<NotebookDoc | null>(null);
@@ -46,6 +63,8 @@ export default function NotebookIsland({ reference }: Props) {
   const [shareUrl, setShareUrl] = useState<string>("");
   const [builtinNames, setBuiltinNames] = useState<string[]>([]);
   const [epoch, setEpoch] = useState(0);
+  /** Cells mounted so far, after a notebook was opened (`Infinity` once all were). */
+  const [mounted, setMounted] = useState(MOUNT_FIRST);
   const undoStack = useRef(new History());
   const last = useRef(new Map<string, EvaluateResult>());
   const editors = useRef(new Map<string, EditorView>());
@@ -62,20 +81,32 @@ export default function NotebookIsland({ reference }: Props) {
     // Cell results arrive one by one as the worker computes a chain of cells; they are drawn
     // together, once per frame, and only the cells whose status changed render again (CellView
     // is memoised), so a 20-cell redraw costs one or two renders, not twenty of every cell.
+    // A frame draws at most DRAW_BUDGET entries of results (a notebook of many large matrices is
+    // drawn over several frames, so the page keeps responding), but always at least one cell.
     const arrived = new Map<string, CellStatus>();
     let frame = 0;
     const flush = () => {
       frame = 0;
-      const batch = [...arrived];
-      arrived.clear();
+      const batch: [string, CellStatus][] = [];
+      let cost = 0;
+      for (const [id, s] of arrived) {
+        const c = drawCost(s);
+        if (batch.length > 0 && cost + c > DRAW_BUDGET) break;
+        batch.push([id, s]);
+        cost += c;
+      }
+      for (const [id, s] of batch) {
+        arrived.delete(id);
+        if (s.state === "ok") last.current.set(id, s.result);
+      }
       setStatuses((m) => {
         const next = new Map(m);
         for (const [id, s] of batch) next.set(id, s);
         return next;
       });
+      if (arrived.size > 0) frame = requestAnimationFrame(flush);
     };
     engine.current = new NotebookEngine(client, (id, s) => {
-      if (s.state === "ok") last.current.set(id, s.result);
       arrived.set(id, s);
       frame ||= requestAnimationFrame(flush);
     });
@@ -131,6 +162,7 @@ export default function NotebookIsland({ reference }: Props) {
     }
     undoStack.current = new History();
     setEpoch((e) => e + 1);
+    setMounted(MOUNT_FIRST);
     if (opened) {
       setDoc(opened.doc);
       // A visiting notebook is saved only when the reader says so, if that would replace their own.
@@ -142,6 +174,27 @@ export default function NotebookIsland({ reference }: Props) {
     }
     setNotice(problem ? { tone: "error", text: problem } : null);
   }
+
+  // A long notebook mounts its cells (editors, formulas, results) over several frames, a frame's
+  // worth at a time, so that opening one never holds the page for long.
+  useEffect(() => {
+    if (!doc || mounted === Infinity) return;
+    if (mounted >= doc.cells.length) {
+      setMounted(Infinity);
+      return;
+    }
+    const f = requestAnimationFrame(() => {
+      let n = mounted;
+      let cost = 0;
+      for (; n < doc.cells.length; n++) {
+        const c = EDITOR_COST + drawCost(statuses.get(doc.cells[n].id));
+        if (n > mounted && cost + c > DRAW_BUDGET) break;
+        cost += c;
+      }
+      setMounted(n);
+    });
+    return () => cancelAnimationFrame(f);
+  }, [doc, mounted]);
 
   // Recompute: the engine diffs the cells and redefines only the ones that changed. A layout
   // effect, so the worker gets the edit in the same task as the keystroke, not a frame later.
@@ -173,11 +226,8 @@ export default function NotebookIsland({ reference }: Props) {
     }
   });
 
-  // Cells and the reference typeset display math after the page loaded: ask the page's script
-  // (BaseLayout.astro) to give formulas wider than their box a tab stop, so keyboard users can scroll them.
-  useEffect(() => {
-    dispatchEvent(new Event("atlas:math-changed"));
-  });
+  // Cells typeset display math after the page loaded; Typeset asks the page's script
+  // (BaseLayout.astro) to give formulas wider than their box a tab stop once it has drawn them.
 
   /** Apply a structural change (undoable). */
   const change = (next: NotebookDoc, focus?: string | null) => {
@@ -313,6 +363,7 @@ export default function NotebookIsland({ reference }: Props) {
       const next = fromJson(await file.text(), file.name);
       undoStack.current.record(docRef.current!);
       setEpoch((e) => e + 1);
+      setMounted(MOUNT_FIRST);
       setDoc(next);
       const hasOwn = loadSaved().kind === "ok";
       setVisitor(hasOwn ? { from: file.name } : null);
@@ -349,6 +400,7 @@ export default function NotebookIsland({ reference }: Props) {
     <div
       class="nb"
       data-ready="true"
+      data-mounting={mounted < doc.cells.length ? "true" : undefined}
       onKeyDown={(e) => {
         // Undo and redo of cell changes also work with the focus outside the editors.
         const key = e.key.toLowerCase();
@@ -453,7 +505,7 @@ export default function NotebookIsland({ reference }: Props) {
       )}
       <div class="nb-layout">
         <div class="nb-cells">
-          {doc.cells.map((c, i) => (
+          {doc.cells.slice(0, mounted).map((c, i) => (
             <CellView
               key={c.id}
               cell={c}

@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** Most rows and columns a table or grid shows (a 256×256 matrix would be 65,536 cells). */
-const SHOWN_MAX = 32;
+export const SHOWN_MAX = 32;
 
 const labels = (n: number): string[] => Array.from({ length: n }, (_, i) => String(i + 1));
 

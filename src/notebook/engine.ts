@@ -111,7 +111,15 @@ export class NotebookEngine {
     const live = new Set(cells.map((c) => c.id));
     for (const [id, v] of this.variables) {
       if (!live.has(id)) {
+        // A deleted variable settles as `undefined`; its cell is gone, so nothing is reported.
+        (v.variable as unknown as { _observer: Observer })._observer = {
+          pending() {},
+          fulfilled() {},
+          rejected() {},
+        };
         v.variable.delete();
+        this.values.delete(id);
+        this.settled.delete(id);
         this.variables.delete(id);
       }
     }

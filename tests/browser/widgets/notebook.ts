@@ -3,10 +3,10 @@
  * later ones update, shares the link and opens it fresh; hostile and broken input (in cells and
  * in links) gets a message while the page keeps responding; cells are edited from the keyboard.
  */
-import type { Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { origin, site, test } from "../fixtures";
 import { check, textOf, typeInto, waitFor } from "../helpers";
-import { readWatch, startWatch } from "../responsive";
+import { readResponsiveness, readWatch, startResponsiveness, startWatch } from "../responsive";
 import { notebookUrlForCells } from "../../../src/widgets/primitives/openNotebook";
 
 const PATH = "/notebook/";
@@ -183,26 +183,79 @@ test("notebook: keyboard editing with undo and redo", async ({ page }) => {
   await waitFor(async () => (await nb.locator("[data-cell]").count()) === 3, "deleted");
   await settled(nb, 3);
   check((await numbers(nb, 3))[0] === 20, "c = 20 again");
-  // Completion of library functions.
-  await editorOf(nb, 3).click();
-  await page.keyboard.press("End");
-  await page.keyboard.type(" + softm");
-  await page
-    .getByRole("option", { name: /softmax/ })
-    .first()
-    .waitFor();
 });
+
+test("notebook: typing the start of a library function offers it, and accepting it inserts it", async ({
+  page,
+}) => {
+  const nb = await open(page, PATH + (await linkFor(["b = 2", "c = b * 10"])));
+  await settled(nb, 2);
+  await editorOf(nb, 2).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" + attentionW");
+  const list = page.getByRole("listbox");
+  const option = list.getByRole("option", { name: /^attentionWeights/ });
+  await option.waitFor();
+  // The list offers library functions by the typed start, with their signature.
+  const offered = await list.getByRole("option").allTextContents();
+  check(
+    offered.every((o) => /^attentionW/i.test(o)),
+    `only names starting with attentionW: ${offered.join(", ")}`,
+  );
+  check(/\(Q, K/.test(await textOf(option)), `the signature is shown: ${await textOf(option)}`);
+  // Move to it (it may not be the first) and accept with Enter.
+  for (let i = 0; i < offered.length && (await option.getAttribute("aria-selected")) !== "true"; i++)
+    await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await waitFor(
+    async () => (await textOf(editorOf(nb, 2))) === "c = b * 10 + attentionWeights(",
+    "the function and its bracket are inserted",
+  );
+  await page.keyboard.type("[[1, 0]], [[1, 0], [0, 1]])");
+  // Scores 1/√2 and 0, then a softmax.
+  const e = Math.exp(1 / Math.sqrt(2));
+  await waitFor(
+    async () => close(await numbers(nb, 2), [20 + e / (e + 1), 20 + 1 / (e + 1)]),
+    "c = 20 + attentionWeights([[1, 0]], [[1, 0], [0, 1]])",
+  );
+});
+
+/** Check the main thread kept responding while `what` was opened (see `readResponsiveness`). */
+async function responded(browser: Browser, what: string): Promise<void> {
+  const r = await readResponsiveness(browser, 100);
+  check(r.ticks > 10, `${what}: the main-thread timer kept firing (${r.ticks} ticks)`);
+  check(
+    r.blocked.length === 0,
+    `${what}: the page blocked its main thread for over 100 ms: ${r.blocked.map((b) => `a ${b.gap.toFixed(0)} ms gap with ${b.busy.toFixed(0)} ms of the page's own work`).join("; ")}`,
+  );
+}
+
+/** A cell that sets a 30×30 matrix, almost as long as a cell may be. */
+const bigCell = (i: number) =>
+  `M${i} = [${Array.from({ length: 30 }, (_, r) => `[${Array.from({ length: 30 }, (_, c) => (r * c + i) % 7).join(",")}]`).join(",")}]`;
 
 test("notebook: hostile formulas in a shared link are stopped with messages, other cells keep working", async ({
   page,
+  browser,
 }) => {
   await page.goto(PATH, { waitUntil: "load" });
   // A trap for injected script (window.__injected) and for dialogs, kept across the fragment changes below.
   await startWatch(page);
-  // The control: legitimate cells, one of which keeps the worker busy for a while.
+  // The page has opened (the starter notebook computed and drawn) before the timer starts.
+  const first = await open(page, PATH);
+  await waitFor(
+    async () =>
+      (await page.locator(".nb[data-mounting]").count()) === 0 &&
+      (await first.locator('[data-cell][data-state="pending"]').count()) === 0,
+    "the first notebook settles",
+  );
+  // The control: legitimate cells, one of which keeps the worker busy for a while. While each link
+  // opens, a timer on the main thread must keep firing within 100 ms.
   const fine = ["x = 2", "f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", "f(11) + x"];
+  await startResponsiveness(page, browser);
   let nb = await open(page, PATH + (await linkFor(fine)));
   await settled(nb, 3);
+  await responded(browser, "opening a link of harmless cells");
   check((await numbers(nb, 3))[0] === 2, "f(11) + x = 2");
   const cases: [string, RegExp][] = [
     ["f(n) = n < 1 ? 0 : f(n-1) + f(n-1)", /./],
@@ -222,9 +275,23 @@ test("notebook: hostile formulas in a shared link are stopped with messages, oth
     ["[].constructor", /cannot use "constructor"/],
     ["\"<img src=x onerror='window.__injected=true'>\"", /./],
   ];
-  // A well-behaved cell after all of them.
+  // A well-behaved cell after all of them, then 40 cells of large matrices (drawn and typeset).
   const last = cases.length + 1;
-  nb = await open(page, PATH + (await linkFor([...cases.map(([s]) => s), "ok = 6 * 7"])));
+  const big = Array.from({ length: 40 }, (_, i) => bigCell(i));
+  check(
+    big.every((c) => c.length > 1800 && c.length <= 2000),
+    "large cells near the length limit",
+  );
+  await startResponsiveness(page, browser);
+  nb = await open(page, PATH + (await linkFor([...cases.map(([s]) => s), "ok = 6 * 7", ...big])));
+  const all = last + big.length;
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === all, `${all} cells`, 60_000);
+  await waitFor(
+    async () => (await nb.locator('[data-cell][data-state="pending"]').count()) === 0,
+    "every cell settles",
+    60_000,
+  );
+  await responded(browser, "opening a link of hostile cells and large matrices");
   for (let n = 1; n <= cases.length; n++) {
     const [source, message] = cases[n - 1];
     await settled(nb, n);

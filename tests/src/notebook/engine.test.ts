@@ -187,6 +187,8 @@ describe("notebook engine: reactive cells in dependency order", () => {
     await settle(nb.engine, nb.statuses, ["c2"]);
     await new Promise((r) => setTimeout(r, 20));
     expect(nb.message("c2")).toMatch(/^"x" is not defined/);
+    // The removed cell's variable settles as undefined when deleted; nothing is reported for it.
+    expect(nb.value("c1")).toBe(1);
   });
 });
 
