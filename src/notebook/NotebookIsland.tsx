@@ -226,8 +226,15 @@ export default function NotebookIsland({ reference }: Props) {
     }
   });
 
-  // Cells typeset display math after the page loaded; Typeset asks the page's script
-  // (BaseLayout.astro) to give formulas wider than their box a tab stop once it has drawn them.
+  // Display math drawn after the page loaded gets a tab stop from the page's script
+  // (BaseLayout.astro) when it is wider than its box: asked for here once the notebook is laid out
+  // (the reference panel's formulas), by Typeset after it draws cells' formulas, and by the
+  // reference panel when its search shows other entries. Not after every render: the check
+  // measures every formula on the page.
+  const laidOut = doc !== null && mounted === Infinity;
+  useEffect(() => {
+    if (laidOut) dispatchEvent(new Event("atlas:math-changed"));
+  }, [laidOut]);
 
   /** Apply a structural change (undoable). */
   const change = (next: NotebookDoc, focus?: string | null) => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { RefEntry } from "./reference";
 
 export type { RefEntry } from "./reference";
@@ -18,6 +18,10 @@ export function ReferencePanel({ entries, onInsert }: Props) {
       ? entries
       : entries.filter((e) => `${e.name} ${e.summary} ${e.signature}`.toLowerCase().includes(q));
   }, [query, entries]);
+  // The entries shown are new elements: the page's script gives the wide formulas a tab stop.
+  useEffect(() => {
+    dispatchEvent(new Event("atlas:math-changed"));
+  }, [shown]);
   return (
     <aside class="nb-reference" aria-labelledby="nb-reference-title">
       <h2 id="nb-reference-title">Library functions</h2>

@@ -7,6 +7,8 @@ import type { Browser, Locator, Page } from "@playwright/test";
 import { origin, site, test } from "../fixtures";
 import { check, textOf, typeInto, waitFor } from "../helpers";
 import { readResponsiveness, readWatch, startResponsiveness, startWatch } from "../responsive";
+import { readFile } from "node:fs/promises";
+import { READY_MADE } from "../../../src/notebook/examples";
 import { notebookUrlForCells } from "../../../src/widgets/primitives/openNotebook";
 
 const PATH = "/notebook/";
@@ -442,4 +444,76 @@ test("notebook: a widget's own cells (openNotebookWithCells) open as a notebook,
     (await page.evaluate(() => localStorage.getItem("attention-atlas.notebook.v1")))!.includes("mine = 42"),
     "the saved notebook is kept",
   );
+});
+
+test("notebook: a chapter opens its part's ready-made notebook; the reference inserts examples; export and import", async ({
+  page,
+}) => {
+  // From a chapter of part 4 (memory), as a reader follows the link at the end of the chapter.
+  await page.goto("/chapters/hopfield-networks/", { waitUntil: "load" });
+  await page.getByRole("link", { name: "Try this part's formulas in the notebook" }).click();
+  await page.waitForURL(/\/notebook\/\?example=part-4/);
+  const nb = page.locator(".nb[data-ready='true']");
+  await nb.waitFor({ timeout: 30_000 });
+  const ready = READY_MADE.find((r) => r.part === 4)!;
+  const n = ready.cells.length;
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === n, `${n} cells of part 4`);
+  for (let i = 1; i <= n; i++) await settled(nb, i);
+  check(
+    (await nb.locator('[data-cell][data-state="error"]').count()) === 0,
+    "every ready-made cell computes",
+  );
+  check((await textOf(editorOf(nb, 1))) === ready.cells[0], "the part's first cell");
+
+  // The reference panel: search, then insert an example as a new cell, which computes its stated value.
+  const search = nb.getByLabel("Search the functions");
+  await search.fill("softmax");
+  const entry = nb.locator('[data-function="softmax"]');
+  await entry.waitFor();
+  check(/^\d+ of \d+ functions$/.test(await textOf(nb.locator("#nb-reference-count"))), "a count of matches");
+  const example = await textOf(entry.locator(".nb-reference-example code").first());
+  const stated = (await textOf(entry.locator(".nb-reference-example code").nth(1))).match(
+    /-?\d+(\.\d+)?(e-?\d+)?/g,
+  )!;
+  await entry.getByRole("button", { name: "Insert the example of softmax as a cell" }).click();
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === n + 1, "the example became a cell");
+  check((await textOf(editorOf(nb, n + 1))) === example, `the inserted cell: ${example}`);
+  await settled(nb, n + 1);
+  check(
+    close(await numbers(nb, n + 1), stated.map(Number)),
+    `it computes what the reference states: ${stated}`,
+  );
+
+  // Export to a file, then import it back after a damaged file was refused.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    nb.getByRole("button", { name: "Export to file" }).click(),
+  ]);
+  const exported = JSON.parse(await readFile((await download.path())!, "utf8")) as { cells: { s: string }[] };
+  check(exported.cells.length === n + 1 && exported.cells[n].s === example, "the file holds every cell");
+  const input = nb.getByLabel("Import from file");
+  await input.setInputFiles({
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"v":1,"cells":[{"s":"x'),
+  });
+  await waitFor(
+    async () =>
+      /broken\.json is damaged.*The notebook on the page is unchanged\./.test(
+        await textOf(nb.locator("[data-notice]")),
+      ),
+    "a damaged file is refused with a sentence",
+  );
+  check((await nb.locator("[data-cell]").count()) === n + 1, "the notebook is unchanged");
+  const mine = { v: 1, cells: [{ s: "imported = 5" }, { s: "imported * 2" }] };
+  await input.setInputFiles({
+    name: "mine.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(mine)),
+  });
+  await waitFor(async () => (await nb.locator("[data-cell]").count()) === 2, "the imported notebook");
+  await settled(nb, 2);
+  check((await numbers(nb, 2))[0] === 10, "imported * 2 = 10");
+  // Imported over the reader's saved notebook: kept aside until they choose.
+  check((await nb.getByRole("button", { name: /Keep this notebook/ }).count()) === 1, "asked before saving");
 });
