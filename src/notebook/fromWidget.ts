@@ -27,6 +27,12 @@ import { spotSpec } from "../widgets/why-attention/spotModel";
 import { spotCells } from "../widgets/why-attention/spotNotebook";
 import { scaleSpec } from "../widgets/score-functions/scaleModel";
 import { scaleCells } from "../widgets/score-functions/scaleNotebook";
+import { costSpec } from "../widgets/transformer-encoder/costModel";
+import { costCells } from "../widgets/transformer-encoder/costNotebook";
+import { encoderSpec } from "../widgets/transformer-encoder/encoderModel";
+import { encoderCells } from "../widgets/transformer-encoder/encoderNotebook";
+import { peSpec } from "../widgets/transformer-encoder/peModel";
+import { peCells } from "../widgets/transformer-encoder/peNotebook";
 import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
 import { NOTEBOOK_WIDGETS } from "../widgets/primitives/notebookWidgets";
 
@@ -102,6 +108,24 @@ export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<S
     spec: gatSpec,
     title: "the graph-attention editor",
     cells: gatCells,
+  }),
+  "transformer-encoder/encoder-step": entry({
+    state: "enc",
+    spec: encoderSpec,
+    title: "the encoder step widget",
+    cells: encoderCells,
+  }),
+  "transformer-encoder/positional-encoding": entry({
+    state: "pe",
+    spec: peSpec,
+    title: "the positional encoding widget",
+    cells: peCells,
+  }),
+  "transformer-encoder/layer-cost": entry({
+    state: "cost",
+    spec: costSpec,
+    title: "the layer cost widget",
+    cells: costCells,
   }),
 };
 

@@ -77,3 +77,6 @@ export function softmax(s: number[]): number[] {
 /** Wait until the equation's TeX contains every one of `parts`, and return it. */
 export const equationShows = (w: Locator, parts: string[], what: string): Promise<string> =>
   waitForEquation(w, (tex) => parts.every((p) => tex.includes(p)), `${what}: ${parts.join(", ")}`);
+/** The numbers of a TeX line between its n-th and (n+1)-th " = ", leaving out `\text{…}`. */
+export const texPart = (line: string, n: number): number[] =>
+  texNumbers(line.split(" = ")[n].replace(/\\text\{[^}]*\}/g, ""));

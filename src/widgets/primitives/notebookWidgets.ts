@@ -13,4 +13,7 @@ export const NOTEBOOK_WIDGETS = [
   "why-attention/bottleneck",
   "score-functions/sqrt-d",
   "graph-attention/gat-editor",
+  "transformer-encoder/encoder-step",
+  "transformer-encoder/positional-encoding",
+  "transformer-encoder/layer-cost",
 ] as const;

@@ -1,3 +1,5 @@
+import { scientific } from "./format";
+
 /**
  * Numbers in the TeX of live equations (`LiveEquation`): vectors and lists formatted with the
  * site's number formatter (`format.ts`), so an equation shows the same digits as its table.
@@ -20,3 +22,15 @@ export function texSum(terms: string[], max = 8): string {
 /** Lines joined in an `aligned` block (each line has one `&`). */
 export const texAligned = (lines: string[]): string =>
   ["\\begin{aligned}", lines.join(" \\\\\n"), "\\end{aligned}"].join("\n");
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** A number in scientific notation as TeX, with the digits of `scientific()`: `5.12 \times 10^{6}`. */
+export function texScientific(v: number, digits = 3): string {
+  return scientific(v, digits)
+    .replace(" × ", " \\times ")
+    .replace(
+      /10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/,
+      (_, e: string) =>
+        `10^{${[...e].map((c) => (c === "⁻" ? "-" : String(SUPERSCRIPT.indexOf(c)))).join("")}}`,
+    );
+}

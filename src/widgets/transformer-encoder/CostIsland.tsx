@@ -1,8 +1,9 @@
 import { useMemo } from "preact/hooks";
 import { LineChart } from "../primitives/charts/LineChart";
 import { scientific, superscript } from "../primitives/format";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { useWidget } from "../primitives/useWidget";
-import { computeCost, costSpec } from "./costModel";
+import { computeCost, costSpec, costTex } from "./costModel";
 
 const fmtBig = (x: number) => scientific(x, 3);
 const N_TICKS = [1, 4, 16, 64, 256, 1024, 4096];
@@ -12,8 +13,14 @@ const powerOfTen = (v: number) => {
   return Math.abs(v - 10 ** e) < 1e-9 * v ? `10${superscript(e)}` : scientific(v, 2);
 };
 
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
+
 /** Self-attention n²d against recurrence nd² on log–log axes, with the crossover n = d. */
-export default function CostIsland() {
+export default function CostIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set } = useWidget("cost", costSpec);
   const { curve, at } = useMemo(() => computeCost(state), [state]);
   const maxN = curve[curve.length - 1].n;
@@ -54,6 +61,12 @@ export default function CostIsland() {
         Self-attention n²d = <strong>{fmtBig(at.selfAttention)}</strong>; recurrence nd² ={" "}
         <strong>{fmtBig(at.recurrent)}</strong>. {verdict}
       </p>
+      <LiveEquation
+        tex={costTex(state)}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Cost per layer at n = ${state.n} and d = ${state.d}, with its numbers`}
+      />
       <LineChart
         name="cost"
         label={`Cost per layer against sequence length n, for d = ${state.d} (both axes log scale)`}

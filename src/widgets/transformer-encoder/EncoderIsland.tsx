@@ -1,18 +1,27 @@
 import { useMemo, useRef } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
 import { SeedInput } from "../primitives/SeedInput";
-import { type Stage, computeEncoder, encoderSpec } from "./encoderModel";
+import { type EncoderParts, type Stage, computeEncoder, encoderSpec, encoderTex } from "./encoderModel";
+
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 /** Step through one encoder layer, stage by stage, with the numbers of each stage. */
-export default function EncoderIsland() {
+export default function EncoderIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("enc", encoderSpec);
   const outcome = useMemo(() => computeEncoder(state), [state]);
-  const last = useRef<{ stages: Stage[]; tokens: string[] } | null>(null);
+  const last = useRef<{ stages: Stage[]; tokens: string[]; parts: EncoderParts } | null>(null);
   if (outcome.ok) last.current = outcome;
-  const { stages, tokens } = last.current!;
+  const { stages, tokens, parts } = last.current!;
+  const tokenRow = Math.min(state.row, tokens.length - 1);
   const st = stages[state.step];
   const rows =
     st.data.length === tokens.length
@@ -78,6 +87,21 @@ export default function EncoderIsland() {
         </p>
         <NumberTable name="stage" caption={st.note} data={st.data} rowLabels={rows} colLabels={st.cols} />
       </div>
+      <div class="widget-controls">
+        <NumberSelect
+          label="Token in the equation"
+          value={tokenRow}
+          options={tokens.map((_, i) => i)}
+          show={(i) => `${i + 1}. ${tokens[i]}`}
+          onValue={(i) => set("row", i)}
+        />
+      </div>
+      <LiveEquation
+        tex={encoderTex(parts, tokens, state.step, tokenRow)}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Equation of stage ${state.step + 1}, ${st.name}, for token ${tokenRow + 1}, ${tokens[tokenRow]}, with its numbers`}
+      />
     </div>
   );
 }

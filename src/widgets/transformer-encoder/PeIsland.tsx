@@ -1,13 +1,21 @@
 import { useMemo, useRef } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { LineChart } from "../primitives/charts/LineChart";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
-import { type PeView, computePe, peSpec } from "./peModel";
+import { type PeView, computePe, peSpec, peTex } from "./peModel";
+
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 /** Sinusoidal positional encoding as a picture, and how similar positions are to one another. */
-export default function PeIsland() {
+export default function PeIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("pe", peSpec);
   const outcome = useMemo(() => computePe(state), [state]);
   const last = useRef<PeView | null>(null);
@@ -37,7 +45,20 @@ export default function PeIsland() {
         {range("n", "Positions n", 2, 64)}
         {range("d", "Dimensions d", 2, 64, 2)}
         {range("p", "Reference position p", 0, Math.max(0, state.n - 1))}
+        <NumberSelect
+          label="Dimension pair in the equation"
+          value={v.i}
+          options={Array.from({ length: d / 2 }, (_, i) => i)}
+          show={(i) => `i = ${i} (dimensions ${2 * i}, ${2 * i + 1})`}
+          onValue={(i) => set("i", i)}
+        />
       </div>
+      <LiveEquation
+        tex={peTex(v)}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Positional encoding of position ${v.p} in dimensions ${2 * v.i} and ${2 * v.i + 1}, with its numbers`}
+      />
       {!outcome.ok && (
         <p class="field-error" role="alert">
           {outcome.error} The last valid encoding is still shown.

@@ -1,4 +1,13 @@
-import { Matrix, encoderLayer, positionalEncoding, rng, wordTokens } from "../../../lib";
+import {
+  type EncoderLayerResult,
+  Matrix,
+  encoderLayer,
+  positionalEncoding,
+  rng,
+  wordTokens,
+} from "../../../lib";
+import { formats } from "../primitives/format";
+import { texVector } from "../primitives/texNumbers";
 import { fields } from "../primitives/urlState";
 
 export const D = 4;
@@ -9,7 +18,23 @@ export const encoderSpec = {
   text: fields.text("I love attention", 200),
   seed: fields.int(5, 0, 99999),
   step: fields.int(0, 0, 8),
+  /** The token (0-based) whose row the equation writes out. */
+  row: fields.int(0, 0, 5),
 };
+
+/** The layer's inputs and weights (torch layout), kept for the equation and the notebook. */
+export interface EncoderParts {
+  /** (n, d) seeded word embeddings, (n, d) their positional encodings. */
+  embeddings: number[][];
+  pe: number[][];
+  /** (3d, d) [W_q; W_k; W_v], (d, d) W_o, (d_ff, d) W_1, (d_ff) b_1, (d, d_ff) W_2. */
+  inProj: number[][];
+  outProj: number[][];
+  w1: number[][];
+  b1: number[];
+  w2: number[][];
+  res: EncoderLayerResult;
+}
 
 export interface Stage {
   name: string;
@@ -38,7 +63,7 @@ const rowStats = (m: number[][]) =>
 export function computeEncoder(s: {
   text: string;
   seed: number;
-}): { ok: true; stages: Stage[]; tokens: string[] } | { ok: false; error: string } {
+}): { ok: true; stages: Stage[]; tokens: string[]; parts: EncoderParts } | { ok: false; error: string } {
   const typed = wordTokens(s.text);
   const tokens = typed.map((t) => t.text); // shown as typed
   if (tokens.length < 2 || tokens.length > 6)
@@ -52,18 +77,26 @@ export function computeEncoder(s: {
   const r = rng(s.seed * 31 + 7);
   const mat = (rows: number, cols: number, scale: number) =>
     Matrix.fromFn(rows, cols, () => r.normal() * scale); // (rows, cols)
+  const inProj = mat(3 * D, D, 0.7);
+  const outProj = mat(D, D, 0.5);
+  const w1 = mat(D_FF, D, 0.6);
+  const b1 = Array.from({ length: D_FF }, () => r.normal() * 0.1);
+  const w2 = mat(D, D_FF, 0.4);
   const res = encoderLayer(
     input,
-    {
-      selfAttn: { inProjWeight: mat(3 * D, D, 0.7), outProjWeight: mat(D, D, 0.5) },
-      ff: {
-        w1: mat(D_FF, D, 0.6),
-        b1: Array.from({ length: D_FF }, () => r.normal() * 0.1),
-        w2: mat(D, D_FF, 0.4),
-      },
-    },
+    { selfAttn: { inProjWeight: inProj, outProjWeight: outProj }, ff: { w1, b1, w2 } },
     { numHeads: HEADS },
   );
+  const parts: EncoderParts = {
+    embeddings: X,
+    pe,
+    inProj: inProj.toArray(),
+    outProj: outProj.toArray(),
+    w1: w1.toArray(),
+    b1,
+    w2: w2.toArray(),
+    res,
+  };
   const n1 = rowStats(res.norm1.toArray());
   const zeros = res.ffHidden.data.reduce((k, v) => k + (v === 0 ? 1 : 0), 0);
   const stages: Stage[] = [
@@ -131,5 +164,97 @@ export function computeEncoder(s: {
       note: "Same shape as the input, so layers can be stacked.",
     },
   ];
-  return { ok: true, stages, tokens };
+  return { ok: true, stages, tokens, parts };
+}
+
+const vec = (v: ArrayLike<number>) => texVector(v, formats.entry);
+const row = (m: Matrix, i: number) => m.row(i);
+
+/** Mean and (biased) variance of a row, as layer norm uses them. */
+function stats(v: ArrayLike<number>): { mean: number; variance: number } {
+  const x = Array.from(v);
+  const mean = x.reduce((a, b) => a + b, 0) / x.length;
+  return { mean, variance: x.reduce((a, b) => a + (b - mean) ** 2, 0) / x.length };
+}
+
+/** Layer norm of row r into y, written out: mean, variance, and the normalised row (γ = 1, β = 0). */
+function normLines(input: string, r: ArrayLike<number>, y: ArrayLike<number>, out: string): string[] {
+  const { mean, variance } = stats(r);
+  return [
+    `\\bar x &= ${formats.entry(mean)},\\quad \\sigma^2 = ${formats.entry(variance)} && \\text{mean and variance of } ${input} = ${vec(r)} \\\\`,
+    `${out} &= \\frac{${input} - \\bar x}{\\sqrt{\\sigma^2 + 10^{-5}}} = ${vec(y)} && \\gamma_{\\text{LN}} = 1,\\ \\beta_{\\text{LN}} = 0 \\text{ (not learned here)}`,
+  ];
+}
+
+/**
+ * The equation of one stage for token `row` (0-based) with its numbers, printed with 4
+ * significant digits as the stage table. Terms the seeded layer leaves out are named: no biases
+ * in the attention (b_q, b_k, b_v, b_o) and no b₂, and layer norm's scale and shift are 1 and 0.
+ */
+export function encoderTex(parts: EncoderParts, tokens: string[], step: number, tokenRow: number): string {
+  const i = Math.min(tokenRow, tokens.length - 1);
+  const I = i + 1;
+  const { res } = parts;
+  const x = `x_{${I}}`;
+  const lines: string[] = [];
+  switch (step) {
+    case 0:
+      lines.push(
+        `${x} &= \\mathrm{emb}_{${I}} + \\mathrm{PE}(${i}) = ${vec(parts.embeddings[i])} + ${vec(parts.pe[i])} = ${vec(row(res.input, i))} && \\text{position counted from } 0`,
+      );
+      break;
+    case 1: {
+      const half = D / HEADS;
+      for (let h = 0; h < HEADS; h++) {
+        const cols = Array.from({ length: half }, (_, t) => h * half + t);
+        const q = cols.map((c) => res.attention.Q.get(i, c));
+        const scores = Array.from(
+          { length: tokens.length },
+          (_, j) => cols.reduce((a, c, t) => a + q[t] * res.attention.K.get(j, c), 0) / Math.sqrt(half),
+        );
+        lines.push(
+          `s^{(${h + 1})}_{${I}} &= \\frac{q^{(${h + 1})}_{${I}} K^{(${h + 1})\\top}}{\\sqrt{${half}}},\\quad q^{(${h + 1})}_{${I}} = ${vec(q)} && \\text{no biases: } b_q = b_k = 0 \\\\`,
+          `&= ${vec(scores)} \\\\`,
+          `\\alpha^{(${h + 1})}_{${I}} &= \\operatorname{softmax}(s^{(${h + 1})}_{${I}}) = ${vec(row(res.attention.weightsPerHead[h], i))}${h + 1 < HEADS ? " \\\\" : ""}`,
+        );
+      }
+      break;
+    }
+    case 2:
+      lines.push(
+        `\\mathrm{MHA}(x)_{${I}} &= [\\mathrm{head}_1\\ \\mathrm{head}_2]_{${I}}\\, W_O^{\\top} = ${vec(row(res.attention.concat, i))}\\, W_O^{\\top} = ${vec(row(res.attentionOut, i))} && b_v = b_o = 0`,
+      );
+      break;
+    case 3:
+      lines.push(
+        `r_{${I}} &= ${x} + \\mathrm{MHA}(x)_{${I}} = ${vec(row(res.input, i))} + ${vec(row(res.attentionOut, i))} = ${vec(row(res.residual1, i))}`,
+      );
+      break;
+    case 4:
+      lines.push(...normLines(`r_{${I}}`, row(res.residual1, i), row(res.norm1, i), `x_{1,${I}}`));
+      break;
+    case 5:
+      lines.push(
+        `z_{${I}} &= x_{1,${I}} W_1^{\\top} + b_1 = ${vec(row(res.ffHiddenPre, i))} \\\\`,
+        `& x_{1,${I}} = ${vec(row(res.norm1, i))},\\quad b_1 = ${vec(parts.b1)}`,
+      );
+      break;
+    case 6: {
+      const h = row(res.ffHidden, i);
+      const zeros = Array.from(h).filter((v) => v === 0).length;
+      lines.push(
+        `\\max(0, z_{${I}}) &= \\max\\left(0, ${vec(row(res.ffHiddenPre, i))}\\right) = ${vec(h)} && \\text{${zeros} of ${D_FF} entries are } 0`,
+      );
+      break;
+    }
+    case 7:
+      lines.push(
+        `\\mathrm{FFN}(x_{1,${I}}) &= \\max(0, z_{${I}})\\, W_2^{\\top} = ${vec(row(res.ffOut, i))} && b_2 = 0 \\\\`,
+        `r'_{${I}} &= x_{1,${I}} + \\mathrm{FFN}(x_{1,${I}}) = ${vec(row(res.norm1, i))} + ${vec(row(res.ffOut, i))} = ${vec(row(res.residual2, i))}`,
+      );
+      break;
+    default:
+      lines.push(...normLines(`r'_{${I}}`, row(res.residual2, i), row(res.output, i), `y_{${I}}`));
+  }
+  return ["\\begin{aligned}", ...lines, "\\end{aligned}"].join("\n");
 }

@@ -12,7 +12,7 @@ import {
   near,
   openInNotebook,
   texLine,
-  texNumbers,
+  texPart,
   waitForEquation,
 } from "../liveEquation";
 
@@ -105,8 +105,6 @@ const softmax = (xs: number[]) => {
   const z = e.reduce((a, b) => a + b, 0);
   return e.map((x) => x / z);
 };
-/** The numbers of the part of a TeX line between its n-th and (n+1)-th " = ". */
-const side = (line: string, n: number) => texNumbers(line.split(" = ")[n].replace(/\\text\{[^}]*\}/g, ""));
 
 test("stacking-attention: the hierarchical equation follows the chosen sentence and κ, and opens in the notebook", async ({
   page,
@@ -131,10 +129,10 @@ test("stacking-attention: the hierarchical equation follows the chosen sentence 
   );
   // e_2 = κ tanh(h_2t,food), recomputed from the printed column; α_2 = softmax(e_2).
   const eLine = texLine(tex, "e_{2} &=");
-  const [k, ...column] = side(eLine, 0);
-  const scores = side(eLine, 1);
+  const [k, ...column] = texPart(eLine, 0);
+  const scores = texPart(eLine, 1);
   check(k === 4.5 && near(tanhOf(k, column), scores, 2e-3), `e_2 = 4.5 tanh(h): ${eLine}`);
-  const alpha = side(texLine(tex, "\\alpha_{2}"), 1);
+  const alpha = texPart(texLine(tex, "\\alpha_{2}"), 1);
   check(near(softmax(scores), alpha, 1e-3), `α_2 = softmax(e_2): ${alpha}`);
   const row = await textOf(w.locator('[data-table="han"] tbody tr').nth(1).locator("td").nth(1));
   const tableAlpha = (row.match(/-?\d+\.\d+/g) ?? []).map(Number);
@@ -159,16 +157,16 @@ test("stacking-attention: the pooling equation follows the chosen word, and open
   const tex = await waitForEquation(w, (t) => t.includes("h_{4} &="), "word 4");
   // h_4 = λ h_3 + (1 − λ) x_4 with λ = 0.6, from the printed vectors (4 significant digits).
   const hLine = texLine(tex, "h_{4} &=");
-  const nums = side(hLine, 1); // 0.6, h_3 (4), 0.4, x_4 (4)
-  const h4 = side(hLine, 2);
+  const nums = texPart(hLine, 1); // 0.6, h_3 (4), 0.4, x_4 (4)
+  const h4 = texPart(hLine, 2);
   const want = [0, 1, 2, 3].map((c) => nums[0] * nums[1 + c] + nums[5] * nums[6 + c]);
   check(nums[0] === 0.6 && nums[5] === 0.4 && near(want, h4, 5e-4), `h_4 = 0.6 h_3 + 0.4 x_4: ${hLine}`);
   // e_4 = κ tanh(h_4,food) = 4 tanh(h_4[0]); α_4 is the weight printed under the word.
   const eLine = texLine(tex, "e_{4} &=");
-  const [k, hFood] = side(eLine, 1);
-  const e4 = side(eLine, 2)[0];
+  const [k, hFood] = texPart(eLine, 1);
+  const e4 = texPart(eLine, 2)[0];
   check(k === 4 && hFood === h4[0] && Math.abs(4 * Math.tanh(hFood) - e4) < 2e-3, `e_4: ${eLine}`);
-  const a4 = side(texLine(tex, "\\alpha_{4}"), 2)[0];
+  const a4 = texPart(texLine(tex, "\\alpha_{4}"), 2)[0];
   const shown = await weights();
   check(a4 === shown[3], `α_4 = ${a4} is the weight under the 4th word`);
 

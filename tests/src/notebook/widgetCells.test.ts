@@ -26,6 +26,12 @@ import { scaleCells } from "../../../src/widgets/score-functions/scaleNotebook";
 import { computeGat, gatSpec } from "../../../src/widgets/graph-attention/gatView";
 import { gatCells } from "../../../src/widgets/graph-attention/gatNotebook";
 import { graphPresets, encodeGraph } from "../../../src/widgets/graph-attention/graphCodec";
+import { computeCost, costSpec } from "../../../src/widgets/transformer-encoder/costModel";
+import { costCells } from "../../../src/widgets/transformer-encoder/costNotebook";
+import { computeEncoder, encoderSpec } from "../../../src/widgets/transformer-encoder/encoderModel";
+import { encoderCells } from "../../../src/widgets/transformer-encoder/encoderNotebook";
+import { computePe, peSpec } from "../../../src/widgets/transformer-encoder/peModel";
+import { peCells } from "../../../src/widgets/transformer-encoder/peNotebook";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -157,6 +163,50 @@ describe("Open in notebook: each widget's cells recompute what it shows", () => 
       expectClose(v.get("h_i"), view.concat);
     }
     expect(gatCells({ ...defaults(gatSpec), g: "zz" })).toBeNull();
+  });
+
+  it("encoder step: every stage of the layer", async () => {
+    for (const over of [{}, { text: "a b", seed: 9 }, { text: "one two three four five six", seed: 123 }]) {
+      const s = { ...defaults(encoderSpec), ...over };
+      const r = computeEncoder(s);
+      if (!r.ok) throw new Error("encoder state");
+      const v = await run(encoderCells(s)!);
+      const res = r.parts.res;
+      expectClose(v.get("X"), res.input.toArray());
+      res.attention.weightsPerHead.forEach((w, h) => expectClose(v.get(`A${h + 1}`), w.toArray()));
+      expectClose(v.get("M"), res.attentionOut.toArray());
+      expectClose(v.get("X1"), res.norm1.toArray());
+      expectClose(v.get("Z"), res.ffHiddenPre.toArray());
+      expectClose(v.get("F"), res.ffHidden.toArray());
+      expectClose(v.get("R2"), res.residual2.toArray());
+      expectClose(v.get("Y"), res.output.toArray());
+    }
+    expect(encoderCells({ ...defaults(encoderSpec), text: "one" })).toBeNull();
+  });
+
+  it("positional encoding: the codes, the dot products and the chosen pair at p", async () => {
+    for (const over of [{}, { n: 5, d: 2, p: 4, i: 9 }, { n: 64, d: 64, p: 63, i: 31 }]) {
+      const s = { ...defaults(peSpec), ...over };
+      const r = computePe(s);
+      if (!r.ok) throw new Error("PE state");
+      const v = await run(peCells(s)!);
+      expectClose(v.get("PE"), r.view.pe);
+      expectClose(v.get("sim"), r.view.sim);
+      const pair = [r.view.pe[r.view.p][2 * r.view.i], r.view.pe[r.view.p][2 * r.view.i + 1]];
+      expectClose(v.get("codes"), pair);
+      expectClose(v.get("fromPE"), pair);
+    }
+    expect(peCells({ ...defaults(peSpec), d: 5 })).toBeNull();
+  });
+
+  it("layer cost: both costs and their ratio at n and d", async () => {
+    for (const s of [defaults(costSpec), { n: 4096, d: 8 }, { n: 512, d: 512 }]) {
+      const { at } = computeCost(s);
+      const v = await run(costCells(s));
+      expect(v.get("selfAttention")).toBe(at.selfAttention);
+      expect(v.get("recurrent")).toBe(at.recurrent);
+      expect(v.get("ratio")).toBeCloseTo(s.n / s.d, 12);
+    }
   });
 });
 
