@@ -24,14 +24,15 @@ export function computePe(s: {
   n: number;
   d: number;
   p: number;
-  i: number;
+  /** The pair of the equation; 0 when left out. */
+  i?: number;
 }): { ok: true; view: PeView } | { ok: false; error: string } {
   if (s.d % 2 !== 0)
     return { ok: false, error: `d must be even (sines and cosines come in pairs); ${s.d} is odd.` };
   const pe = positionalEncoding(s.n, s.d); // (n, d)
   const p = Math.min(s.p, s.n - 1);
   const sim = Array.from(matmul(pe, pe, true).row(p)); // (n)
-  return { ok: true, view: { pe: pe.toArray(), sim, p, i: Math.min(s.i, s.d / 2 - 1) } };
+  return { ok: true, view: { pe: pe.toArray(), sim, p, i: Math.min(s.i ?? 0, s.d / 2 - 1) } };
 }
 
 /**
