@@ -33,6 +33,10 @@ import { encoderSpec } from "../widgets/transformer-encoder/encoderModel";
 import { encoderCells } from "../widgets/transformer-encoder/encoderNotebook";
 import { peSpec } from "../widgets/transformer-encoder/peModel";
 import { peCells } from "../widgets/transformer-encoder/peNotebook";
+import { xlSpec } from "../widgets/beyond-the-transformer/xlModel";
+import { xlCells } from "../widgets/beyond-the-transformer/xlNotebook";
+import { xlnetSpec } from "../widgets/beyond-the-transformer/xlnetModel";
+import { xlnetCells } from "../widgets/beyond-the-transformer/xlnetNotebook";
 import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
 import { NOTEBOOK_WIDGETS } from "../widgets/primitives/notebookWidgets";
 
@@ -126,6 +130,18 @@ export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<S
     spec: costSpec,
     title: "the layer cost widget",
     cells: costCells,
+  }),
+  "beyond-the-transformer/transformer-xl": entry({
+    state: "xl",
+    spec: xlSpec,
+    title: "the Transformer-XL widget",
+    cells: xlCells,
+  }),
+  "beyond-the-transformer/xlnet": entry({
+    state: "xlnet",
+    spec: xlnetSpec,
+    title: "the XLNet widget",
+    cells: xlnetCells,
   }),
 };
 

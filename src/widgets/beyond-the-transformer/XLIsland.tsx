@@ -1,25 +1,23 @@
-import { useMemo } from "preact/hooks";
-import { transformerXLContext, transformerXLMask } from "../../../lib";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { fields } from "../primitives/urlState";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { useWidget } from "../primitives/useWidget";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
+import { SEGMENTS, computeXL, xlSpec, xlTex } from "./xlModel";
 
-export const xlSpec = {
-  seg: fields.int(4, 2, 8),
-  layers: fields.int(3, 1, 6),
-  step: fields.int(2, 0, 5),
-};
-
-const SEGMENTS = 6;
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 /** Segments stream past; the previous segment is cached as memory; context grows with depth. */
-export default function XLIsland() {
+export default function XLIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("xl", xlSpec);
   const { seg, layers, step } = state;
-  const mem = step === 0 ? 0 : seg;
-  const mask = useMemo(() => transformerXLMask(seg, mem), [seg, mem]);
-  const ctx = transformerXLContext(layers, seg);
+  const v = computeXL(state);
+  const { mem, mask } = v;
+  const ctx = { reach: v.reach, total: v.total };
   const start = step * seg;
   // The stream: which tokens are in the segment, the memory and the multi-layer reach of the last token.
   const reachStart = Math.max(0, start + seg - 1 - ctx.total + 1);
@@ -106,6 +104,21 @@ export default function XLIsland() {
         legend={["allowed (segment)", "blocked"]}
         altLegend="allowed (memory)"
         cellClass={(_, j) => (j < mem ? "cell-alt" : undefined)}
+      />
+      <div class="widget-controls">
+        <NumberSelect
+          label="Query in the equation"
+          value={v.row}
+          options={Array.from({ length: seg }, (_, i) => i)}
+          show={(i) => `s${i + 1}`}
+          onValue={(i) => set("row", i)}
+        />
+      </div>
+      <LiveEquation
+        tex={xlTex(v)}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Mask and reach for query s${v.row + 1} of segment ${step + 1}, with their numbers`}
       />
     </div>
   );

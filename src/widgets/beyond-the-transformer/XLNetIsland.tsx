@@ -1,39 +1,21 @@
 import { useMemo, useRef } from "preact/hooks";
 import { rng, xlnetMasks } from "../../../lib";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { fields } from "../primitives/urlState";
+import { parseOrder, xlnetSpec, xlnetTex } from "./xlnetModel";
 import { useWidget } from "../primitives/useWidget";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 
-export const xlnetSpec = {
-  order: fields.text("3 2 4 1", 100),
-  shuffles: fields.int(0, 0, 99999),
-};
-
-type Parsed = { ok: true; order: number[] } | { ok: false; error: string };
-
-/** Parse "3 2 4 1" (1-based positions in the order they are predicted). */
-function parseOrder(text: string): Parsed {
-  const parts = text
-    .trim()
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  if (parts.length < 2 || parts.length > 8)
-    return { ok: false, error: "Give 2 to 8 positions, e.g. 3 2 4 1." };
-  const nums = parts.map(Number);
-  if (nums.some((x) => !Number.isInteger(x))) return { ok: false, error: "Positions must be whole numbers." };
-  try {
-    const order = nums.map((x) => x - 1);
-    xlnetMasks(order); // throws unless the order is a permutation
-    return { ok: true, order };
-  } catch {
-    return { ok: false, error: `Use each of 1…${nums.length} exactly once.` };
-  }
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
 }
 
 /** A factorisation order and the content- and query-stream masks it implies. */
-export default function XLNetIsland() {
+export default function XLNetIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("xlnet", xlnetSpec);
   const parsed = useMemo(() => parseOrder(state.order), [state.order]);
   const last = useRef<number[]>([2, 1, 3, 0]);
@@ -98,6 +80,21 @@ export default function XLNetIsland() {
           legend={["may attend", "blocked"]}
         />
       </div>
+      <div class="widget-controls">
+        <NumberSelect
+          label="Position in the equation"
+          value={Math.min(state.pos, order.length - 1)}
+          options={order.map((_, i) => i)}
+          show={(i) => `x${i + 1}`}
+          onValue={(i) => set("pos", i)}
+        />
+      </div>
+      <LiveEquation
+        tex={xlnetTex(order, state.pos)}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Factorisation and masks for position ${Math.min(state.pos, order.length - 1) + 1}, with their numbers`}
+      />
     </div>
   );
 }

@@ -16,4 +16,6 @@ export const NOTEBOOK_WIDGETS = [
   "transformer-encoder/encoder-step",
   "transformer-encoder/positional-encoding",
   "transformer-encoder/layer-cost",
+  "beyond-the-transformer/transformer-xl",
+  "beyond-the-transformer/xlnet",
 ] as const;

@@ -1,6 +1,15 @@
 /** Chapter 11 (beyond the vanilla Transformer): Transformer-XL's memory and reach, XLNet's masks. */
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import {
+  cellNumbers,
+  equationTex,
+  near,
+  openInNotebook,
+  texLine,
+  texPart,
+  waitForEquation,
+} from "../liveEquation";
 
 const PATH = "/chapters/beyond-the-transformer/";
 
@@ -53,4 +62,65 @@ test("beyond-the-transformer: XL reach and mask, XLNet masks from an order, bad 
   await visit(page, url);
   const again = page.getByLabel("Factorisation order (positions, first predicted first)");
   check((await again.inputValue()) === order, "order restored from the URL");
+});
+
+test("beyond-the-transformer: the XL equation for a chosen query, and the notebook", async ({ page }) => {
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="beyond-the-transformer/transformer-xl"]');
+  check((await equationTex(w)).includes("M_{3}"), "query s3 first");
+  const query = w.getByLabel("Query in the equation");
+  await query.focus();
+  await page.keyboard.press("ArrowUp"); // s2
+  await w.getByRole("button", { name: "Next segment →" }).focus();
+  await page.keyboard.press("Enter"); // segment 4: memory is tokens 9–12
+  const tex = await waitForEquation(
+    w,
+    (t) => t.includes("M_{2}") && t.includes("tokens 9–12"),
+    "s2 of segment 4",
+  );
+  // Independently: query 2 of N = 4 sees the 4 memory keys and s1, s2 of its segment.
+  const want = [1, 1, 1, 1, 1, 1, 0, 0];
+  check(near(texPart(texLine(tex, "M_{2} &="), 0), want, 0), `mask row [1,1,1,1 | 1,1,0,0]: ${tex}`);
+  check(tex.includes("= 0 \\text{ for } j = s_{3}, \\dots, s_{4}"), `s3 and s4 get weight 0: ${tex}`);
+  check(texLine(tex, "\\text{keys of }").endsWith("= 4 + 2 = 6 \\\\"), `4 + 2 = 6 keys: ${tex}`);
+  check(texLine(tex, "\\text{reach}").includes("= 4 + 3 \\cdot 4 = 16"), `reach 16: ${tex}`);
+
+  const nb = await openInNotebook(page, w, 8);
+  // Cells: N, mem, L, I, J, mask, keys (7), reach (8).
+  check(near(await cellNumbers(nb, 7), [5, 6, 7, 8], 0), "keys per query: 4 memory + 1…4");
+  check((await cellNumbers(nb, 8))[0] === 16, "reach = 16");
+});
+
+test("beyond-the-transformer: the XLNet equation for a chosen position, and the notebook", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="beyond-the-transformer/xlnet"]');
+  await typeInto(w.getByLabel("Factorisation order (positions, first predicted first)"), "2 4 1 3");
+  const pos = w.getByLabel("Position in the equation");
+  await pos.focus();
+  await page.keyboard.press("ArrowUp"); // x3
+  // Independently: z = (2, 4, 1, 3) gives rank(3) = 4, so x3 reads x2, x4, x1 in both streams and
+  // itself only in the content stream.
+  const z = [2, 4, 1, 3];
+  const rank = [1, 2, 3, 4].map((p) => z.indexOf(p) + 1);
+  const qRow = rank.map((r) => Number(r < rank[2]));
+  const cRow = rank.map((r) => Number(r <= rank[2]));
+  const tex = await waitForEquation(
+    w,
+    (t) => t.includes("\\mathrm{rank}(3) &= 4"),
+    "x3 under z = (2, 4, 1, 3)",
+  );
+  const g = texLine(tex, "g_{3}");
+  const h = texLine(tex, "h_{3}");
+  check(g.includes("x_{2}, x_{4}, x_{1}") && near(texPart(g, 1), qRow, 0), `query stream ${qRow}: ${g}`);
+  check(near(texPart(h, 1), cRow, 0), `content stream ${cRow}: ${h}`);
+  check(
+    texLine(tex, "p(\\mathbf{x})").includes("p(x_{3} \\mid x_{2}, x_{4}, x_{1})"),
+    `the factorisation: ${tex}`,
+  );
+
+  const nb = await openInNotebook(page, w, 7);
+  // Cells: z, n, P, rank (4), R, content, query.
+  check(near(await cellNumbers(nb, 4), rank, 0), `ranks ${rank}`);
 });

@@ -32,6 +32,11 @@ import { computeEncoder, encoderSpec } from "../../../src/widgets/transformer-en
 import { encoderCells } from "../../../src/widgets/transformer-encoder/encoderNotebook";
 import { computePe, peSpec } from "../../../src/widgets/transformer-encoder/peModel";
 import { peCells } from "../../../src/widgets/transformer-encoder/peNotebook";
+import { computeXL, xlSpec } from "../../../src/widgets/beyond-the-transformer/xlModel";
+import { xlCells } from "../../../src/widgets/beyond-the-transformer/xlNotebook";
+import { parseOrder } from "../../../src/widgets/beyond-the-transformer/xlnetModel";
+import { xlnetCells } from "../../../src/widgets/beyond-the-transformer/xlnetNotebook";
+import { xlnetMasks } from "../../../lib";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -250,5 +255,31 @@ describe("Open in notebook, chapters 1 and 3: the cells give the widget model's 
       expect(v.get("H")).toBeCloseTo(h(view.sample.weights), 9);
       expect(v.get("H_scaled")).toBeCloseTo(h(view.sample.weightsScaled), 9);
     }
+  });
+});
+
+describe("Open in notebook, chapter 11: the masks from index grids", () => {
+  it("Transformer-XL: the mask over [memory; segment], keys per query and the reach", async () => {
+    for (const over of [{}, { step: 0 }, { seg: 8, layers: 6, step: 5 }, { seg: 2, layers: 1, step: 1 }]) {
+      const s = { ...defaults(xlSpec), ...over };
+      const view = computeXL(s);
+      const v = await run(xlCells(s));
+      expect(v.get("mask")).toEqual(view.mask);
+      expect(v.get("keys")).toEqual(view.mask.map((r) => r.filter(Boolean).length));
+      expect(v.get("reach")).toBe(view.total);
+    }
+  });
+
+  it("XLNet: the ranks and both masks of an order", async () => {
+    for (const order of ["3 2 4 1", "1 2", "2 4 1 3", "8 1 7 2 6 3 5 4"]) {
+      const parsed = parseOrder(order);
+      if (!parsed.ok) throw new Error(order);
+      const m = xlnetMasks(parsed.order);
+      const v = await run(xlnetCells({ order })!);
+      expectClose(v.get("rank"), [m.rank.map((r) => r + 1)]);
+      expect(v.get("content")).toEqual(m.content);
+      expect(v.get("query")).toEqual(m.query);
+    }
+    expect(xlnetCells({ order: "1 1 2" })).toBeNull();
   });
 });
