@@ -9,6 +9,7 @@
  *   worker's model after 20 steps against Node's, bit for bit (determinism).
  */
 import { existsSync, readdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { type ReversalAttention, REVERSAL_PROBE, createReversalModel } from "../lib/models/reversal";
@@ -46,7 +47,7 @@ export async function trainingBench(measure: Measure): Promise<{ tables: string[
         `reversal ${attention}: only ${ratio.toFixed(1)}× faster than tfjs-cpu (target ≥ ${SPEEDUP}×)`,
       );
     stepRows.push([
-      `${attention}, B=32 L=8 H=32`,
+      `${attention}, B=32 L=8 H=24 E=8`,
       fmtMs(t.ours),
       fmtMs(t.tfjs),
       `${ratio.toFixed(1)}×`,
@@ -73,6 +74,7 @@ export async function trainingBench(measure: Measure): Promise<{ tables: string[
   try {
     const rows: string[][] = [];
     for (const attention of VARIANTS) {
+      const load = loadavg()[0];
       const { seconds, steps, accuracy } = await timeToAccuracy(
         browser,
         `${site.origin}/chapters/seq2seq-attention/?rev.attention=${attention}`,
@@ -90,13 +92,22 @@ export async function trainingBench(measure: Measure): Promise<{ tables: string[
         `${(100 * accuracy).toFixed(1)} %`,
         (steps / seconds).toFixed(0),
         nodeRate[attention].toFixed(0),
+        `${load.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
       ]);
       console.error(`done: reversal ${attention} in Chromium ${rows.at(-1)!.join("  ")}`);
     }
     tables.push(
       `Time to ${TARGET * 100} % held-out token accuracy in headless Chromium, pressing Train in the chapter's widget (seed 1, speed "as fast as it goes"; steps/s include the evaluations and the page's drawing), and training steps/s in Node:\n\n` +
         table(
-          ["attention", "time to 99 %", "steps", "accuracy then", "steps/s (Chromium)", "steps/s (Node)"],
+          [
+            "attention",
+            "time to 99 %",
+            "steps",
+            "accuracy then",
+            "steps/s (Chromium)",
+            "steps/s (Node)",
+            "load average (1 min, start → end)",
+          ],
           rows,
         ),
     );

@@ -44,24 +44,30 @@ export type ReversalAttention = "bahdanau" | "luong";
 /** Sizes and training settings of {@link createReversalModel}. */
 export interface ReversalOptions extends ScheduleOptions {
   attention: ReversalAttention;
-  /** Embedding size (default 16). */
+  /** Embedding size (default 8). */
   embed?: number;
-  /** Hidden size of the encoder and the decoder (default 32). */
+  /** Hidden size of the encoder and the decoder (default 24). */
   hidden?: number;
   /** Sequences per batch (default 32). */
   batch?: number;
-  /** Steps in a full run (default 1000). */
+  /** Steps in a full run, over which the learning rate decays (default 500). */
   steps?: number;
   /** Read the source in both directions and concatenate the two states, as Bahdanau et al. (default true). */
   bidirectional?: boolean;
 }
 
+/**
+ * Tuned for held-out accuracy per unit of CPU time (seeds 1–8 reach 99 % in 250–450 steps with
+ * either score): 24 units and embeddings of 8 take about 40 % less time per step than 32 and 16
+ * and need no more steps, and decaying the learning rate over 500 steps instead of 1000 takes
+ * about a quarter fewer; a larger learning rate (0.02) or Adam's β₂ = 0.99 needed more.
+ */
 const DEFAULTS = {
-  embed: 16,
-  hidden: 32,
+  embed: 8,
+  hidden: 24,
   batch: 32,
   ...SCHEDULE_DEFAULTS,
-  steps: 1000,
+  steps: 500,
   bidirectional: true,
 } as const;
 
