@@ -80,6 +80,8 @@ export interface ReversalOutput {
   ended: boolean;
   /** (output steps incl. EOS) × (input length): row t is α_t. */
   attention: number[][];
+  /** The energies (scores before the softmax), same shape: α_t = softmax(row t). */
+  scores: number[][];
 }
 
 /** The reversal model: the training contract, plus its weights and a gradient-only pass for benchmarks. */
@@ -214,30 +216,35 @@ export function createReversalModel(seed: number, options: ReversalOptions): Rev
     const prev = new Int32Array(B).fill(BOS);
     const outs: Tensor[] = [];
     const alphas: Tensor[] = [];
+    const energies: Tensor[] = [];
     const predictions: Int32Array[] = [];
     for (let t = 0; t < steps; t++) {
       const y = embedding(w.embTgt, prev);
       let logits: Tensor;
-      let alpha: Tensor;
+      let e: Tensor;
       if (o.attention === "bahdanau") {
-        alpha = softmax(batchAdditiveScores(linear(s, w.w2), projKeys, w.v));
+        e = batchAdditiveScores(linear(s, w.w2), projKeys, w.v);
+        const alpha = softmax(e);
+        alphas.push(alpha);
         const c = batchAttentionRead(alpha, keys);
         s = gruCell(concat([y, c], 1), s, w.dec);
         logits = linear(concat([s, c], 1), w.out, w.outB);
       } else {
         s = gruCell(y, s, w.dec);
-        alpha = softmax(batchDotScores(s, projKeys));
+        e = batchDotScores(s, projKeys);
+        const alpha = softmax(e);
+        alphas.push(alpha);
         const c = batchAttentionRead(alpha, keys);
         logits = linear(tanh(linear(concat([c, s], 1), w.wc, w.wcB)), w.out, w.outB);
       }
       outs.push(logits);
-      alphas.push(alpha);
+      energies.push(e);
       const pred = argmaxRows(logits);
       predictions.push(pred);
       if (targets) for (let b = 0; b < B; b++) prev[b] = targetAt(targets, b, L, t);
       else prev.set(pred);
     }
-    return { outs, alphas, predictions };
+    return { outs, alphas, energies, predictions };
   };
 
   const targetColumn = (batch: ReversalBatch, t: number) => {
@@ -249,16 +256,18 @@ export function createReversalModel(seed: number, options: ReversalOptions): Rev
   const run = (input: number[]): ReversalOutput => {
     const L = input.length;
     const steps = REVERSAL_MAX_LENGTH + 1;
-    const { alphas, predictions } = decode(Int32Array.from(input), 1, L, steps, null);
+    const { alphas, energies, predictions } = decode(Int32Array.from(input), 1, L, steps, null);
     const output: number[] = [];
     const attention: number[][] = [];
+    const scores: number[][] = [];
     let ended = false;
     for (let t = 0; t < steps && !ended; t++) {
       attention.push(Array.from(alphas[t].data));
+      scores.push(Array.from(energies[t].data));
       if (predictions[t][0] === EOS) ended = true;
       else output.push(predictions[t][0]);
     }
-    return { input, output, ended, attention };
+    return { input, output, ended, attention, scores };
   };
 
   return {

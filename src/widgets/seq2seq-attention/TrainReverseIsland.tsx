@@ -1,19 +1,34 @@
+import { useRef } from "preact/hooks";
 import type { ReversalAttention, ReversalOptions, ReversalOutput } from "../../../lib/models/reversal";
 import { parseDigits } from "../../../lib/models/reversalTask";
 import { AttentionView } from "../../training/AttentionView";
 import { QueryField } from "../../training/QueryField";
 import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
 import { VariantChoice } from "../../training/VariantChoice";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { RangeField } from "../primitives/RangeField";
 import { fields } from "../primitives/urlState";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
+import { reverseCells, reverseSummary, reverseTex } from "./reverseEquation";
 
 const spec = {
   attention: fields.choice<ReversalAttention>("luong", ["bahdanau", "luong"]),
   seed: fields.int(1, 0, 1_000_000),
   input: fields.text("3 1 4 1 5 9 2 6", 64),
+  /** The output step whose equation is written out (1-based; at most the longest output, 8 + EOS). */
+  step: fields.int(1, 1, 9),
 };
 
 const createWorker = () =>
   new Worker(new URL("./reverse.worker.ts", import.meta.url), { type: "module", name: "reversal" });
+
+/** `value`, refreshed at most every `ms` milliseconds (every render when `ms` is 0). */
+function useThrottled<T>(value: T, ms: number): T {
+  const last = useRef({ value, at: -Infinity });
+  const now = performance.now();
+  if (ms === 0 || now - last.current.at >= ms) last.current = { value, at: now };
+  return last.current.value;
+}
 
 /** Train a GRU encoder-decoder with attention to reverse digit sequences, in a Web Worker. */
 export default function TrainReverseIsland() {
@@ -32,6 +47,20 @@ export default function TrainReverseIsland() {
   const want = shown ? [...shown.input].reverse() : [];
   const right = shown ? want.filter((d, i) => shown.output[i] === d).length : 0;
   const exact = shown !== null && shown.ended && shown.output.length === want.length && right === want.length;
+  const rows = shown?.attention.length ?? 0;
+  const t = Math.min(state.step, rows);
+  // Typesetting is the page's largest task: while the model trains, the equation follows it at most
+  // once a second (paused or done, at once).
+  const equationTex = useThrottled(
+    shown && t >= 1 ? reverseTex(shown, t, state.attention) : "",
+    progress?.state === "training" ? 1000 : 0,
+  );
+  useOpenNotebook(
+    w.ref,
+    () => (shown && t >= 1 ? reverseCells(shown, t, progress?.step ?? 0) : null),
+    "the trained reversal model",
+    "The model has not answered yet; wait for the first report, then open it in the notebook.",
+  );
 
   return (
     <TrainerFrame
@@ -85,6 +114,32 @@ export default function TrainReverseIsland() {
               : `(${right} of ${want.length} digits in the right place${shown.ended ? "" : ", no EOS"})`}
           </span>
         </p>
+      )}
+      {shown && t >= 1 && (
+        <div class="trainer-equation">
+          <div class="widget-controls">
+            <RangeField
+              id="rev-step"
+              label="Output step"
+              min={1}
+              max={rows}
+              value={t}
+              valueText={`output step ${t} of ${rows}`}
+              output={
+                <>
+                  {t} of {rows}
+                </>
+              }
+              outputName="out-step"
+              onValue={(v) => set("step", v)}
+            />
+          </div>
+          <p data-output="step-summary">{reverseSummary(shown, t)}</p>
+          <LiveEquation
+            tex={equationTex}
+            label={`Output step ${t}: energies and weights with the model's numbers. ${reverseSummary(shown, t)}`}
+          />
+        </div>
       )}
     </TrainerFrame>
   );

@@ -2,6 +2,15 @@
 import type { Locator, Page } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
+import {
+  cellNumbers,
+  near,
+  openInNotebook,
+  softmax,
+  texLine,
+  texNumbers,
+  waitForEquation,
+} from "../liveEquation";
 
 const PATH = "/chapters/seq2seq-attention/";
 const ID = '[data-widget="seq2seq-attention/step-decoder"]';
@@ -215,6 +224,36 @@ test("seq2seq-attention: train the reversal model, pause, resume, ask it about y
   const a = await attentionCells(w);
   const antiDiagonal = a.slice(0, 5).every((row, t) => row.indexOf(Math.max(...row)) === 4 - t);
   check(antiDiagonal, `each output attends most to its mirrored input: ${JSON.stringify(a)}`);
+
+  // The live equation of an output step, with the trained model's numbers: the weights are the
+  // softmax of the energies written beside them, sum to 1, and peak where the drawn matrix does.
+  // Paused (or done), so the equation, the matrix and the notebook read the same model.
+  if ((await attr("state")) === "training") await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => ["paused", "done"].includes(await attr("state")), "paused or done");
+  const stepSlider = w.getByRole("slider", { name: "Output step" });
+  await stepSlider.focus();
+  await page.keyboard.press("ArrowRight"); // output step 2
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="out-step"]'))).startsWith("2 of"),
+    "step 2",
+  );
+  const tex = await waitForEquation(w, (t) => t.includes("\\alpha_{2}"), "output step 2");
+  const e = texNumbers(texLine(tex, "e_{2} &").split("=")[1]);
+  const alpha = texNumbers(texLine(tex, "\\alpha_{2} &").split("=").at(-1) ?? "");
+  check(e.length === 5 && alpha.length === 5, `five inputs: e ${e}, α ${alpha}`);
+  check(near(softmax(e), alpha, 0.002), `α = softmax(e): ${alpha} vs ${softmax(e)}`);
+  check(Math.abs(alpha.reduce((s, x) => s + x, 0) - 1) < 0.003, `α sums to 1: ${alpha}`);
+  const row = (await attentionCells(w))[1];
+  check(
+    alpha.indexOf(Math.max(...alpha)) === row.indexOf(Math.max(...row)),
+    `argmax matches the matrix: ${row}`,
+  );
+  check(alpha.indexOf(Math.max(...alpha)) === 3, `output 2 of 2 7 1 8 2 reads input 4: ${alpha}`);
+
+  // Open in notebook: the energies, the weights recomputed from them, and their sum.
+  const nb = await openInNotebook(page, w, 4);
+  check(near(await cellNumbers(nb, 3), alpha, 0.002), `notebook α: ${await cellNumbers(nb, 3)}`);
+  check(near(await cellNumbers(nb, 4), [1], 1e-9), "the weights sum to 1");
 });
 
 test("seq2seq-attention: the pretrained date translator on the reader's own dates", async ({ page }) => {

@@ -81,6 +81,13 @@ describe("reversal model", () => {
       expect(row.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
     }
     expect(out.output.every((t) => t >= 0 && t < 10 && t !== EOS)).toBe(true);
+    // The energies behind each row: softmax(e_t) is α_t (computed here with plain loops).
+    expect(out.scores.map((r) => r.length)).toEqual(out.attention.map((r) => r.length));
+    out.scores.forEach((e, t) => {
+      const m = Math.max(...e);
+      const z = e.reduce((s, x) => s + Math.exp(x - m), 0);
+      e.forEach((x, i) => expect(Math.exp(x - m) / z).toBeCloseTo(out.attention[t][i], 12));
+    });
     expect(() => m.query([])).toThrow(RangeError);
     expect(() => m.query([1, 2, 3, 4, 5, 6, 7, 8, 9])).toThrow(/1 to 8 digits/);
   });
