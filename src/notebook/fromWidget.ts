@@ -37,6 +37,8 @@ import { xlSpec } from "../widgets/beyond-the-transformer/xlModel";
 import { xlCells } from "../widgets/beyond-the-transformer/xlNotebook";
 import { xlnetSpec } from "../widgets/beyond-the-transformer/xlnetModel";
 import { xlnetCells } from "../widgets/beyond-the-transformer/xlnetNotebook";
+import { workedSpec } from "../widgets/self-attention/workedModel";
+import { workedCells } from "../widgets/self-attention/workedNotebook";
 import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
 import { NOTEBOOK_WIDGETS } from "../widgets/primitives/notebookWidgets";
 
@@ -142,6 +144,12 @@ export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<S
     spec: xlnetSpec,
     title: "the XLNet widget",
     cells: xlnetCells,
+  }),
+  "self-attention/worked-example": entry({
+    state: "we",
+    spec: workedSpec,
+    title: "the worked example",
+    cells: workedCells,
   }),
 };
 

@@ -18,4 +18,5 @@ export const NOTEBOOK_WIDGETS = [
   "transformer-encoder/layer-cost",
   "beyond-the-transformer/transformer-xl",
   "beyond-the-transformer/xlnet",
+  "self-attention/worked-example",
 ] as const;

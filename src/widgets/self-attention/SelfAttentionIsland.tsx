@@ -3,6 +3,7 @@ import { FieldMessage } from "../primitives/FieldMessage";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberTable } from "../primitives/NumberTable";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
@@ -17,15 +18,23 @@ import {
   selfAttentionSpec,
   tokenLabels,
 } from "./selfAttentionModel";
+import { selfAttentionTex } from "./selfAttentionEquation";
+
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 const dims = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
 
 /** A sentence attending to itself: pick a token, re-seed the weights, shuffle, mask the future. */
-export default function SelfAttentionIsland() {
+export default function SelfAttentionIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("sa", selfAttentionSpec);
   const outcome = useMemo(() => computeSelfAttention(state), [state]);
   const r = useLastGood<SelfAttentionResult>(outcome.ok ? outcome.result : undefined);
   const labels = r ? tokenLabels(r.tokens) : [];
+  const tex = useMemo(() => (r ? selfAttentionTex(r, state.causal) : ""), [r, state.causal]);
 
   return (
     <div ref={ref} class="sa">
@@ -120,6 +129,12 @@ export default function SelfAttentionIsland() {
               causal={state.causal}
             />
           </div>
+          <LiveEquation
+            tex={tex}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Equation for query token ${r.token + 1} (${labels[r.token]}): its query, scaled scores, weights and output, with the numbers`}
+          />
           <details class="sa-weights">
             <summary>
               The projection matrices ({D_MODEL}×{D_K}, seed {state.wseed})

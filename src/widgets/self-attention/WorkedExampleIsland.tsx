@@ -1,14 +1,23 @@
 import { useMemo, useState } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
 import { SPREAD_PAIRS, computeWorked, scoreSpread, workedSpec } from "./workedModel";
+import { workedTex } from "./workedEquation";
+
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 /** The chapter's worked example, live: raw scores → ÷√d_k → softmax. */
-export default function WorkedExampleIsland() {
+export default function WorkedExampleIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("we", workedSpec);
   const r = useMemo(() => computeWorked(state), [state]);
   const spread = useMemo(() => scoreSpread(Number(state.dk)), [state.dk]);
+  const tex = useMemo(() => workedTex(r, Number(state.dk), spread), [r, state.dk, spread]);
   const [bad, setBad] = useState<Partial<Record<"s1" | "s2", string>>>({});
   const numberField = (key: "s1" | "s2", label: string) => {
     const v = state[key];
@@ -90,6 +99,12 @@ export default function WorkedExampleIsland() {
         <strong>{spread.raw.toFixed(1)}</strong>, and <strong>{spread.scaled.toFixed(2)}</strong> after
         dividing by √{state.dk}.
       </p>
+      <LiveEquation
+        tex={tex}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`The worked example's equation at key size ${state.dk}: the scaled scores, the two weights and the spread of q·k, with the numbers`}
+      />
     </div>
   );
 }

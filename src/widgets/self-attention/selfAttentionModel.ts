@@ -37,6 +37,10 @@ export interface SelfAttentionResult {
   /** max_i |output[i] − baseOutput[perm[i]]|: 0 up to rounding when attention is equivariant. */
   maxMoveError: number;
   token: number;
+  /** (n, d_k) queries, keys and values of the tokens in the order shown. */
+  Q: number[][];
+  K: number[][];
+  V: number[][];
   Wq: number[][];
   Wk: number[][];
   Wv: number[][];
@@ -81,7 +85,7 @@ function attend(words: string[], s: SelfAttentionInput, W: ReturnType<typeof pro
   const Q = matmul(X, W.Wq); // (n, d_k)
   const K = matmul(X, W.Wk); // (n, d_k)
   const V = matmul(X, W.Wv); // (n, d_k)
-  return scaledDotProduct(Q, K, V, { causal: s.causal });
+  return { ...scaledDotProduct(Q, K, V, { causal: s.causal }), Q, K, V };
 }
 
 /** Embed the reader's sentence, project it and run self-attention with `lib/`. */
@@ -117,6 +121,9 @@ export function computeSelfAttention(s: SelfAttentionInput): SelfAttentionOutcom
       baseOutput,
       maxMoveError,
       token: Math.min(s.token, n - 1),
+      Q: shown.Q.toArray(),
+      K: shown.K.toArray(),
+      V: shown.V.toArray(),
       Wq: W.Wq.toArray(),
       Wk: W.Wk.toArray(),
       Wv: W.Wv.toArray(),

@@ -1,6 +1,15 @@
 /** Chapter 8 (self-attention): the explorer and the worked example, used as a reader would. */
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import {
+  cellNumbers,
+  equationShows,
+  near,
+  openInNotebook,
+  softmax,
+  texLine,
+  texNumbers,
+} from "../liveEquation";
 
 const PATH = "/chapters/self-attention/";
 
@@ -94,4 +103,75 @@ test("self-attention: pick a token, shuffle (equivariance), causal mask, bad inp
   await visit(page, url);
   const again = page.locator('[data-widget="self-attention/explorer"] svg.sa-arcs');
   await waitFor(async () => (await again.getAttribute("aria-label")) === before, "same weights after reload");
+});
+
+test("self-attention: the worked example's equation follows d_k; Open in notebook", async ({ page }) => {
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="self-attention/worked-example"]');
+  await equationShows(w, ["\\frac{112}{\\sqrt{64}} = 14", "0.8808"], "default");
+  const spread = await textOf(w.locator('[data-output="spread"] strong').first());
+  // Keyboard: d_k from 64 to 256. 112/16 = 7 and 96/16 = 6, so α₁ = 1/(1 + e^-1).
+  await w.getByLabel("dₖ").focus();
+  await page.keyboard.press("ArrowDown");
+  const a1 = 1 / (1 + Math.exp(-1));
+  const tex = await equationShows(
+    w,
+    ["\\frac{112}{\\sqrt{256}} = 7", "= 6", a1.toFixed(4), (1 - a1).toFixed(4), "\\sqrt{256} = 16"],
+    "d_k = 256",
+  );
+  // The measured spread of q·k (the widget's line under the bars) is the equation's last line.
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="spread"] strong').first())) !== spread,
+    "spread at d_k = 256",
+  );
+  const measured = await textOf(w.locator('[data-output="spread"] strong').first());
+  await equationShows(w, [`\\operatorname{std}(q \\cdot k) &= ${measured}`], "the measured spread");
+  check(tex.includes("1000"), "the equation names the 1000 random pairs");
+  await waitFor(() => page.url().includes("we.dk=256"), "d_k in the URL");
+  // Comment, d_k, s1, s2, q, K, raw, scaled, alpha, A.
+  const nb = await openInNotebook(page, w, 10);
+  check(near(await cellNumbers(nb, 7), [112, 96], 1e-9), "raw = q K'");
+  check(near(await cellNumbers(nb, 8), [7, 6], 1e-9), "scaled");
+  check(near(await cellNumbers(nb, 9), [a1, 1 - a1], 1e-5), "alpha");
+  check(near(await cellNumbers(nb, 10), [a1, 1 - a1], 1e-5), "attentionWeights");
+});
+
+test("self-attention: the explorer's equation follows the token and the causal mask; Open in notebook", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="self-attention/explorer"]');
+  // Keyboard: from "cat" (token 2) to "sat" (token 3), then the causal mask.
+  await w.getByRole("radio", { name: "cat" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await w.getByLabel("Causal mask (hide later words)").focus();
+  await page.keyboard.press("Space");
+  const tex = await equationShows(w, ["q_{3}", "\\alpha_{3}", "-\\infty", "j > 3"], "token 3, causal");
+  await waitFor(() => page.url().includes("sa.token=2") && page.url().includes("sa.causal=1"), "URL state");
+  const nb = await openInNotebook(page, w, 11);
+  // X, Wq, Wk, Wv from the notebook; the row of token 3 recomputed here in plain JavaScript.
+  const rows = (flat: number[], cols: number) =>
+    Array.from({ length: flat.length / cols }, (_, i) => flat.slice(i * cols, (i + 1) * cols));
+  const X = rows(await cellNumbers(nb, 1), 6);
+  const [Wq, Wk, Wv] = [
+    rows(await cellNumbers(nb, 2), 4),
+    rows(await cellNumbers(nb, 3), 4),
+    rows(await cellNumbers(nb, 4), 4),
+  ];
+  const mul = (A: number[][], B: number[][]) =>
+    A.map((r) => B[0].map((_, c) => r.reduce((a, x, k) => a + x * B[k][c], 0)));
+  const [Q, K, V] = [mul(X, Wq), mul(X, Wk), mul(X, Wv)];
+  const i = 2;
+  const s = K.slice(0, i + 1).map((k) => k.reduce((a, x, c) => a + x * Q[i][c], 0) / 2);
+  const alpha = [...softmax(s), ...Array(X.length - i - 1).fill(0)];
+  const h = V[0].map((_, c) => alpha.reduce((a, w, j) => a + w * V[j][c], 0));
+  const shownAlpha = texNumbers(texLine(tex, "\\alpha_{3}"));
+  check(near(shownAlpha, alpha, 0.005), `equation's weights ${shownAlpha} against ${alpha}`);
+  const shownH = texNumbers(texLine(tex, "h_{3}")).slice(-4);
+  check(
+    near(shownH, h, 0.001 * Math.max(...h.map(Math.abs)) + 1e-4),
+    `equation's output ${shownH} against ${h}`,
+  );
+  check(near(texNumbers(texLine(tex, "q_{3}")), Q[i], 0.001 * Math.max(...Q[i].map(Math.abs)) + 1e-4), "q_3");
+  check(near((await cellNumbers(nb, 11)).slice(i * 4, i * 4 + 4), h, 1e-4), "H's row 3 in the notebook");
 });

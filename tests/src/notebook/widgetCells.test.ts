@@ -37,6 +37,8 @@ import { xlCells } from "../../../src/widgets/beyond-the-transformer/xlNotebook"
 import { parseOrder } from "../../../src/widgets/beyond-the-transformer/xlnetModel";
 import { xlnetCells } from "../../../src/widgets/beyond-the-transformer/xlnetNotebook";
 import { xlnetMasks } from "../../../lib";
+import { computeWorked, workedSpec } from "../../../src/widgets/self-attention/workedModel";
+import { workedCells } from "../../../src/widgets/self-attention/workedNotebook";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -281,5 +283,22 @@ describe("Open in notebook, chapter 11: the masks from index grids", () => {
       expect(v.get("query")).toEqual(m.query);
     }
     expect(xlnetCells({ order: "1 1 2" })).toBeNull();
+  });
+describe("Open in notebook, chapter 5: the worked example", () => {
+  it("raw and scaled scores and the weights, at every d_k", async () => {
+    for (const dk of ["4", "64", "1024"] as const) {
+      for (const [s1, s2] of [
+        [112, 96],
+        [3, -7.5],
+      ]) {
+        const s = { ...defaults(workedSpec), dk, s1, s2 };
+        const r = computeWorked(s);
+        const v = await run(workedCells(s));
+        expectClose(v.get("raw"), [r.raw], 9);
+        expectClose(v.get("scaled"), [r.scaled], 12);
+        expectClose(v.get("alpha"), [r.weights], 12);
+        expectClose(v.get("A"), [r.weights], 12);
+      }
+    }
   });
 });
