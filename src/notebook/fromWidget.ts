@@ -39,6 +39,10 @@ import { xlnetSpec } from "../widgets/beyond-the-transformer/xlnetModel";
 import { xlnetCells } from "../widgets/beyond-the-transformer/xlnetNotebook";
 import { workedSpec } from "../widgets/self-attention/workedModel";
 import { workedCells } from "../widgets/self-attention/workedNotebook";
+import { shlSpec } from "../widgets/soft-hard-local/softHardLocalModel";
+import { shlCells } from "../widgets/soft-hard-local/shlNotebook";
+import { pointerSpec } from "../widgets/pointer-networks/pointerModel";
+import { pointerCells } from "../widgets/pointer-networks/pointerNotebook";
 import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
 import { NOTEBOOK_WIDGETS } from "../widgets/primitives/notebookWidgets";
 
@@ -150,6 +154,18 @@ export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<S
     spec: workedSpec,
     title: "the worked example",
     cells: workedCells,
+  }),
+  "soft-hard-local/modes": entry({
+    state: "shl",
+    spec: shlSpec,
+    title: "the soft, hard and local widget",
+    cells: shlCells,
+  }),
+  "pointer-networks/pointer-sort": entry({
+    state: "ptr",
+    spec: pointerSpec,
+    title: "the sorting pointer",
+    cells: pointerCells,
   }),
 };
 

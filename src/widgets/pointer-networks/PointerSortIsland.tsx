@@ -1,6 +1,7 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
@@ -8,11 +9,18 @@ import { BarChart } from "../primitives/charts/BarChart";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed as dec } from "../primitives/format";
 import { type PointerView, computePointer, pointerSpec } from "./pointerModel";
+import { pointerTex } from "./pointerEquation";
+
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 const num = (x: number) => String(Number(x.toPrecision(6)));
 
 /** Type numbers; step through a pointer decoder that points at the next element of the sorted order. */
-export default function PointerSortIsland() {
+export default function PointerSortIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("ptr", pointerSpec);
   const outcome = useMemo(() => computePointer(state), [state]);
   const v = useLastGood<PointerView>(outcome.ok ? outcome.view : undefined);
@@ -87,6 +95,12 @@ export default function PointerSortIsland() {
         <strong data-value="value">{num(v.xs[chosen])}</strong>) with probability{" "}
         <strong data-value="prob">{dec(v.probs[t][chosen])}</strong>.
       </p>
+      <LiveEquation
+        tex={pointerTex(v, state, step)}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Equation of step ${step}: the hand-set scores, the masked softmax and the position pointed at, with the numbers`}
+      />
       <BarChart
         name="pointer-step"
         values={v.probs[t]}

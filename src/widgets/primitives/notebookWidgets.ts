@@ -19,4 +19,6 @@ export const NOTEBOOK_WIDGETS = [
   "beyond-the-transformer/transformer-xl",
   "beyond-the-transformer/xlnet",
   "self-attention/worked-example",
+  "soft-hard-local/modes",
+  "pointer-networks/pointer-sort",
 ] as const;

@@ -1,10 +1,18 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { HardPanel, LocalPanel, SoftPanel } from "./ShlPanels";
 import { MODES, type Mode, type ShlResult, computeShl, shlSpec } from "./softHardLocalModel";
+import { shlTex } from "./shlEquation";
+
+interface Props {
+  /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
+  initialEquationHtml: string;
+  initialEquationTex: string;
+}
 
 const MODE_LABEL: Record<Mode, string> = {
   soft: "Soft (global)",
@@ -13,11 +21,13 @@ const MODE_LABEL: Record<Mode, string> = {
 };
 
 /** One set of scores, three ways to attend: soft, hard (argmax, sampling, Gumbel-softmax) and local. */
-export default function SoftHardLocalIsland() {
+export default function SoftHardLocalIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("shl", shlSpec);
   const outcome = useMemo(() => computeShl(state), [state]);
   const r = useLastGood<ShlResult>(outcome.ok ? outcome.result : undefined);
   const error = outcome.ok ? undefined : outcome.error;
+  const pos = r ? Math.min(state.pos, r.scores.length - 1) : 0;
+  const tex = useMemo(() => (r ? shlTex(r, state, pos) : ""), [r, state, pos]);
   return (
     <div ref={ref} class="shl">
       <LinkErrors errors={linkErrors} />
@@ -53,6 +63,27 @@ export default function SoftHardLocalIsland() {
       {r && state.mode === "soft" && <SoftPanel r={r} />}
       {r && state.mode === "hard" && <HardPanel r={r} state={state} set={set} />}
       {r && state.mode === "local" && <LocalPanel r={r} state={state} set={set} />}
+      {r && (
+        <>
+          <label class="shl-pos">
+            Position in the equation{" "}
+            <select
+              value={String(pos)}
+              onChange={(e) => set("pos", Number((e.target as HTMLSelectElement).value))}
+            >
+              {r.scores.map((_, j) => (
+                <option value={String(j)}>{j + 1}</option>
+              ))}
+            </select>
+          </label>
+          <LiveEquation
+            tex={tex}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Equation for position ${pos + 1}, ${MODE_LABEL[state.mode]}: its weight with the numbers`}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -22,6 +22,8 @@ export const shlSpec = {
   tau: fields.number(1, 0.05, 5),
   n: fields.int(20, 1, 500),
   seed: fields.int(1, 0, 99999),
+  /** The position (0-based) whose weight the equation writes out. */
+  pos: fields.int(2, 0, 11),
 };
 
 export interface ShlInput {
@@ -32,6 +34,7 @@ export interface ShlInput {
   tau: number;
   n: number;
   seed: number;
+  pos: number;
 }
 
 export interface ShlResult {

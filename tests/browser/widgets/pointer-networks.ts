@@ -3,6 +3,7 @@
  * come from the chapter's hand-set rule, written out here independently of lib/.
  */
 import { test, site } from "../fixtures";
+import { cellNumbers, equationShows, near, openInNotebook, softmax } from "../liveEquation";
 import { check, openTrainer, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/pointer-networks/";
@@ -190,4 +191,38 @@ test("pointer-networks: train the pointer network, pause, resume, point at the r
     perStep("close pair < 0.001") < perStep("length 5"),
     `close values are harder: ${JSON.stringify(cells)}`,
   );
+});
+
+test("pointer-networks: the equation follows the step; Open in notebook", async ({ page }) => {
+  await visit(page, PATH);
+  const w = page.locator(WIDGET);
+  const x = [5, -2, 9, 0.5, 3, 7];
+  // Step 1 (the default): c_0 = min x = −2, r = 11.
+  await equationShows(w, ["c_{0} = \\min_j x_j = -2", "= 11", "\\#2"], "step 1");
+  // Keyboard: Next step twice. Step 3 measures from c_2 = x_4 = 0.5, with #2 and #4 masked.
+  const next = w.getByRole("button", { name: "Next step" });
+  await next.focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  const allow = [1, 0, 1, 0, 1, 1];
+  const u = x.map((v) => (-8 * (v - 0.5)) / 11);
+  const free = softmax(u.filter((_, j) => allow[j]));
+  const p = allow.map((a, j) => (a ? free[allow.slice(0, j).filter(Boolean).length] : 0));
+  await equationShows(
+    w,
+    [
+      "y_{3}",
+      "c_{2} = x_{4} = 0.5",
+      "M_j = 0",
+      "\\#2, \\#4",
+      "\\#5",
+      `\\left[${p.map((v) => v.toFixed(3)).join(",\\ ")}\\right]`,
+    ],
+    "step 3",
+  );
+  await waitFor(() => page.url().includes("ptr.step=3"), "step in the URL");
+  // Comment, x, beta, r, c, allow, u, blocked, p.
+  const nb = await openInNotebook(page, w, 9);
+  check(near(await cellNumbers(nb, 7), u, 1e-5), `u: ${await cellNumbers(nb, 7)}`);
+  check(near(await cellNumbers(nb, 9), p, 1e-5), `p: ${await cellNumbers(nb, 9)}`);
 });

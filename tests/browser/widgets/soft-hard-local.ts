@@ -3,6 +3,7 @@
  * Expected numbers are computed here, independently of lib/, from the formulas of the chapter.
  */
 import { test, site } from "../fixtures";
+import { cellNumbers, equationShows, near, openInNotebook } from "../liveEquation";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/soft-hard-local/";
@@ -101,4 +102,37 @@ test("soft-hard-local: a bad score is reported and the last result stays", async
     async () => (await textOf(w.locator("#shl-scores-error"))).includes("at most 12"),
     "too many scores",
   );
+});
+
+test("soft-hard-local: the equation follows the mode, the position and the window; Open in notebook", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(WIDGET);
+  const s = [1.2, 0.3, 2, -0.5, 0.8, 1.5, -1, 0.4];
+  // Soft, position 3 (the default).
+  await equationShows(w, ["\\alpha_{3}", softmax(s)[2].toFixed(3)], "soft, position 3");
+  // Keyboard: the mode to Local (p_t = 4, D = 2: window 2 to 6, σ = 1).
+  await w.getByRole("radio", { name: "Soft (global)" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  const inside = softmax(s.slice(1, 6));
+  const gauss = Math.exp(-0.5);
+  const weight = inside[1] * gauss;
+  const sig4 = (x: number) => String(Number(x.toPrecision(4)));
+  await equationShows(
+    w,
+    ["a_t(3)", "\\sum_{i=2}^{6}", `${sig4(inside[1])} \\cdot ${sig4(gauss)} = ${sig4(weight)}`, "[2, 6]"],
+    "local, position 3",
+  );
+  // Position 1 is outside the window: the model sets its weight to 0, and the equation says so.
+  await w.getByLabel("Position in the equation").focus();
+  await page.keyboard.press("Home");
+  await equationShows(w, ["a_t(1) &= 0", "outside the window"], "local, position 1");
+  await waitFor(() => page.url().includes("shl.pos=0") && page.url().includes("shl.mode=local"), "URL state");
+  // s, alpha, pt, D, sigma, pos, first, last, inWindow, blocked, align, gauss, a, mass.
+  const nb = await openInNotebook(page, w, 14);
+  const weights = s.map((_, j) => (j < 1 || j > 5 ? 0 : inside[j - 1] * Math.exp(-((j - 3) ** 2) / 2)));
+  check(near(await cellNumbers(nb, 13), weights, 1e-5), `a: ${await cellNumbers(nb, 13)}`);
+  check(near(await cellNumbers(nb, 14), [weights.reduce((a, b) => a + b, 0)], 1e-5), "mass");
 });

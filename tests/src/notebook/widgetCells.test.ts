@@ -39,6 +39,10 @@ import { xlnetCells } from "../../../src/widgets/beyond-the-transformer/xlnetNot
 import { xlnetMasks } from "../../../lib";
 import { computeWorked, workedSpec } from "../../../src/widgets/self-attention/workedModel";
 import { workedCells } from "../../../src/widgets/self-attention/workedNotebook";
+import { computeShl, shlSpec } from "../../../src/widgets/soft-hard-local/softHardLocalModel";
+import { shlCells } from "../../../src/widgets/soft-hard-local/shlNotebook";
+import { computePointer, pointerSpec } from "../../../src/widgets/pointer-networks/pointerModel";
+import { pointerCells } from "../../../src/widgets/pointer-networks/pointerNotebook";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -300,5 +304,58 @@ describe("Open in notebook, chapter 5: the worked example", () => {
         expectClose(v.get("A"), [r.weights], 12);
       }
     }
+  });
+});
+
+describe("Open in notebook, chapters 6 and 7: soft/hard/local and the pointer", () => {
+  it("soft, hard and local modes: the cells give the model's weights", async () => {
+    for (const over of [
+      { mode: "soft" as const },
+      { mode: "hard" as const, n: 50 },
+      { mode: "local" as const },
+      { mode: "local" as const, p: 0, D: 1 },
+      { mode: "local" as const, p: 4.5, D: 3 },
+      { mode: "local" as const, p: 7, D: 6 },
+    ]) {
+      const s = { ...defaults(shlSpec), ...over };
+      const o = computeShl(s);
+      if (!o.ok) throw new Error("default soft/hard/local state");
+      const r = o.result;
+      const v = await run(shlCells(s)!);
+      expectClose(v.get("alpha"), r.soft);
+      if (s.mode === "hard") {
+        expectClose(
+          v.get("hard"),
+          r.soft.map((_, j) => (j === r.argmax ? 1 : 0)),
+        );
+        expectClose(v.get("freq"), r.freq);
+      }
+      if (s.mode === "local") {
+        expectClose(v.get("align"), r.local!.align);
+        expectClose(v.get("gauss"), r.local!.gaussian);
+        expectClose(v.get("a"), r.local!.weights);
+        expect(v.get("mass")).toBeCloseTo(r.local!.mass, 12);
+      }
+    }
+    expect(shlCells({ ...defaults(shlSpec), scores: "1 x" })).toBeNull();
+  });
+
+  it("pointer: the selected step's scores and masked softmax, ascending and descending", async () => {
+    for (const over of [
+      {},
+      { step: 3 },
+      { step: 6, order: "descending" as const },
+      { xs: "3 3.1 8", beta: 2, step: 2 },
+      { xs: "4 4 4", step: 2 },
+    ]) {
+      const s = { ...defaults(pointerSpec), ...over };
+      const o = computePointer(s);
+      if (!o.ok) throw new Error("pointer state");
+      const t = Math.min(s.step, o.view.xs.length) - 1;
+      const v = await run(pointerCells(s)!);
+      expectClose(v.get("u"), o.view.scores[t]);
+      expectClose(v.get("p"), o.view.probs[t]);
+    }
+    expect(pointerCells({ ...defaults(pointerSpec), xs: "" })).toBeNull();
   });
 });
