@@ -288,6 +288,8 @@ describe("Open in notebook, chapter 11: the masks from index grids", () => {
     }
     expect(xlnetCells({ order: "1 1 2" })).toBeNull();
   });
+});
+
 describe("Open in notebook, chapter 5: the worked example", () => {
   it("raw and scaled scores and the weights, at every d_k", async () => {
     for (const dk of ["4", "64", "1024"] as const) {
