@@ -9,6 +9,11 @@
  */
 import { gatCells } from "../widgets/graph-attention/gatNotebook";
 import { gatSpec } from "../widgets/graph-attention/gatView";
+import { addressingCells, copyCells } from "../widgets/neural-turing-machines/ntmNotebook";
+import { addressingSpec } from "../widgets/neural-turing-machines/ntmModel";
+import { copySpec } from "../widgets/neural-turing-machines/copyModel";
+import { memSpec } from "../widgets/memory-networks/memoryModel";
+import { memoryNetworkCells } from "../widgets/memory-networks/memoryNotebook";
 import { multiHeadSpec } from "../widgets/multi-head-attention/multiHeadModel";
 import { multiHeadCells } from "../widgets/multi-head-attention/multiHeadNotebook";
 import { qkvSpec } from "../widgets/queries-keys-values/qkvModel";
@@ -166,6 +171,24 @@ export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<S
     spec: pointerSpec,
     title: "the sorting pointer",
     cells: pointerCells,
+  }),
+  "neural-turing-machines/addressing": entry({
+    state: "ntm",
+    spec: addressingSpec,
+    title: "the NTM addressing widget",
+    cells: addressingCells,
+  }),
+  "neural-turing-machines/copy-task": entry({
+    state: "copy",
+    spec: copySpec,
+    title: "the copy task",
+    cells: copyCells,
+  }),
+  "memory-networks/story-qa": entry({
+    state: "mem",
+    spec: memSpec,
+    title: "the memory network",
+    cells: memoryNetworkCells,
   }),
 };
 

@@ -2,26 +2,24 @@ import { useMemo } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { fmt } from "../primitives/matrixText";
 import { RangeField } from "../primitives/RangeField";
-import { fields } from "../primitives/urlState";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { HopAttentionTable } from "./HopAttentionTable";
 import { StoryFields } from "./StoryFields";
 import { DIMS, type Outcome, answerStory, generateStory } from "./babi";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { hopTex, memSpec } from "./memoryModel";
 
-const first = generateStory(1);
-/** The state a link reproduces: the story and question as written, the seed they came from, hops. */
-export const memSpec = {
-  seed: fields.int(1, 0, 999999),
-  story: fields.text(first.sentences.join("\n"), 2000),
-  question: fields.text(first.question, 200),
-  hops: fields.int(1, 1, 3),
-};
+interface Props {
+  initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
+}
 
 type Result = Extract<Outcome, { ok: true }>["result"];
 
 /** A story, a question, and a memory network's attention per hop and its query updates. */
-export default function MemoryNetworkIsland() {
+export default function MemoryNetworkIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("mem", memSpec);
   const outcome = useMemo(() => answerStory(state.story, state.question, state.hops), [state]);
   const r = useLastGood<Result>(outcome.ok ? outcome.result : undefined);
@@ -85,6 +83,30 @@ export default function MemoryNetworkIsland() {
           </p>
           <HopAttentionTable sentences={r.sentences} p={r.p} />
           <UpdateTable r={r} />
+          <div class="mn-controls">
+            <label>
+              Hop in the equation{" "}
+              <select
+                value={String(Math.min(state.hop, r.p.length))}
+                onChange={(e) => set("hop", Number((e.target as HTMLSelectElement).value))}
+              >
+                {r.p.map((_, k) => (
+                  <option value={String(k + 1)}>hop {k + 1}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <LiveEquation
+            tex={hopTex(r, state.hop)}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Hop ${Math.min(state.hop, r.p.length)} with its numbers`}
+          />
+          <p class="mn-note">
+            In this hand-set network every embedding has 11 dimensions (four people, six places, time); a
+            dimension not written in the equation is 0, and a sentence whose weight is below 0.0005 is left
+            out of the sum for oᵏ.
+          </p>
         </>
       )}
     </div>

@@ -137,6 +137,10 @@ export function runStory(sentences: string[], question: string, hops: number) {
   return {
     sentences,
     question,
+    /** Each hop's scores mᵢ·uᵏ, one per sentence. */
+    scores: res.m.map((m, k) =>
+      Array.from({ length: m.rows }, (_, i) => m.row(i).reduce((a, x, t) => a + x * res.u[k][t], 0)),
+    ),
     p: res.p.map((x) => Array.from(x)),
     o: res.o.map((x) => Array.from(x)),
     u: res.u.map((x) => Array.from(x)),

@@ -8,7 +8,20 @@ import { BarChart } from "../primitives/charts/BarChart";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { memoryGridProps } from "./memoryGrid";
 import { Slider } from "../primitives/Slider";
-import { type AddressingResult, SHIFT_KERNELS, addressingSpec, computeAddressing } from "./ntmModel";
+import { LiveEquation } from "../primitives/LiveEquation";
+import {
+  type AddressingResult,
+  SHIFT_KERNELS,
+  addressingSpec,
+  addressingTex,
+  computeAddressing,
+} from "./ntmModel";
+
+interface Props {
+  initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
+}
 
 /** The head's vector inputs: state key, label, hint. */
 const VECTOR_FIELDS: [key: "key" | "erase" | "add", label: string, hint: string][] = [
@@ -22,7 +35,7 @@ const cols = (n: number) => Array.from({ length: n }, (_, j) => `c${j}`);
 const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
 
 /** The NTM addressing pipeline stage by stage, then a read and a write with the chosen weighting. */
-export default function NtmAddressingIsland() {
+export default function NtmAddressingIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("ntm", addressingSpec);
   const outcome = useMemo(() => computeAddressing(state), [state]);
   const r = useLastGood<AddressingResult>(outcome.ok ? outcome.result : undefined);
@@ -157,6 +170,25 @@ export default function NtmAddressingIsland() {
               />
             ))}
           </div>
+          <div class="widget-controls">
+            <label>
+              Slot in the equation{" "}
+              <select
+                value={String(r.slot)}
+                onChange={(e) => set("slot", Number((e.target as HTMLSelectElement).value))}
+              >
+                {slots(n).map((s) => (
+                  <option value={s}>slot {s}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <LiveEquation
+            tex={addressingTex(r)}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`The four stages for slot ${r.slot} with their numbers: final weight ${fmt(r.sharpened[r.slot], 3)}`}
+          />
           <p class="ntm-read" data-output="read">
             Read r = wᵀM = {vec(r.read)}
           </p>

@@ -7,7 +7,14 @@ import { useWidget } from "../primitives/useWidget";
 import { BarChart } from "../primitives/charts/BarChart";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { memoryGridProps } from "./memoryGrid";
-import { type CopyView, computeCopy, copySpec } from "./copyModel";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { type CopyView, computeCopy, copySpec, copyTex } from "./copyModel";
+
+interface Props {
+  initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
+}
 
 const labels = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
 
@@ -21,7 +28,7 @@ function caption(v: CopyView): string {
 }
 
 /** Step through the copy task: the write head lays the sequence down, the read head plays it back. */
-export default function NtmCopyTaskIsland() {
+export default function NtmCopyTaskIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("copy", copySpec);
   const outcome = useMemo(() => computeCopy(state), [state.seq, state.slots]);
   const frames = useLastGood<CopyView[]>(outcome.ok ? outcome.frames : undefined) ?? [];
@@ -125,6 +132,12 @@ export default function NtmCopyTaskIsland() {
           <p class="ntm-caption" data-output="caption" aria-live="polite">
             {caption(v)}
           </p>
+          <LiveEquation
+            tex={copyTex(frames, frame)}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Frame ${frame} with its numbers`}
+          />
           <div class="ntm-mems">
             <MatrixGrid
               {...memoryGridProps(v.input)}

@@ -1,6 +1,6 @@
 import { ntmCopyTask } from "../../../lib";
 import { fields } from "../primitives/urlState";
-import { formatMatrixText, parseMatrixText } from "../primitives/matrixText";
+import { fmt, formatMatrixText, parseMatrixText } from "../primitives/matrixText";
 
 /** The state a link to the copy-task widget reproduces: the sequence, the memory size and the frame shown. */
 export const copySpec = {
@@ -87,4 +87,47 @@ export function computeCopy(st: CopyInput): CopyOutcome {
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
+}
+
+const vec = (v: readonly number[]) => `[${v.map((x) => fmt(x, 3)).join(",\\ ")}]`;
+
+/**
+ * The frame's step with its numbers. Both heads shift forward one slot with g = 0 and γ = 1, so
+ * the new weighting is the previous one moved by one slot; a write erases the focused slot
+ * (e = 1) and adds the item, a read returns wᵀM, whose terms at the other slots are 0 (their
+ * weight is 0). Frame 0 states where the heads start.
+ */
+export function copyTex(frames: readonly CopyView[], frame: number): string {
+  const v = frames[frame];
+  const n = v.w.length;
+  if (v.phase === "start")
+    return `w_0 = ${vec(v.w)} \\quad (\\text{both heads on slot } ${n - 1}),\\qquad M_0 = 0`;
+  const prev = frames[frame - 1];
+  // The read head starts from slot N − 1 again, like the write head did.
+  const wPrev = v.phase === "read" && v.t === 0 ? frames[0].w : prev.w;
+  const i = v.w.indexOf(Math.max(...v.w));
+  const from = (i - 1 + n) % n;
+  const shift = `w_{${frame}}(i) &= w_{${frame - 1}}(i - 1) \\;\\Rightarrow\\; w_{${frame}} = ${vec(v.w)}`;
+  const moved = `\\quad (w_{${frame - 1}}(${from}) = ${fmt(wPrev[from], 3)})`;
+  if (v.phase === "write") {
+    const old = prev.memory[i];
+    return [
+      "\\begin{aligned}",
+      `${shift}${moved} \\\\`,
+      `M_{${frame}}(${i}) &= M_{${frame - 1}}(${i}) \\circ \\big(\\mathbf{1} - w_{${frame}}(${i})\\, e\\big) + w_{${frame}}(${i})\\, x_{${v.t}} \\\\`,
+      `&= ${vec(old)} \\circ ${vec(old.map(() => 1 - v.w[i]))} + ${fmt(v.w[i], 3)} \\cdot ${vec(v.input[v.t])} = ${vec(v.memory[i])}`,
+      "\\end{aligned}",
+    ].join("\n");
+  }
+  const y = v.output[v.t] ?? [];
+  // The weighting is one-hot, so every other slot's term is 0 (said, not written out).
+  const others = v.w.every((x, j) => j === i || x === 0)
+    ? "\\ (+\\, 0 \\text{ for every other slot})"
+    : ` + \\dots`;
+  return [
+    "\\begin{aligned}",
+    `${shift}${moved} \\\\`,
+    `y_{${v.t}} = r_{${frame}} &= \\textstyle\\sum_i w_{${frame}}(i)\\, M(i) = ${fmt(v.w[i], 3)} \\cdot ${vec(v.memory[i])}${others} = ${vec(y)}`,
+    "\\end{aligned}",
+  ].join("\n");
 }

@@ -1,6 +1,13 @@
 import { ntmAddress, ntmRead, ntmWrite } from "../../../lib";
 import { fields } from "../primitives/urlState";
-import { type MatrixLimits, formatMatrixText, parseMatrixText } from "../primitives/matrixText";
+import { type MatrixLimits, fmt, formatMatrixText, parseMatrixText } from "../primitives/matrixText";
+
+/** cos(u, v), with a zero vector's norm taken as 10⁻⁸ as in lib's ntmContent. */
+function cosine(u: number[], v: number[]): number {
+  const dot = u.reduce((a, x, j) => a + x * v[j], 0);
+  const norm = (w: number[]) => Math.max(Math.sqrt(w.reduce((a, x) => a + x * x, 0)), 1e-8);
+  return dot / (norm(u) * norm(v));
+}
 
 /** The memory the chapter's worked example uses: six slots of four numbers. */
 export const NTM_MEMORY = [
@@ -34,6 +41,8 @@ export const addressingSpec = {
   gamma: fields.number(2, 1, 20),
   erase: fields.text("1 1 1 1", 400),
   add: fields.text("0 0 0 1", 400),
+  /** The slot whose weight the equation writes out (clamped to the slots there are). */
+  slot: fields.int(3, 0, 9),
 };
 
 export type AddressingInput = { [K in keyof typeof addressingSpec]: (typeof addressingSpec)[K]["default"] };
@@ -49,6 +58,13 @@ export interface AddressingResult {
   sharpened: number[];
   read: number[];
   after: number[][];
+  /** The cosine similarity of the key to each slot. */
+  cos: number[];
+  beta: number;
+  g: number;
+  gamma: number;
+  /** The slot the equation writes out. */
+  slot: number;
 }
 
 export type AddressingOutcome =
@@ -122,9 +138,55 @@ export function computeAddressing(st: AddressingInput): AddressingOutcome {
         sharpened: Array.from(a.sharpened),
         read: Array.from(read),
         after,
+        cos: M.map((row) => cosine(key.value, row)),
+        beta: st.beta,
+        g: st.g,
+        gamma: st.gamma,
+        slot: Math.min(st.slot, M.length - 1),
       },
     };
   } catch (err) {
     return { ok: false, fieldErrors, error: (err as Error).message };
   }
+}
+
+/**
+ * The four addressing stages for the chosen slot i, with the widget's numbers: the content weight
+ * (numerator and denominator both divided by exp(β·max cos), as the softmax is computed), the
+ * gate, the shift (the neighbours wrap around the ends) and the sharpening (over Σⱼ w̃(j)ᵞ).
+ */
+export function addressingTex(r: AddressingResult): string {
+  const n = r.memory.length;
+  const i = r.slot;
+  const f = (x: number) => fmt(x, 3);
+  // The softmax as lib computes it, shifted by the best cosine so no exponential overflows.
+  const top = Math.max(...r.cos);
+  const Z = r.cos.reduce((a, c) => a + Math.exp(r.beta * (c - top)), 0);
+  const S = r.shifted.reduce((a, x) => a + x ** r.gamma, 0);
+  const before = (i - 1 + n) % n;
+  const after = (i + 1) % n;
+  const [fw, stay, back] = r.s;
+  const lines = [
+    [
+      `w^{c}(${i}) &= \\frac{\\exp\\big(\\beta \\cos(k, M(${i}))\\big)}{\\sum_j \\exp\\big(\\beta \\cos(k, M(j))\\big)}`,
+      `\\frac{\\exp\\big(${f(r.beta)} \\cdot (${f(r.cos[i])} - ${f(top)})\\big)}{\\sum_j \\exp\\big(${f(r.beta)} \\cdot (\\cos(k, M(j)) - ${f(top)})\\big)} = \\frac{${f(Math.exp(r.beta * (r.cos[i] - top)))}}{${f(Z)}} = ${f(r.content[i])}`,
+    ],
+    [
+      `w^{g}(${i}) &= g\\, w^{c}(${i}) + (1 - g)\\, w_{t-1}(${i})`,
+      `${f(r.g)} \\cdot ${f(r.content[i])} + ${f(1 - r.g)} \\cdot ${f(r.wPrev[i])} = ${f(r.gated[i])}`,
+    ],
+    [
+      `\\tilde w(${i}) &= s(+1)\\, w^{g}(${before}) + s(0)\\, w^{g}(${i}) + s(-1)\\, w^{g}(${after})`,
+      `${f(fw)} \\cdot ${f(r.gated[before])} + ${f(stay)} \\cdot ${f(r.gated[i])} + ${f(back)} \\cdot ${f(r.gated[after])} = ${f(r.shifted[i])}`,
+    ],
+    [
+      `w(${i}) &= \\frac{\\tilde w(${i})^{\\gamma}}{\\sum_j \\tilde w(j)^{\\gamma}}`,
+      `\\frac{(${f(r.shifted[i])})^{${f(r.gamma)}}}{${f(S)}} = ${f(r.sharpened[i])}`,
+    ],
+  ];
+  return [
+    "\\begin{aligned}",
+    lines.map(([sym, num]) => `${sym} \\\\\n&= ${num}`).join(" \\\\\n"),
+    "\\end{aligned}",
+  ].join("\n");
 }

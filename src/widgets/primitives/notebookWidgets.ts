@@ -21,4 +21,7 @@ export const NOTEBOOK_WIDGETS = [
   "self-attention/worked-example",
   "soft-hard-local/modes",
   "pointer-networks/pointer-sort",
+  "neural-turing-machines/addressing",
+  "neural-turing-machines/copy-task",
+  "memory-networks/story-qa",
 ] as const;

@@ -6,6 +6,7 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
 
 const PATH = "/chapters/memory-networks/";
 const WIDGET = '[data-widget="memory-networks/story-qa"]';
@@ -15,6 +16,9 @@ async function hop(w: Locator, k: number): Promise<number[]> {
     .locator(`[data-table="attention"] td[data-hop="${k}"] .mn-num`)
     .evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
 }
+
+/** A number as the equation prints it, to 3 significant digits. */
+const sig3 = (v: number) => String(Number(v.toPrecision(3)));
 
 const softmax = (x: number[]) => {
   const m = Math.max(...x);
@@ -219,4 +223,43 @@ test("memory-networks: train the memory network on task 1 and task 2, pause, res
   const q = await hops(w);
   check(argmax(q[0]) === 1, `hop 1 finds who has the apple: ${JSON.stringify(q)}`);
   check(argmax(q[q.length - 1]) === 3, `the last hop finds where Daniel went: ${JSON.stringify(q)}`);
+});
+
+test("memory-networks: the hop equation follows the keyboard, and Open in notebook recomputes every hop", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(WIDGET);
+  await typeInto(
+    w.getByLabel("Story (one sentence per line)"),
+    "Mary moved to the bathroom.\nJohn went to the hallway.\nMary went to the kitchen.",
+  );
+  await typeInto(w.getByLabel("Question"), "Where is Mary?");
+  // Two hops, then hop 2 in the equation, both from the keyboard.
+  await w.locator("#mn-hops").focus();
+  await page.keyboard.press("ArrowRight");
+  await waitFor(async () => (await hop(w, 2)).length === 3, "a second hop column");
+  await w.getByLabel("Hop in the equation").focus();
+  await page.keyboard.press("ArrowDown");
+  // Scores 40·[names Mary] + 3·i; A embeds only people, so o¹ adds nothing to hop 2's scores.
+  const scores = [40, 3, 46];
+  const p = softmax(scores);
+  const tex = await waitForEquation(w, (t) => t.includes("p^{2}"), "the equation shows hop 2");
+  for (const part of [
+    `m_i \\cdot u^{2} &= [${scores.join(",\\ ")}]`,
+    `= [${p.map((x) => x.toFixed(3)).join(",\\ ")}]`,
+    `${sig3(p[2])}\\,c_{3} + ${sig3(p[0])}\\,c_{1}`,
+    // u³ = u¹ + o¹ + o² = 40 e_mary + 1 e_time + 2 p₃ e_kitchen + 2 p₁ e_bathroom.
+    `u^{3} &= u^{2} + o^{2} = 40\\,e_{\\text{mary}} + ${sig3(2 * p[0])}\\,e_{\\text{bathroom}} + ${sig3(2 * p[2])}\\,e_{\\text{kitchen}} + 1\\,e_{\\text{time}}`,
+  ])
+    check(tex.includes(part), `the equation lacks “${part}”`);
+
+  // Cells: A, B, C, T_A, W, X, q, m, c, u_1, then p, o, u per hop (p_2 is cell 14, u_3 cell 16), probs, confidence.
+  const nb = await openInNotebook(page, w, 18);
+  const p2 = await cellNumbers(nb, 14);
+  check(p2.length === 3 && p2.every((x, i) => Math.abs(x - p[i]) < 1e-4), `notebook p_2 = ${p2}`);
+  const u3 = await cellNumbers(nb, 16);
+  // Dimensions: mary john sandra daniel, bathroom hallway kitchen garden office bedroom, time.
+  const want = [40, 0, 0, 0, 2 * p[0], 0, 2 * p[2], 0, 0, 0, 1];
+  check(u3.length === 11 && u3.every((x, i) => Math.abs(x - want[i]) < 1e-4), `notebook u_3 = ${u3}`);
 });

@@ -5,6 +5,7 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { axeViolations, check, textOf, typeInto, visit, waitFor } from "../helpers";
+import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
 
 const PATH = "/chapters/neural-turing-machines/";
 const ADDR = '[data-widget="neural-turing-machines/addressing"]';
@@ -20,6 +21,8 @@ async function bars(w: Locator, name: string): Promise<number[]> {
 }
 
 const near = (a: number, b: number, tol = 0.002) => Math.abs(a - b) <= tol;
+/** A number as the equation prints it, to 3 significant digits. */
+const sig3 = (v: number) => String(Number(v.toPrecision(3)));
 
 async function setRange(w: Locator, id: string, value: number) {
   await w.locator(`#${id}`).evaluate((el: HTMLInputElement, v) => {
@@ -137,4 +140,110 @@ test.describe(() => {
       "jumped to the end",
     );
   });
+});
+
+/** NTM addressing written out independently: cosine → softmax(β·) → gate → circular shift → power. */
+function address(
+  M: number[][],
+  k: number[],
+  beta: number,
+  g: number,
+  prev: number,
+  s: number[],
+  gamma: number,
+) {
+  const norm = (v: number[]) => Math.sqrt(v.reduce((a, x) => a + x * x, 0));
+  const cos = M.map((row) => row.reduce((a, x, j) => a + x * k[j], 0) / (norm(row) * norm(k)));
+  const e = cos.map((c) => Math.exp(beta * c));
+  const z = e.reduce((a, b) => a + b, 0);
+  const wc = e.map((x) => x / z);
+  const n = M.length;
+  const wg = wc.map((x, i) => g * x + (1 - g) * (i === prev ? 1 : 0));
+  const ws = wg.map((_, i) => s[0] * wg[(i - 1 + n) % n] + s[1] * wg[i] + s[2] * wg[(i + 1) % n]);
+  const pw = ws.map((x) => x ** gamma);
+  const sum = pw.reduce((a, b) => a + b, 0);
+  return { wc, wg, ws, w: pw.map((x) => x / sum) };
+}
+
+const MEMORY = [
+  [1, 0, 0, 0],
+  [0, 1, 0, 0],
+  [0, 0, 1, 0],
+  [1, 1, 0, 0],
+  [0, 0, 1, 1],
+  [0.5, 0.5, 0.5, 0.5],
+];
+
+test("neural-turing-machines: the addressing equation follows the keyboard, and Open in notebook recomputes it", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(ADDR);
+  // Slot 3 → slot 2 from the keyboard, then β 5 → 5.5 with an arrow key on its slider.
+  await w.getByLabel("Slot in the equation").focus();
+  await page.keyboard.press("ArrowUp");
+  await w.locator("#ntm-beta").focus();
+  await page.keyboard.press("ArrowRight");
+  const a = address(MEMORY, [1, 1, 0, 0], 5.5, 1, 0, [0.1, 0.8, 0.1], 2);
+  const tex = await waitForEquation(
+    w,
+    (t) => t.includes("w^{c}(2)") && t.includes("5.5"),
+    "the equation is slot 2's at β = 5.5",
+  );
+  // Slot 2 has cosine 0 with the key; its neighbours are slots 1 and 3.
+  for (const part of [
+    `= ${sig3(a.wc[2])} \\\\`,
+    `${sig3(a.wg[1])} + 0.8 \\cdot ${sig3(a.wg[2])} + 0.1 \\cdot ${sig3(a.wg[3])} = ${sig3(a.ws[2])}`,
+    `= ${sig3(a.w[2])}`,
+  ])
+    check(tex.includes(part), `the equation lacks “${part}”: ${tex}`);
+
+  // Cells: M, k, beta, g, s, gamma, w_prev, n, cosines, w_c, w_g, w_s, w (13), w_lib (14), r, e, a, M_after.
+  const nb = await openInNotebook(page, w, 18);
+  const wNb = await cellNumbers(nb, 13);
+  check(
+    wNb.length === 6 && wNb.every((x, i) => near(x, a.w[i], 1e-4)),
+    `notebook w = ${wNb}, expected ${a.w.map((x) => x.toFixed(4))}`,
+  );
+  const wLib = await cellNumbers(nb, 14);
+  check(
+    wLib.every((x, i) => near(x, a.w[i], 1e-4)),
+    `notebook w_lib = ${wLib}`,
+  );
+});
+
+test("neural-turing-machines: the copy task's equation follows the frame slider, and Open in notebook replays it", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator(COPY);
+  const X = [
+    [1, 0, 1, 0],
+    [0, 1, 1, 0],
+    [1, 1, 0, 1],
+    [0, 0, 1, 1],
+  ];
+  const frame = w.getByRole("slider", { name: "Frame" });
+  await frame.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  // Frame 3: the third write puts x2 into slot 2, which the shift reached from slot 1.
+  await waitForEquation(
+    w,
+    (t) => t.includes("M_{3}(2)") && t.includes(`x_{2}`) && t.includes(`= [${X[2].join(",\\ ")}]`),
+    "frame 3 writes x2 = [1, 1, 0, 1] into slot 2",
+  );
+  await page.keyboard.press("End");
+  await waitForEquation(
+    w,
+    (t) => t.includes("y_{3} = r_{8}") && t.includes(`= [${X[3].join(",\\ ")}]`),
+    "frame 8 reads y3 = x3 from slot 3",
+  );
+
+  // Cells: X, N, W, k, s, w_0, M_0, then w_f and M_f per write (M_4 is cell 15), w_f and y per read (y_3 is 23).
+  const nb = await openInNotebook(page, w, 23);
+  const y3 = await cellNumbers(nb, 23);
+  check(JSON.stringify(y3) === JSON.stringify(X[3]), `notebook y_3 = ${y3}`);
+  const M4 = await cellNumbers(nb, 15);
+  const want = [...X.flat(), ...new Array(8).fill(0)];
+  check(JSON.stringify(M4) === JSON.stringify(want), `notebook M_4 = ${M4}`);
 });

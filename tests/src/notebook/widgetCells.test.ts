@@ -43,6 +43,12 @@ import { computeShl, shlSpec } from "../../../src/widgets/soft-hard-local/softHa
 import { shlCells } from "../../../src/widgets/soft-hard-local/shlNotebook";
 import { computePointer, pointerSpec } from "../../../src/widgets/pointer-networks/pointerModel";
 import { pointerCells } from "../../../src/widgets/pointer-networks/pointerNotebook";
+import { addressingSpec, computeAddressing } from "../../../src/widgets/neural-turing-machines/ntmModel";
+import { computeCopy, copySpec } from "../../../src/widgets/neural-turing-machines/copyModel";
+import { addressingCells, copyCells } from "../../../src/widgets/neural-turing-machines/ntmNotebook";
+import { answerStory } from "../../../src/widgets/memory-networks/babi";
+import { memSpec } from "../../../src/widgets/memory-networks/memoryModel";
+import { memoryNetworkCells } from "../../../src/widgets/memory-networks/memoryNotebook";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -218,6 +224,64 @@ describe("Open in notebook: each widget's cells recompute what it shows", () => 
       expect(v.get("recurrent")).toBe(at.recurrent);
       expect(v.get("ratio")).toBeCloseTo(s.n / s.d, 12);
     }
+  });
+
+  it("NTM addressing: every stage, the library's weighting, the read and the write", async () => {
+    for (const over of [
+      {},
+      { shift: "forward" as const, g: 0.3, prev: 5, gamma: 1.5 },
+      { shift: "custom" as const, custom: "1 2 1", beta: 0, key: "0 0 1 1" },
+    ]) {
+      const s = { ...defaults(addressingSpec), ...over };
+      const r = computeAddressing(s);
+      if (!r.ok) throw new Error("addressing state");
+      const v = await run(addressingCells(s)!);
+      expectClose(v.get("w_c"), r.result.content);
+      expectClose(v.get("w_g"), r.result.gated);
+      expectClose(v.get("w_s"), r.result.shifted);
+      expectClose(v.get("w"), r.result.sharpened);
+      expectClose(v.get("w_lib"), r.result.sharpened);
+      expectClose(v.get("r"), r.result.read);
+      expectClose(v.get("M_after"), r.result.after);
+    }
+    expect(addressingCells({ ...defaults(addressingSpec), key: "1 x" })).toBeNull();
+  });
+
+  it("NTM copy task: the weighting, memory and output at the frame shown", async () => {
+    for (const frame of [0, 3, 4, 6, 8]) {
+      const s = { ...defaults(copySpec), frame };
+      const r = computeCopy(s);
+      if (!r.ok) throw new Error("copy state");
+      const f = r.frames[frame];
+      const v = await run(copyCells(s)!);
+      if (frame > 0) expectClose(v.get(`w_${frame}`), f.w);
+      expectClose(v.get(`M_${Math.min(frame, f.T)}`), f.memory);
+      f.output.forEach((y, t) => (y ? expectClose(v.get(`y_${t}`), y) : expect(v.has(`y_${t}`)).toBe(false)));
+    }
+    expect(copyCells({ ...defaults(copySpec), slots: 2 })).toBeNull();
+  });
+
+  it("memory network: every hop's attention, output and query, and the answer's probability", async () => {
+    for (const over of [
+      {},
+      { hops: 3 },
+      {
+        story: "Mary went to the kitchen.\nJohn moved to the garden.\nMary travelled to the office.",
+        hops: 2,
+      },
+    ]) {
+      const s = { ...defaults(memSpec), ...over };
+      const o = answerStory(s.story, s.question, s.hops);
+      if (!o.ok) throw new Error("memory network state");
+      const v = await run(memoryNetworkCells(s)!);
+      o.result.p.forEach((p, k) => {
+        expectClose(v.get(`p_${k + 1}`), p);
+        expectClose(v.get(`o_${k + 1}`), o.result.o[k]);
+        expectClose(v.get(`u_${k + 2}`), o.result.u[k + 1]);
+      });
+      expect(v.get("confidence")).toBeCloseTo(o.result.confidence, 9);
+    }
+    expect(memoryNetworkCells({ ...defaults(memSpec), question: "Where is it?" })).toBeNull();
   });
 });
 
