@@ -6,12 +6,22 @@ import { useWorkerMeasure } from "../primitives/useWorkerMeasure";
 import { type CapacityInput, type CapacityPoint, capacityKey, capacitySpec, counts } from "./capacityModel";
 import { LineChart } from "../primitives/charts/LineChart";
 import { fixed } from "../primitives/format";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
+import { capacityTex } from "./hopfieldEquations";
+import { capacityCells } from "./hopfieldNotebook";
+
+interface Props {
+  initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
+}
 
 /**
  * Recall success against load P/N, computed in a Web Worker one pattern count at a time: the curve
  * fills in while the page stays responsive, and Cancel stops it.
  */
-export default function CapacityIsland() {
+export default function CapacityIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set } = useWidget("cap", capacitySpec);
   const todo = counts(state.neurons);
   const input: CapacityInput = {
@@ -27,6 +37,14 @@ export default function CapacityIsland() {
     todo.length,
   );
   const points = measure.parts;
+  const point = Math.min(state.point, todo.length - 1);
+  const measured = points.find((p) => p.patterns === todo[point]);
+  useOpenNotebook(
+    ref,
+    () => (points.length > 0 ? capacityCells(state.neurons, points, state.trials) : null),
+    "the Hopfield capacity curve",
+    "Wait until the first loads are measured, then open the notebook.",
+  );
   return (
     <div ref={ref} class="cap">
       <div class="widget-controls">
@@ -69,6 +87,32 @@ export default function CapacityIsland() {
         />
       </div>
       <MeasureProgress measure={measure} total={todo.length} id="cap-progress" unit="loads" />
+      <div class="widget-controls">
+        <label>
+          Load in the equation{" "}
+          <select
+            value={String(point)}
+            onChange={(e) => set("point", Number((e.target as HTMLSelectElement).value))}
+          >
+            {todo.map((P, k) => (
+              <option value={String(k)}>
+                P = {P} (load {fixed(P / state.neurons, 2)})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <LiveEquation
+        tex={capacityTex(state.neurons, todo[point])}
+        initialHtml={initialEquationHtml}
+        initialTex={initialEquationTex}
+        label={`Load ${todo[point]} / ${state.neurons} against the exact-recall capacity`}
+      />
+      <p data-output="point" aria-live="polite">
+        {measured
+          ? `At P = ${measured.patterns}, ${fixed(measured.successRate, 3)} of the stored patterns are recalled exactly (${state.trials} trial${state.trials > 1 ? "s" : ""}).`
+          : `P = ${todo[point]} is not measured yet.`}
+      </p>
       <LineChart
         name="capacity"
         series={[

@@ -10,6 +10,16 @@ import { PixelView } from "./PixelView";
 import { WeightsCanvas } from "./WeightsCanvas";
 import { fromHex, toHex } from "./patterns";
 import { NEURONS, type RecallResult, computeRecall, recallSpec } from "./recallModel";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
+import { pixelName, recallTex } from "./hopfieldEquations";
+import { recallCells } from "./hopfieldNotebook";
+
+interface Props {
+  initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
+}
 
 const reduced = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -27,7 +37,7 @@ function verdict(r: RecallResult): string {
 }
 
 /** Draw, store (Hebb), corrupt and recall: the binary Hopfield network step by step with its energy. */
-export default function HopfieldRecallIsland() {
+export default function HopfieldRecallIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("hop", recallSpec);
   const outcome = useMemo(
     () => computeRecall(state),
@@ -53,6 +63,11 @@ export default function HopfieldRecallIsland() {
   }, [playing, step, last]);
 
   const shown = Math.min(step, last);
+  useOpenNotebook(
+    ref,
+    () => (r ? recallCells(r.patterns, r.states[shown], state.neuron, shown, state.mode) : null),
+    "the Hopfield recall widget",
+  );
   const count = r?.patterns.length ?? 0;
   const store = () =>
     setState((s) => ({
@@ -235,6 +250,33 @@ export default function HopfieldRecallIsland() {
             label="Energy per step"
           />
         </div>
+      )}
+      {r && (
+        <>
+          <div class="widget-controls">
+            <label>
+              Neuron in the equation{" "}
+              <select
+                value={String(state.neuron)}
+                onChange={(e) => set("neuron", Number((e.target as HTMLSelectElement).value))}
+              >
+                {Array.from({ length: NEURONS }, (_, i) => (
+                  <option value={String(i)}>{pixelName(i)}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <LiveEquation
+            tex={recallTex(r.weights, r.patterns.length, r.states[shown], state.neuron, shown, state.mode)}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Update of neuron ${pixelName(state.neuron)} in the state after step ${shown}, with its numbers`}
+          />
+          <p class="hop-note">
+            wᵢⱼ = (1/P) Σ xᵢxⱼ, so every term wᵢⱼsⱼ is a whole number over P = {r.patterns.length}: the sum
+            counts how many of the {NEURONS - 1} terms take each value.
+          </p>
+        </>
       )}
       {r && (
         <p data-output="verdict" aria-live="polite">

@@ -9,6 +9,16 @@ import { BarChart } from "../primitives/charts/BarChart";
 import { Slider } from "../primitives/Slider";
 import { PixelView } from "./PixelView";
 import { PRESET_LIST, corrupt, parsePatternList } from "./patterns";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
+import { modernTex, pixelName } from "./hopfieldEquations";
+import { modernCells } from "./hopfieldNotebook";
+
+interface Props {
+  initialEquationHtml: string;
+  /** The TeX the build-time equation was typeset from. */
+  initialEquationTex: string;
+}
 
 /** The most updates the widget runs; β ≈ 0.06 is the slowest setting and needs several hundred. */
 const MAX_STEPS = 2000;
@@ -23,6 +33,8 @@ export const modernSpec = {
   seed: fields.int(1, 0, 99999),
   logBeta: fields.number(-1, -3, 0),
   steps: fields.int(1, 1, MAX_STEPS),
+  /** The pixel the equation writes out (0-based; pixel 1 is on in the T, off in the I and the ring). */
+  pixel: fields.int(0, 0, 99),
 };
 
 interface Result {
@@ -31,6 +43,8 @@ interface Result {
   /** Weights and state after the chosen number of updates. */
   p: number[];
   xi: number[];
+  /** The state before the last update (the query after one update). */
+  prev: number[];
   /** Weights after the first update, for comparison. */
   pFirst: number[];
   /** How far the next update would move ξ: max over pixels of |Δξ|. */
@@ -45,7 +59,7 @@ const maxChange = (a: ArrayLike<number>, b: ArrayLike<number>) =>
  * Modern Hopfield retrieval: the update ξ ← Xᵀ softmax(β X ξ), which is attention over the stored
  * patterns, applied a chosen number of times, with a button that iterates to the fixed point.
  */
-export default function ModernHopfieldIsland() {
+export default function ModernHopfieldIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("mhop", modernSpec);
   const beta = 10 ** state.logBeta;
   const outcome = useMemo(() => {
@@ -64,6 +78,7 @@ export default function ModernHopfieldIsland() {
           query,
           p: Array.from(run.history.p[state.steps - 1].row(0)),
           xi: Array.from(xi),
+          prev: state.steps === 1 ? query : Array.from(run.history.xi[state.steps - 2].row(0)),
           pFirst: Array.from(run.history.p[0].row(0)),
           nextChange: maxChange(run.xi.row(0), xi),
         },
@@ -73,6 +88,11 @@ export default function ModernHopfieldIsland() {
     }
   }, [state, beta]);
   const r = useLastGood<Result>(outcome.ok ? outcome.result : undefined);
+  useOpenNotebook(
+    ref,
+    () => (r ? modernCells(r.X, r.query, r.prev, beta, state.steps, state.pixel) : null),
+    "the modern Hopfield widget",
+  );
   const count = r?.X.length ?? 0;
   const fromAbove = () => {
     const p = new URLSearchParams(location.search).get("hop.patterns");
@@ -193,6 +213,29 @@ export default function ModernHopfieldIsland() {
             />
           </figure>
         </div>
+      )}
+      {r && (
+        <>
+          <div class="widget-controls">
+            <label>
+              Pixel in the equation{" "}
+              <select
+                value={String(state.pixel)}
+                onChange={(e) => set("pixel", Number((e.target as HTMLSelectElement).value))}
+              >
+                {r.query.map((_, i) => (
+                  <option value={String(i)}>{pixelName(i)}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <LiveEquation
+            tex={modernTex(r.X, r.prev, r.p, beta, state.pixel, state.steps)}
+            initialHtml={initialEquationHtml}
+            initialTex={initialEquationTex}
+            label={`Update ${state.steps} at pixel ${pixelName(state.pixel)}, with its numbers`}
+          />
+        </>
       )}
       {r && (
         <p data-output="regime" aria-live="polite">

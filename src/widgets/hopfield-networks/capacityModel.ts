@@ -7,6 +7,8 @@ export const capacitySpec = {
   trials: fields.int(4, 1, 20),
   noise: fields.number(0, 0, 0.3),
   seed: fields.int(1, 0, 99999),
+  /** The load the equation writes out, as an index into `counts(neurons)` (6: P/N = 0.14). */
+  point: fields.int(6, 0, 14),
 };
 
 export interface CapacityInput {

@@ -10,6 +10,8 @@ export const recallSpec = {
   noise: fields.number(0.2, 0, 0.5),
   seed: fields.int(1, 0, 99999),
   mode: fields.choice<"async" | "sync">("async", ["async", "sync"]),
+  /** The neuron whose update the equation writes out (0-based; pixel 45 is in the T's stem). */
+  neuron: fields.int(44, 0, 99),
 };
 
 export type RecallInput = { [K in keyof typeof recallSpec]: (typeof recallSpec)[K]["default"] };

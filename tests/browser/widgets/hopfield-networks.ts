@@ -4,6 +4,7 @@
  */
 import { note, test, site } from "../fixtures";
 import { axeViolations, check, textOf, visit, waitFor } from "../helpers";
+import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
 
 const PATH = "/chapters/hopfield-networks/";
 const RECALL = '[data-widget="hopfield-networks/recall"]';
@@ -131,4 +132,129 @@ test("hopfield-networks: the capacity curve streams in from a worker; Cancel sto
   );
   check((await rows.count()) === 15, "15 rows once complete");
   await waitFor(() => page.url().includes("cap.trials=1"), "trials in the URL");
+});
+
+/** The chapter's three stored patterns, drawn here again: T, I and a ring (# is +1). */
+const ART = [
+  [
+    "##########",
+    "##########",
+    "....##....",
+    "....##....",
+    "....##....",
+    "....##....",
+    "....##....",
+    "....##....",
+    "....##....",
+    "....##....",
+  ],
+  [
+    "..######..",
+    "..######..",
+    "....##....",
+    "....##....",
+    "....##....",
+    "....##....",
+    "....##....",
+    "....##....",
+    "..######..",
+    "..######..",
+  ],
+  [
+    "..........",
+    "...####...",
+    "..#....#..",
+    ".#......#.",
+    ".#......#.",
+    ".#......#.",
+    ".#......#.",
+    "..#....#..",
+    "...####...",
+    "..........",
+  ],
+].map((rows) => [...rows.join("")].map((c) => (c === "#" ? 1 : -1)));
+/** A number as the equations print it, to 3 (or 4) significant digits. */
+const sigN = (v: number, d = 3) => String(Number(v.toPrecision(d)));
+
+test.describe(() => {
+  test.use({ contextOptions: { reducedMotion: "reduce" } });
+  test("hopfield-networks: the neuron's update equation follows the keyboard, and Open in notebook recomputes it", async ({
+    page,
+  }) => {
+    await visit(page, PATH);
+    const w = page.locator(RECALL);
+    // No noise (Home on the slider): the run starts on the T and stays there.
+    await w.locator("#hop-noise").focus();
+    await page.keyboard.press("Home");
+    await w.getByLabel("Neuron in the equation").focus();
+    await page.keyboard.press("ArrowDown");
+    // Neuron 46 (row 5, column 6), in the T's stem. P·h = Σ_{j≠i} Σ_μ x_μ(i) x_μ(j) T(j).
+    const i = 45;
+    const T = ART[0];
+    let total = 0;
+    for (let j = 0; j < 100; j++) if (j !== i) for (const x of ART) total += x[i] * x[j] * T[j];
+    const tex = await waitForEquation(
+      w,
+      (t) => t.includes("h_{46}") && t.includes(`\\tfrac{${total}}{3} = ${sigN(total / 3, 4)}`),
+      `neuron 46's field is ${total}/3`,
+    );
+    check(tex.includes("= +1") && tex.includes("\\text{stable}"), `the T's stem is stable: ${tex}`);
+
+    // Cells: P, k, J, W, a comment, s, i, h, h_i (cell 9), s_next.
+    const nb = await openInNotebook(page, w, 10);
+    const h = await cellNumbers(nb, 9);
+    check(h.length === 1 && Math.abs(h[0] - total / 3) < 1e-3, `notebook h_i = ${h}, expected ${total / 3}`);
+  });
+
+  test("hopfield-networks: the modern update's equation follows the keyboard, and Open in notebook recomputes it", async ({
+    page,
+  }) => {
+    await visit(page, PATH);
+    const w = page.locator('[data-widget="hopfield-networks/modern"]');
+    await w.locator("#mhop-noise").focus();
+    await page.keyboard.press("Home");
+    await w.getByLabel("Pixel in the equation").focus();
+    await page.keyboard.press("ArrowDown");
+    // Query = the T, β = 0.1: scores Xᵀξ, weights softmax(0.1 · scores), pixel 2 = Σ p_μ x_μ(2).
+    const scores = ART.map((x) => x.reduce((a, v, k) => a + v * ART[0][k], 0));
+    const e = scores.map((s) => Math.exp(0.1 * (s - Math.max(...scores))));
+    const p = e.map((x) => x / e.reduce((a, b) => a + b, 0));
+    const xi2 = p.reduce((a, pm, m) => a + pm * ART[m][1], 0);
+    const tex = await waitForEquation(
+      w,
+      (t) => t.includes("\\xi_{1}(2)") && t.includes(`= [${scores.join(",\\ ")}]`),
+      "pixel 2 of the first update, from the T",
+    );
+    for (const part of [`= [${p.map((x) => sigN(x)).join(",\\ ")}]`, `= ${sigN(xi2)}`])
+      check(tex.includes(part), `the equation lacks “${part}”: ${tex}`);
+
+    // Cells: Xt, X, beta, xi_0, p_1 (cell 5), xi_1, j, xi_j (cell 8).
+    const nb = await openInNotebook(page, w, 8);
+    const pNb = await cellNumbers(nb, 5);
+    check(pNb.length === 3 && pNb.every((x, m) => Math.abs(x - p[m]) < 1e-4), `notebook p_1 = ${pNb}`);
+    const xj = await cellNumbers(nb, 8);
+    check(Math.abs(xj[0] - xi2) < 1e-4, `notebook xi_j = ${xj}, expected ${xi2}`);
+  });
+});
+
+test("hopfield-networks: the capacity equation follows the keyboard, and Open in notebook carries the curve", async ({
+  page,
+}) => {
+  await visit(page, PATH);
+  const w = page.locator('[data-widget="hopfield-networks/capacity"]');
+  await w.getByLabel("Load in the equation").focus();
+  await page.keyboard.press("ArrowDown");
+  // P = 16 of N = 100: load 0.16; N / (2 ln N) = 10.857 patterns; P against it 1.474.
+  const cap = 100 / (2 * Math.log(100));
+  const tex = await waitForEquation(w, (t) => t.includes("16 / 100 = 0.16"), "the load 16/100");
+  check(tex.includes(`= ${sigN(cap)} \\text{ patterns}`) && tex.includes(`= ${sigN(16 / cap)}`), tex);
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="point"]'))).includes("recalled exactly"),
+    "the load 0.16 is measured",
+    60_000,
+  );
+  // Cells: N, P, load, capacity (cell 4), P / capacity, a comment, recalled.
+  const nb = await openInNotebook(page, w, 7);
+  const c = await cellNumbers(nb, 4);
+  check(Math.abs(c[0] - cap) < 1e-3, `notebook capacity = ${c}, expected ${cap}`);
 });

@@ -49,6 +49,13 @@ import { addressingCells, copyCells } from "../../../src/widgets/neural-turing-m
 import { answerStory } from "../../../src/widgets/memory-networks/babi";
 import { memSpec } from "../../../src/widgets/memory-networks/memoryModel";
 import { memoryNetworkCells } from "../../../src/widgets/memory-networks/memoryNotebook";
+import { computeRecall, recallSpec } from "../../../src/widgets/hopfield-networks/recallModel";
+import {
+  capacityCells,
+  modernCells,
+  recallCells,
+} from "../../../src/widgets/hopfield-networks/hopfieldNotebook";
+import { modernHopfield } from "../../../lib";
 import { inProcessClient } from "./fakeClient";
 
 /** Run cells in the notebook engine; returns each named cell's value as nested numbers. */
@@ -325,6 +332,50 @@ describe("Open in notebook, chapters 1 and 3: the cells give the widget model's 
       expect(v.get("H")).toBeCloseTo(h(view.sample.weights), 9);
       expect(v.get("H_scaled")).toBeCloseTo(h(view.sample.weightsScaled), 9);
     }
+  });
+
+  it("Hopfield recall: the field of every neuron and the synchronous step", async () => {
+    const s = { ...defaults(recallSpec), mode: "sync" as const };
+    const r = computeRecall(s);
+    if (!r.ok) throw new Error("recall state");
+    const { patterns, states } = r.result;
+    const v = await run(recallCells(patterns, states[0], 11, 0, "sync"));
+    const W = r.result.weights;
+    const h = Array.from({ length: 100 }, (_, i) => states[0].reduce((a, x, j) => a + W[i * 100 + j] * x, 0));
+    expectClose(v.get("h"), h);
+    expect(v.get("h_i")).toBeCloseTo(h[11], 12);
+    expectClose(v.get("s_next"), Array.from(states[1]));
+  });
+
+  it("modern Hopfield: every update up to the one shown, and past 12 updates only the last", async () => {
+    const r = computeRecall(defaults(recallSpec));
+    if (!r.ok) throw new Error("recall state");
+    const X = r.result.patterns;
+    const query = r.result.start;
+    for (const steps of [1, 3, 20]) {
+      const run2 = modernHopfield(X, [query], { beta: 0.05, steps });
+      const prev = steps > 1 ? Array.from(run2.history.xi[steps - 2].row(0)) : query;
+      const v = await run(modernCells(X, query, prev, 0.05, steps, 40));
+      expectClose(v.get(`p_${steps}`), Array.from(run2.history.p[steps - 1].row(0)), 7);
+      expectClose(v.get(`xi_${steps}`), Array.from(run2.xi.row(0)), 7);
+      expect(v.get("xi_j")).toBeCloseTo(run2.xi.row(0)[40], 7);
+    }
+  });
+
+  it("Hopfield capacity: the loads and the exact-recall capacity", async () => {
+    const v = await run(
+      capacityCells(
+        100,
+        [
+          { patterns: 2, successRate: 1 },
+          { patterns: 14, successRate: 0.75 },
+        ],
+        4,
+      ),
+    );
+    expectClose(v.get("load"), [0.02, 0.14]);
+    expect(v.get("capacity")).toBeCloseTo(100 / (2 * Math.log(100)), 12);
+    expectClose(v.get("recalled"), [1, 0.75]);
   });
 });
 
