@@ -17,6 +17,7 @@ export const ui = {
   "search.open": "Search",
   "search.label": "Search the site",
   "search.close": "Close search",
+  "search.placeholder": "Words to find, e.g. softmax temperature",
   "theme.toggle": "Toggle dark mode",
   "chapter.part": "Part",
   "chapter.readingTime": "min read",

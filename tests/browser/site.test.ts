@@ -10,50 +10,75 @@ import { check, textOf, visit, waitFor } from "./helpers";
 const chapterPages = site.written.map(chapterUrl);
 const somePage = chapterPages[0] ?? "/";
 
-for (const [key, label] of [
-  ["/", "the / key"],
-  ["Control+k", "Ctrl+K"],
-] as const) {
-  test(`search: ${label} opens it, "softmax" finds pages, Escape closes it`, async ({ page }) => {
-    await visit(page, somePage);
-    const dialog = page.locator("dialog.search-dialog");
-    check(
-      !(await dialog.evaluate((d: HTMLDialogElement) => d.open)),
-      "the search dialog is open before any key",
-    );
+test("search: / and Ctrl+K open it, nonsense finds nothing, 'softmax temperature' finds its sections in prose, Escape closes it", async ({
+  page,
+}) => {
+  await visit(page, somePage);
+  const dialog = page.locator("dialog.search-dialog");
+  const input = dialog.locator("input.pagefind-ui__search-input");
+  const results = dialog.locator(".pagefind-ui__result");
+  const message = dialog.locator(".search-status");
+  const isOpen = () => dialog.evaluate((d: HTMLDialogElement) => d.open);
+  for (const [key, label] of [
+    ["/", "the / key"],
+    ["Control+k", "Ctrl+K"],
+  ] as const) {
+    check(!(await isOpen()), `the search dialog is open before ${label}`);
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press(key);
-    await waitFor(
-      () => dialog.evaluate((d: HTMLDialogElement) => d.open),
-      `${label} did not open the search dialog`,
-    );
-    const input = dialog.locator("input.pagefind-ui__search-input");
+    await waitFor(isOpen, `${label} did not open the search dialog`);
     await input.waitFor({ state: "visible", timeout: 10_000 });
     await waitFor(
       () => input.evaluate((el) => el === document.activeElement),
-      "the search input does not have the keyboard focus",
+      `after ${label} the search input does not have the keyboard focus`,
     );
-    await page.keyboard.type("softmax");
-    const results = dialog.locator(".pagefind-ui__result");
-    await results.first().waitFor({ state: "visible", timeout: 10_000 });
-    const first = results.first().locator("a").first();
-    const href = await first.getAttribute("href");
-    check(
-      href && site.fileAt(new URL(href, origin).pathname),
-      `the first search result links to ${href}, not a page`,
-    );
-    note(`${await results.count()} result(s); first: ${await textOf(first)} → ${href}`);
+    if (key === "/") {
+      for (const nonsense of ["xyzzy", "zzzz"]) {
+        await input.fill(nonsense);
+        await waitFor(
+          async () => /no results/i.test(await textOf(message)),
+          `"${nonsense}" should find nothing, but the message says: ${await textOf(message)}`,
+          10_000,
+        );
+        check((await results.count()) === 0, `"${nonsense}" shows ${await results.count()} result(s)`);
+      }
+      await input.fill("");
+      await page.keyboard.type("softmax temperature");
+      await results.first().waitFor({ state: "visible", timeout: 10_000 });
+      const first = results.first().locator("a").first();
+      const href = await first.getAttribute("href");
+      check(
+        href && site.fileAt(new URL(href, origin).pathname),
+        `the first search result links to ${href}, not a page`,
+      );
+      const excerpts = await dialog.locator(".pagefind-ui__result-excerpt").allTextContents();
+      note(
+        `${await results.count()} result(s); first: ${await textOf(first)} → ${href}; excerpt: ${excerpts[0]}`,
+      );
+      check(
+        excerpts.slice(0, 6).some((e) => /temperature/i.test(e)),
+        `no excerpt among the first results mentions temperature: ${excerpts.slice(0, 6).join(" | ")}`,
+      );
+      const links = await dialog
+        .locator(".pagefind-ui__result a")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      check(
+        links.some((h) => h.includes("#")),
+        `no result links to a section: ${links.slice(0, 8).join(", ")}`,
+      );
+      for (const e of excerpts) {
+        check(!/\\[A-Za-z]|_\{|\^\{/.test(e), `an excerpt shows TeX source: ${e}`);
+        check(!/=>|\bconst \w+ =|\bimport \{|\)\s*\{/.test(e), `an excerpt shows code: ${e}`);
+      }
+    }
     await page.keyboard.press("Escape");
-    await waitFor(
-      async () => !(await dialog.evaluate((d: HTMLDialogElement) => d.open)),
-      "Escape did not close the search",
-    );
+    await waitFor(async () => !(await isOpen()), `Escape did not close the search opened with ${label}`);
     await waitFor(
       () => page.evaluate(() => document.activeElement?.classList.contains("search-open") ?? false),
       "after Escape the keyboard focus is not back on the Search button",
     );
-  });
-}
+  }
+});
 
 test.describe(() => {
   test.use({ colorScheme: "light" });
@@ -92,15 +117,31 @@ test("chapter layout: sidebar of 16, prev/next, sources box, reading time", asyn
   check(chapterPages.length > 0, "no chapter pages were built");
   check(chapters.length === 16, `the curriculum has ${chapters.length} chapters, not 16`);
   for (const path of chapterPages) {
-    await page.goto(path);
-    const items = page.locator("nav.sidebar li");
-    check((await items.count()) === 16, `${path}: the sidebar lists ${await items.count()} chapters, not 16`);
+    // The layout is static HTML: no need to wait for fonts and images.
+    await page.goto(path, { waitUntil: "domcontentloaded" });
+    // Everything read in one round trip per page (a page has 16 sidebar items to check).
+    const seen = await page.evaluate(() => {
+      const text = (el: Element | null) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+      const hrefs = (els: Iterable<Element>) => [...els].map((a) => a.getAttribute("href"));
+      const nav = document.querySelectorAll("nav.chapter-nav");
+      return {
+        items: [...document.querySelectorAll("nav.sidebar li")].map((li) => ({
+          text: text(li),
+          links: hrefs(li.querySelectorAll("a")),
+        })),
+        navs: nav.length,
+        prev: hrefs(document.querySelectorAll('nav.chapter-nav a[rel="prev"]')),
+        next: hrefs(document.querySelectorAll('nav.chapter-nav a[rel="next"]')),
+        sources: document.querySelectorAll("aside.sources").length,
+        sourcesHeading: text(document.querySelector("aside.sources h2")),
+        reading: text(document.querySelector(".reading-time")),
+      };
+    });
+    check(seen.items.length === 16, `${path}: the sidebar lists ${seen.items.length} chapters, not 16`);
     for (let i = 0; i < chapters.length; i++) {
       const ch = chapters[i];
-      const li = items.nth(i);
-      const text = await textOf(li);
+      const { text, links } = seen.items[i];
       check(text.includes(ch.title), `${path}: sidebar item ${i + 1} is "${text}", expected "${ch.title}"`);
-      const links = await li.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       if (site.written.includes(ch.slug)) {
         check(
           links.length === 1 && links[0] === chapterUrl(ch.slug),
@@ -113,28 +154,23 @@ test("chapter layout: sidebar of 16, prev/next, sources box, reading time", asyn
     const slug = /\/chapters\/([^/]+)\//.exec(path)![1];
     const readable = chapters.filter((ch) => site.written.includes(ch.slug));
     const i = readable.findIndex((ch) => ch.slug === slug);
-    const nav = page.locator("nav.chapter-nav");
-    check((await nav.count()) === 1, `${path}: no previous/next navigation`);
-    for (const [rel, expected] of [
-      ["prev", readable[i - 1]],
-      ["next", readable[i + 1]],
+    check(seen.navs === 1, `${path}: no previous/next navigation`);
+    for (const [rel, expected, hrefs] of [
+      ["prev", readable[i - 1], seen.prev],
+      ["next", readable[i + 1], seen.next],
     ] as const) {
-      const hrefs = await nav
-        .locator(`a[rel="${rel}"]`)
-        .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       const want = expected ? [chapterUrl(expected.slug)] : [];
       check(
         JSON.stringify(hrefs) === JSON.stringify(want),
         `${path}: ${rel} link is ${hrefs.join() || "missing"}, expected ${want.join() || "none"}`,
       );
     }
-    const sources = page.locator("aside.sources");
-    check((await sources.count()) === 1, `${path}: no sources box`);
+    check(seen.sources === 1, `${path}: no sources box`);
     check(
-      /Sources and papers/i.test(await textOf(sources.locator("h2"))),
+      /Sources and papers/i.test(seen.sourcesHeading),
       `${path}: the sources box has no "Sources and papers" heading`,
     );
-    const reading = await textOf(page.locator(".reading-time"));
+    const reading = seen.reading;
     check(/^\d+ min read$/.test(reading), `${path}: reading time reads "${reading}"`);
   }
 });
