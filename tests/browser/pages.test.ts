@@ -1,22 +1,34 @@
 /**
  * Checks run on every page of the built site, read like a reader would (scrolled through, every
  * widget hydrated): no console error or warning, page error, failed or off-origin request (the
- * fixture in fixtures.ts records these); zero axe violations in light and dark mode; every internal link and
- * #fragment resolves; no KaTeX error; no horizontal overflow at 360 px; nothing fails with
- * reduced motion.
+ * fixture in fixtures.ts records these); zero axe violations in light and dark mode; every internal
+ * link and #fragment resolves; no KaTeX error; nothing fails with reduced motion. At 360 px (a
+ * phone) and at 1280 px, with every `<details>` open: no sideways scrolling, the site header one
+ * row of at most 64 px, no widget label broken word by word and no select cut short, every formula
+ * or table wider than its column marked as scrolling, chart text at least 11 CSS px, and every
+ * figure with a visible caption.
+ *
+ * Three page loads per page: 1280 px on a dark system with a stored "light" choice (so the stored
+ * choice is checked to win, and light mode gets axe, links and the layout checks), 1280 px dark,
+ * and 360 px on a light system with reduced motion.
  */
 import type { Page } from "@playwright/test";
 import { note, origin, site, test } from "./fixtures";
 import { axeViolations, check, visit } from "./helpers";
+import { checkLayout, checkNoSidewaysScroll } from "./layout";
 
 for (const path of site.pages) {
   test.describe(() => {
-    test.use({ colorScheme: "light" });
-    test(`page ${path}: light mode, axe, links, KaTeX`, async ({ page }) => {
+    test.use({ colorScheme: "dark" });
+    test(`page ${path}: light (stored choice on a dark system), axe, links, KaTeX, layout at 1280 px`, async ({
+      page,
+    }) => {
+      await page.addInitScript(() => localStorage.setItem("atlas-theme", "light"));
       await visit(page, path);
       const theme = await page.evaluate(() => document.documentElement.dataset.theme);
-      check(theme === "light", `html[data-theme] is "${theme}" with a light system preference`);
+      check(theme === "light", `a stored "light" choice gave data-theme "${theme}" on a dark system`);
       await checkPage(page, path);
+      await checkLayout(page, 1280);
     });
   });
 
@@ -31,13 +43,6 @@ for (const path of site.pages) {
         violations.length === 0,
         `axe (dark) found ${violations.length} violation(s):\n${violations.join("\n")}`,
       );
-      // A stored choice wins over the system: the same page with "atlas-theme" = "light".
-      await page.evaluate(() => localStorage.setItem("atlas-theme", "light"));
-      await visit(page, path);
-      const stored = await page.evaluate(() => document.documentElement.dataset.theme);
-      check(stored === "light", `a stored "light" choice gave data-theme "${stored}" on a dark system`);
-      const lightViolations = await axeViolations(page);
-      check(lightViolations.length === 0, `axe (stored light) found:\n${lightViolations.join("\n")}`);
     });
   });
 
@@ -47,37 +52,14 @@ for (const path of site.pages) {
       colorScheme: "light",
       contextOptions: { reducedMotion: "reduce" },
     });
-    test(`page ${path}: 360 px wide, reduced motion`, async ({ page }) => {
+    test(`page ${path}: 360 px wide, reduced motion, axe, layout`, async ({ page }) => {
       await visit(page, path);
-      const { scrollWidth, culprits } = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        // Elements sticking out past the right edge whose parent fits, and that nothing clips.
-        const culprits: string[] = [];
-        for (const el of document.querySelectorAll("body *")) {
-          const r = el.getBoundingClientRect();
-          if (r.width === 0 || r.right <= width + 1) continue;
-          const parent = el.parentElement!;
-          if (parent !== document.body && parent.getBoundingClientRect().right > width + 1) continue;
-          let clipped = false;
-          for (let p: HTMLElement | null = parent; p && p !== document.body; p = p.parentElement) {
-            if (getComputedStyle(p).overflowX !== "visible") clipped = true;
-          }
-          if (clipped) continue;
-          const classes = [...el.classList].map((c) => "." + c).join("");
-          const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 50);
-          culprits.push(
-            `${el.tagName.toLowerCase()}${classes} in ${parent.tagName.toLowerCase()} (right edge ${Math.round(r.right)} px): "${text}"`,
-          );
-          if (culprits.length >= 3) break;
-        }
-        return { scrollWidth: document.scrollingElement!.scrollWidth, culprits };
-      });
-      check(
-        scrollWidth <= 361,
-        `page scrolls sideways at 360 px: scrollWidth ${scrollWidth}; wider elements: ${culprits.join(", ")}`,
-      );
+      const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+      check(theme === "light", `html[data-theme] is "${theme}" with a light system preference`);
+      await checkNoSidewaysScroll(page, 360, "");
       const violations = await axeViolations(page);
       check(violations.length === 0, `axe (360 px) found:\n${violations.join("\n")}`);
+      await checkLayout(page, 360);
     });
   });
 }

@@ -188,8 +188,8 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
             value={state.mode}
             onChange={(e) => set("mode", (e.target as HTMLSelectElement).value as "async" | "sync")}
           >
-            <option value="async">Asynchronous (one neuron at a time, random order)</option>
-            <option value="sync">Synchronous (all neurons at once)</option>
+            <option value="async">Asynchronous: one at a time</option>
+            <option value="sync">Synchronous: all at once</option>
           </select>
         </label>
       </div>
