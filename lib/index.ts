@@ -7,6 +7,7 @@
 // core: matrices, input checks, the linear layer, seeded randomness
 export * from "./core/matrix";
 export { requireSequence } from "./core/validate";
+export { excerpt } from "./core/excerpt";
 export * from "./core/linear";
 export * from "./core/tokenize";
 export * from "./core/random";

@@ -3,6 +3,7 @@
  * language ("Undefined symbol x", "Maximum call stack size exceeded"); a reader gets a sentence
  * that says what to change and, where it is known, the character where the trouble is.
  */
+import { excerpt } from "../core/excerpt";
 
 /** A formula error as a reader sees it. */
 export interface FormulaProblem {
@@ -31,14 +32,14 @@ const RULES: Rule[] = [
   [
     /^Undefined symbol (\S+)/,
     (m, e) => ({
-      message: `"${m[1]}" is not defined. Define it first (${m[1]} = …) or check the spelling.`,
+      message: `"${excerpt(m[1])}" is not defined. Define it first (${excerpt(m[1])} = …) or check the spelling.`,
       position: find(e, m[1]),
     }),
   ],
   [
     /^Undefined function (\S+)/,
     (m, e) => ({
-      message: `There is no function called "${m[1]}". Check the spelling; the reference lists every function.`,
+      message: `There is no function called "${excerpt(m[1])}". Check the spelling; the reference lists every function.`,
       position: find(e, m[1], true),
     }),
   ],
@@ -90,7 +91,7 @@ const RULES: Rule[] = [
   [
     /^No access to (?:property|method) "([^"]+)"|^Cannot access method "([^"]+)"/,
     (m, e) => ({
-      message: `Formulas cannot use "${m[1] ?? m[2]}": it belongs to the JavaScript engine, not to the mathematics.`,
+      message: `Formulas cannot use "${excerpt(m[1] ?? m[2])}": it belongs to the JavaScript engine, not to the mathematics.`,
       position: find(e, m[1] ?? m[2]),
     }),
   ],
@@ -101,7 +102,7 @@ const RULES: Rule[] = [
   [/call stack/i, () => ({ message: "The formula nests its calls too deeply; simplify it." })],
   [
     /^Cannot convert "([^"]*)" to a number/,
-    (m) => ({ message: `The text "${m[1]}" is not a number; remove the quotes or use a number.` }),
+    (m) => ({ message: `The text "${excerpt(m[1])}" is not a number; remove the quotes or use a number.` }),
   ],
   [/^Matrix must be square/, () => ({ message: "This needs a square matrix (as many rows as columns)." })],
   [

@@ -5,6 +5,7 @@ import type { MathNode } from "mathjs";
 import { Matrix, type MatrixLike, type VectorLike, asMatrix } from "../core/matrix";
 import { describe, toScalar } from "./convert";
 import { type FormulaMath, defaultFormulaMath } from "./math";
+import { excerpt } from "../core/excerpt";
 
 /** A compiled score formula. */
 export interface ScoreFormula {
@@ -40,11 +41,11 @@ export function compileScoreFormula(expr: string, fm: FormulaMath = defaultFormu
       try {
         s = toScalar("score formula", "the result", v);
       } catch {
-        throw new TypeError(`score formula: "${expr}" must give a number, but gave ${describe(v)}`);
+        throw new TypeError(`score formula: "${excerpt(expr)}" must give a number, but gave ${describe(v)}`);
       }
       if (!Number.isFinite(s)) {
         throw new RangeError(
-          `score formula: "${expr}" gave ${s} for q = [${Array.from(q)}], k = [${Array.from(k)}]`,
+          `score formula: "${excerpt(expr)}" gave ${s} for q = [${Array.from(q)}], k = [${Array.from(k)}]`,
         );
       }
       return s;
@@ -99,6 +100,8 @@ function checkSymbols(node: MathNode, fm: FormulaMath): void {
     if (s.type !== "SymbolNode" || s.name === undefined) return;
     if (parent?.type === "FunctionNode" && (parent as MathNode & { fn?: MathNode }).fn === n) return;
     if (defined.has(s.name) || s.name in fm.math) return;
-    throw new ReferenceError(`score formula: unknown symbol "${s.name}"; a score formula can use q, k and d`);
+    throw new ReferenceError(
+      `score formula: unknown symbol "${excerpt(s.name)}"; a score formula can use q, k and d`,
+    );
   });
 }

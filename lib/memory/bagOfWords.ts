@@ -1,4 +1,5 @@
 import { tokenize } from "../core/tokenize";
+import { excerpt } from "../core/excerpt";
 
 /** Options of {@link bagOfWords}. */
 export interface BagOfWordsOptions {
@@ -41,7 +42,9 @@ export function bagOfWords(
   for (const word of [...sentences.flat(), ...q]) {
     if (index.has(word)) continue;
     if (opt.vocabulary)
-      throw new RangeError(`bagOfWords: "${word}" is not in the vocabulary of ${vocabulary.length} words`);
+      throw new RangeError(
+        `bagOfWords: "${excerpt(word)}" is not in the vocabulary of ${vocabulary.length} words`,
+      );
     index.set(word, vocabulary.length);
     vocabulary.push(word);
   }

@@ -1,4 +1,5 @@
 import { type Rng, rng } from "../core/random";
+import { excerpt } from "../core/excerpt";
 
 /**
  * A batch of the adding problem, time-major: `values` and `marks` are (T × B) row-major, so row t
@@ -86,7 +87,7 @@ export function parseAddingSequence(
     const marked = p.endsWith("*");
     const s = marked ? p.slice(0, -1) : p;
     const v = /^(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
-    if (!(v >= 0 && v <= 1)) throw new RangeError(`"${p}" is not a value from 0 to 1.`);
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`"${excerpt(p)}" is not a value from 0 to 1.`);
     values.push(v);
     if (marked) marks.push(t);
   });

@@ -6,6 +6,7 @@
  * sentence that says where its holder was.
  */
 import { type Rng, rng } from "../core/random";
+import { excerpt } from "../core/excerpt";
 
 /** bAbI's people, places and verbs of motion (the words of chapter 13's hand-set network). */
 export const BABI_PEOPLE = ["mary", "john", "sandra", "daniel"] as const;
@@ -277,12 +278,17 @@ function encodeWords(text: string, field: "story" | "question", into: Int32Array
   if (unknown.length)
     throw inputError(
       field,
-      `Not in the model's vocabulary: ${unknown.map((w) => `“${w}”`).join(", ")}. It knows the people (Mary, John, Sandra, Daniel), the six rooms, the objects (football, apple, milk) and the verbs of the generated stories.`,
+      `Not in the model's vocabulary: ${unknown
+        .slice(0, 5)
+        .map((w) => `“${excerpt(w)}”`)
+        .join(
+          ", ",
+        )}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ""}. It knows the people (Mary, John, Sandra, Daniel), the six rooms, the objects (football, apple, milk) and the verbs of the generated stories.`,
     );
   if (ws.length > BABI_SENTENCE_WORDS)
     throw inputError(
       field,
-      `“${text.trim()}” has ${ws.length} words; a sentence may have at most ${BABI_SENTENCE_WORDS}.`,
+      `“${excerpt(text)}” has ${ws.length} words; a sentence may have at most ${BABI_SENTENCE_WORDS}.`,
     );
   ws.forEach((w, j) => (into[at + j] = idOf(w)));
 }
@@ -482,6 +488,6 @@ export function babiStream(task: BabiTask, seed: number, size: number, exclude: 
 /** The answer's vocabulary id. */
 export function babiWordId(word: string): number {
   const i = idOf(word);
-  if (i < 0) throw new RangeError(`babiWordId: “${word}” is not in the vocabulary`);
+  if (i < 0) throw new RangeError(`babiWordId: “${excerpt(word)}” is not in the vocabulary`);
   return i;
 }

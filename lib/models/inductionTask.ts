@@ -1,4 +1,5 @@
 import { type Rng, rng } from "../core/random";
+import { excerpt } from "../core/excerpt";
 
 /** The letters a–z are tokens 0–25. */
 export const INDUCTION_VOCAB = 26;
@@ -151,7 +152,7 @@ export function parseLetters(text: string): number[] {
   const chars = [...text.replace(/[\s,]+/g, "").toLowerCase()];
   if (chars.length < 2) throw new RangeError("Type at least 2 letters, e.g. dkfmq dkfmq.");
   const bad = chars.find((c) => !/^[a-z]$/.test(c));
-  if (bad !== undefined) throw new RangeError(`"${bad}" is not a letter from a to z.`);
+  if (bad !== undefined) throw new RangeError(`"${excerpt(bad)}" is not a letter from a to z.`);
   if (chars.length > INDUCTION_MAX_LENGTH)
     throw new RangeError(
       `That is ${chars.length} letters; the model has positions for at most ${INDUCTION_MAX_LENGTH}.`,

@@ -1,4 +1,5 @@
 import { type Rng, rng } from "../core/random";
+import { excerpt } from "../core/excerpt";
 
 /** Digits 0–9 are tokens 0–9; the end-of-sequence token and the decoder's start token follow. */
 export const REVERSAL_VOCAB = 10;
@@ -114,7 +115,7 @@ export function parseDigits(text: string): number[] {
   if (t === "") throw new RangeError("Type 1 to 8 digits, e.g. 3 1 4 1 5.");
   const parts = /[\s,]/.test(t) ? t.split(/[\s,]+/).filter(Boolean) : [...t];
   const bad = parts.find((p) => !/^[0-9]$/.test(p));
-  if (bad !== undefined) throw new RangeError(`"${bad}" is not a digit from 0 to 9.`);
+  if (bad !== undefined) throw new RangeError(`"${excerpt(bad)}" is not a digit from 0 to 9.`);
   if (parts.length > REVERSAL_MAX_LENGTH)
     throw new RangeError(
       `That is ${parts.length} digits; the model was trained on at most ${REVERSAL_MAX_LENGTH}.`,

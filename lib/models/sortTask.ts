@@ -1,4 +1,5 @@
 import { type Rng, rng } from "../core/random";
+import { excerpt } from "../core/excerpt";
 
 /** The length of every training list. */
 export const SORT_LENGTH = 5;
@@ -128,7 +129,7 @@ export function parseUnitList(text: string): number[] {
   const xs: number[] = [];
   for (const p of parts) {
     const x = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(p) ? Number(p) : NaN;
-    if (!Number.isFinite(x)) throw new RangeError(`"${p}" is not a number.`);
+    if (!Number.isFinite(x)) throw new RangeError(`"${excerpt(p)}" is not a number.`);
     if (x < 0 || x > 1) throw new RangeError(`${p} is outside 0 to 1, the range the model was trained on.`);
     xs.push(x);
   }

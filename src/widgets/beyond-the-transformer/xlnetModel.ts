@@ -3,7 +3,7 @@ import { fields } from "../primitives/urlState";
 
 /** The state a link to the XLNet widget reproduces. */
 export const xlnetSpec = {
-  order: fields.text("3 2 4 1", 100),
+  order: fields.text("3 2 4 1"),
   shuffles: fields.int(0, 0, 99999),
   /** The position (0-based) whose mask rows the equation writes out. */
   pos: fields.int(3, 0, 7),

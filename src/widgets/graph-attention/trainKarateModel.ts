@@ -11,6 +11,7 @@ import type {
 } from "../../../lib/models/nodeClassification";
 import { KARATE_EDGES, KARATE_FACTIONS, KARATE_NODES } from "../../data/karate";
 import { fields } from "../primitives/urlState";
+import { excerpt } from "../../../lib/core/excerpt";
 
 /** What the worker needs to build a run (besides the seed). */
 export interface KarateRunOptions {
@@ -21,7 +22,7 @@ export interface KarateRunOptions {
 export const karateSpec = {
   seed: fields.int(1, 0, 1_000_000),
   /** Labelled members, 1-based, as the reader types them. */
-  labelled: fields.text("1 34", 60),
+  labelled: fields.text("1 34"),
   /** The member whose neighbourhood the query table shows, 1-based. */
   member: fields.int(34, 1, KARATE_NODES),
 };
@@ -51,7 +52,7 @@ export function parseLabelled(text: string): number[] {
   const out: number[] = [];
   for (const p of parts) {
     if (!/^\d+$/.test(p) || Number(p) < 1 || Number(p) > KARATE_NODES)
-      throw new Error(`“${p}” is not a member: use whole numbers from 1 to ${KARATE_NODES}.`);
+      throw new Error(`“${excerpt(p)}” is not a member: use whole numbers from 1 to ${KARATE_NODES}.`);
     const i = Number(p) - 1;
     if (out.includes(i)) throw new Error(`Member ${p} is listed twice.`);
     out.push(i);

@@ -1,4 +1,4 @@
-import { type MemN2NWeights, bagOfWords, memn2nForward, rng, tokenize } from "../../../lib";
+import { type MemN2NWeights, bagOfWords, excerpt, memn2nForward, rng, tokenize } from "../../../lib";
 
 /** The demo vocabulary: bAbI task 1 ("single supporting fact") words. */
 export const PEOPLE = ["mary", "john", "sandra", "daniel"] as const;
@@ -114,14 +114,20 @@ export function answerStory(storyText: string, question: string, hops: number): 
     return {
       ok: false,
       field: "story",
-      error: `Not in the demo vocabulary: ${bad.map((w) => `“${w}”`).join(", ")}.`,
+      error: `Not in the demo vocabulary: ${bad
+        .slice(0, 5)
+        .map((w) => `“${excerpt(w)}”`)
+        .join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}.`,
     };
   const badQ = unknown(question);
   if (badQ.length > 0)
     return {
       ok: false,
       field: "question",
-      error: `Not in the demo vocabulary: ${badQ.map((w) => `“${w}”`).join(", ")}.`,
+      error: `Not in the demo vocabulary: ${badQ
+        .slice(0, 5)
+        .map((w) => `“${excerpt(w)}”`)
+        .join(", ")}${badQ.length > 5 ? ` and ${badQ.length - 5} more` : ""}.`,
     };
   const q = tokenize(question);
   if (!q.some((w) => (PEOPLE as readonly string[]).includes(w)))

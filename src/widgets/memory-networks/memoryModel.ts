@@ -6,8 +6,8 @@ const first = generateStory(1);
 /** The state a link reproduces: the story and question as written, the seed they came from, hops, the hop written out. */
 export const memSpec = {
   seed: fields.int(1, 0, 999999),
-  story: fields.text(first.sentences.join("\n"), 2000),
-  question: fields.text(first.question, 200),
+  story: fields.text(first.sentences.join("\n")),
+  question: fields.text(first.question),
   hops: fields.int(1, 1, 3),
   /** The hop the equation writes out (clamped to the hops there are). */
   hop: fields.int(1, 1, 3),

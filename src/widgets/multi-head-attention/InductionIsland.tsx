@@ -15,7 +15,7 @@ const OPTIONS: InductionOptions = {};
 
 const spec = {
   seed: fields.int(1, 0, 1_000_000),
-  input: fields.text("wordplay wordplay", 64),
+  input: fields.text("wordplay wordplay"),
   head: fields.int(2, 0, LAYERS * HEADS - 1),
 };
 

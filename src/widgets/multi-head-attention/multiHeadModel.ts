@@ -19,7 +19,7 @@ export const RULES = [
 ] as const;
 
 export const multiHeadSpec = {
-  text: fields.text("the cat sat on the mat", 200),
+  text: fields.text("the cat sat on the mat"),
   heads: fields.choice<(typeof HEAD_CHOICES)[number]>("4", HEAD_CHOICES),
   beta: fields.number(60, 0, 120),
   seed: fields.int(11, 0, 99999),

@@ -11,7 +11,6 @@ export const copySpec = {
       [1, 1, 0, 1],
       [0, 0, 1, 1],
     ]),
-    1000,
   ),
   slots: fields.int(6, 1, 10),
   frame: fields.int(0, 0, 40),

@@ -31,16 +31,16 @@ const SHIFT_KEYS = [...Object.keys(SHIFT_KERNELS), "custom"] as const;
 
 /** The state a link to the addressing widget reproduces. */
 export const addressingSpec = {
-  memory: fields.text(formatMatrixText(NTM_MEMORY), 2000),
-  key: fields.text("1 1 0 0", 400),
+  memory: fields.text(formatMatrixText(NTM_MEMORY)),
+  key: fields.text("1 1 0 0"),
   beta: fields.number(5, 0, 50),
   g: fields.number(1, 0, 1),
   prev: fields.int(0, 0, 9),
   shift: fields.choice<(typeof SHIFT_KEYS)[number]>("blur", SHIFT_KEYS),
-  custom: fields.text("0.2 0.6 0.2", 200),
+  custom: fields.text("0.2 0.6 0.2"),
   gamma: fields.number(2, 1, 20),
-  erase: fields.text("1 1 1 1", 400),
-  add: fields.text("0 0 0 1", 400),
+  erase: fields.text("1 1 1 1"),
+  add: fields.text("0 0 0 1"),
   /** The slot whose weight the equation writes out (clamped to the slots there are). */
   slot: fields.int(3, 0, 9),
 };

@@ -18,7 +18,7 @@ import { PointerArrows, short } from "./PointerArrows";
 const spec = {
   mask: fields.bool(true),
   seed: fields.int(1, 0, 1_000_000),
-  input: fields.text("0.62 0.18 0.91 0.44 0.07", 200),
+  input: fields.text("0.62 0.18 0.91 0.44 0.07"),
   step: fields.int(1, 1, 12),
 };
 

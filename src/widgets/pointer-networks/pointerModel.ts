@@ -6,7 +6,7 @@ export const MAX_INPUTS = 12;
 
 /** The state a link to this widget reproduces. */
 export const pointerSpec = {
-  xs: fields.text("5 -2 9 0.5 3 7", 400),
+  xs: fields.text("5 -2 9 0.5 3 7"),
   beta: fields.number(8, 0, 40),
   order: fields.choice<"ascending" | "descending">("ascending", ["ascending", "descending"]),
   step: fields.int(1, 1, MAX_INPUTS),

@@ -7,17 +7,23 @@
  * functions and constants), never `eval`, and never a general formula engine: it is small enough to
  * ship with every exercise. Every problem comes back as a sentence the reader can act on.
  */
+import { excerpt } from "../../../lib/core/excerpt";
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const FUNCTIONS: Record<string, (x: number) => number> = {
-  sqrt: Math.sqrt,
-  exp: Math.exp,
-  ln: Math.log,
-  log: Math.log,
-  tanh: Math.tanh,
-  abs: Math.abs,
-};
-const CONSTANTS: Record<string, number> = { e: Math.E, pi: Math.PI, π: Math.PI };
+// Maps, not plain objects: a reader's word such as "constructor" must not find Object.prototype's.
+const FUNCTIONS = new Map<string, (x: number) => number>([
+  ["sqrt", Math.sqrt],
+  ["exp", Math.exp],
+  ["ln", Math.log],
+  ["log", Math.log],
+  ["tanh", Math.tanh],
+  ["abs", Math.abs],
+]);
+const CONSTANTS = new Map<string, number>([
+  ["e", Math.E],
+  ["pi", Math.PI],
+  ["π", Math.PI],
+]);
 const MAX_LENGTH = 200;
 
 /** Unicode operators and signs readers paste, mapped to the ASCII the parser reads. */
@@ -128,14 +134,15 @@ export function evaluateArithmetic(input: string): ParseResult<number> {
     if (tok.kind === "op" && tok.op === "(") return group();
     if (tok.kind === "name") {
       i++;
-      const fn = FUNCTIONS[tok.name];
+      const fn = FUNCTIONS.get(tok.name);
       if (fn) {
         if (peekOp("(")) return fn(group());
         return fn(primary());
       }
-      if (tok.name in CONSTANTS) return CONSTANTS[tok.name];
+      const constant = CONSTANTS.get(tok.name);
+      if (constant !== undefined) return constant;
       return fail(
-        `"${tok.name}" is not a number or a function this answer box knows (sqrt, exp, ln, tanh, e, pi)`,
+        `"${excerpt(tok.name)}" is not a number or a function this answer box knows (sqrt, exp, ln, tanh, e, pi)`,
       );
     }
     return fail(`"${tok.op}" appears where a number was expected`);
@@ -146,7 +153,10 @@ export function evaluateArithmetic(input: string): ParseResult<number> {
     if (i < tokens.length) {
       const t = tokens[i];
       const what = t.kind === "num" ? String(t.value) : t.kind === "name" ? t.name : t.op;
-      return { ok: false, error: `"${what}" is left over: put an operator such as * between numbers` };
+      return {
+        ok: false,
+        error: `"${excerpt(what)}" is left over: put an operator such as * between numbers`,
+      };
     }
     if (!Number.isFinite(v))
       return { ok: false, error: "the answer is not a finite number (a division by zero?)" };
@@ -176,7 +186,7 @@ export function parseNumberAnswer(raw: string): ParseResult<number> {
   const text = decimalComma(stripDecoration(raw));
   if (text === "") return { ok: false, error: "Type a number first." };
   const r = evaluateArithmetic(text);
-  return r.ok ? r : { ok: false, error: `Could not read "${raw.trim()}": ${r.error}.` };
+  return r.ok ? r : { ok: false, error: `Could not read "${excerpt(raw)}": ${r.error}.` };
 }
 
 /** Split a row on whitespace, keeping `1 / 8` or `2 *3` together as one entry. */
@@ -228,7 +238,7 @@ function readMatrix(text: string, reading: Reading): ParseResult<number[][]> {
       const r = evaluateArithmetic(cells[j]);
       if (!r.ok) {
         const where = rows.length > 1 ? `Row ${i + 1}, entry ${j + 1}` : `Entry ${j + 1}`;
-        return { ok: false, error: `${where}, "${cells[j]}": ${r.error}.` };
+        return { ok: false, error: `${where}, "${excerpt(cells[j])}": ${r.error}.` };
       }
       row.push(r.value);
     }

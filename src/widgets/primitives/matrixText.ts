@@ -1,3 +1,5 @@
+import { excerpt } from "../../../lib/core/excerpt";
+
 /** Limits on a matrix typed by a reader. */
 export interface MatrixLimits {
   maxRows: number;
@@ -32,7 +34,10 @@ export function parseMatrixText(text: string, name: string, limits: MatrixLimits
     for (let j = 0; j < cells.length; j++) {
       const v = Number(cells[j]);
       if (!Number.isFinite(v) || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cells[j])) {
-        return { ok: false, error: `${name}, row ${i + 1}, entry ${j + 1}: "${cells[j]}" is not a number.` };
+        return {
+          ok: false,
+          error: `${name}, row ${i + 1}, entry ${j + 1}: "${excerpt(cells[j])}" is not a number.`,
+        };
       }
       if (Math.abs(v) > limits.maxAbs) {
         return {

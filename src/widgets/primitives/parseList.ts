@@ -1,3 +1,5 @@
+import { excerpt } from "../../../lib/core/excerpt";
+
 /** A list of numbers typed by a reader, or a sentence saying what is wrong with it. */
 export type ParsedList = { ok: true; value: number[] } | { ok: false; error: string };
 
@@ -20,7 +22,7 @@ export function parseNumberList(
   for (let i = 0; i < cells.length; i++) {
     const v = Number(cells[i]);
     if (!NUMBER.test(cells[i]) || !Number.isFinite(v)) {
-      return { ok: false, error: `${name}, entry ${i + 1}: "${cells[i]}" is not a number.` };
+      return { ok: false, error: `${name}, entry ${i + 1}: "${excerpt(cells[i])}" is not a number.` };
     }
     if (Math.abs(v) > maxAbs)
       return { ok: false, error: `${name}, entry ${i + 1}: ${v} is larger than ${maxAbs} in size.` };

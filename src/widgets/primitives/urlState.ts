@@ -4,6 +4,7 @@
  * copied link reproduces exactly what the reader saw. A corrupted value falls back to the field's
  * default and is reported, never thrown.
  */
+import { excerpt } from "../../../lib/core/excerpt";
 export interface Field<T> {
   default: T;
   /** Parse a URL value; throw an Error with a reader-facing message if it is not valid. */
@@ -33,7 +34,7 @@ export const fields = {
       default: def,
       parse(raw) {
         const v = Number(raw);
-        if (raw.trim() === "" || !Number.isFinite(v)) throw new Error(`"${raw}" is not a number`);
+        if (raw.trim() === "" || !Number.isFinite(v)) throw new Error(`"${excerpt(raw)}" is not a number`);
         if (v < min || v > max) throw new Error(`${v} is outside [${min}, ${max}]`);
         return v;
       },
@@ -56,7 +57,7 @@ export const fields = {
       default: def,
       parse(raw) {
         if (!(options as readonly string[]).includes(raw))
-          throw new Error(`"${raw}" is not one of ${options.join(", ")}`);
+          throw new Error(`"${excerpt(raw)}" is not one of ${options.join(", ")}`);
         return raw as T;
       },
       format: (v) => v,
@@ -66,7 +67,7 @@ export const fields = {
     return {
       default: def,
       parse(raw) {
-        if (raw !== "1" && raw !== "0") throw new Error(`"${raw}" is not 0 or 1`);
+        if (raw !== "1" && raw !== "0") throw new Error(`"${excerpt(raw)}" is not 0 or 1`);
         return raw === "1";
       },
       format: (v) => (v ? "1" : "0"),

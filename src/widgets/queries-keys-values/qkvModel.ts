@@ -9,7 +9,6 @@ export const qkvSpec = {
       [2, 0, 0, 0],
       [0, 1, 1, 1],
     ]),
-    8000,
   ),
   K: fields.text(
     formatMatrixText([
@@ -17,7 +16,6 @@ export const qkvSpec = {
       [0, 1, 0, 0],
       [0, 0, 1, 1],
     ]),
-    8000,
   ),
   V: fields.text(
     formatMatrixText([
@@ -25,7 +23,6 @@ export const qkvSpec = {
       [0, 1],
       [0.5, 0.5],
     ]),
-    8000,
   ),
   tau: fields.number(1, 0.05, 20),
   row: fields.int(0, 0, 7),

@@ -8,7 +8,7 @@ export const MAX_TOKENS = 10;
 
 /** The state a link to the self-attention explorer reproduces. */
 export const selfAttentionSpec = {
-  text: fields.text("the cat sat on the warm mat", 400),
+  text: fields.text("the cat sat on the warm mat"),
   seed: fields.int(7, 0, 99999),
   wseed: fields.int(3, 0, 99999),
   token: fields.int(1, 0, MAX_TOKENS - 1),

@@ -14,7 +14,7 @@ import { reverseCells, reverseSummary, reverseTex } from "./reverseEquation";
 const spec = {
   attention: fields.choice<ReversalAttention>("luong", ["bahdanau", "luong"]),
   seed: fields.int(1, 0, 1_000_000),
-  input: fields.text("3 1 4 1 5 9 2 6", 64),
+  input: fields.text("3 1 4 1 5 9 2 6"),
   /** The output step whose equation is written out (1-based; at most the longest output, 8 + EOS). */
   step: fields.int(1, 1, 9),
 };

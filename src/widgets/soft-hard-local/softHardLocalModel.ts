@@ -15,7 +15,7 @@ export type Mode = (typeof MODES)[number];
 
 /** The state a link to this widget reproduces (the seed included). */
 export const shlSpec = {
-  scores: fields.text("1.2 0.3 2 -0.5 0.8 1.5 -1 0.4", 400),
+  scores: fields.text("1.2 0.3 2 -0.5 0.8 1.5 -1 0.4"),
   mode: fields.choice<Mode>("soft", MODES),
   D: fields.int(2, 1, 6),
   p: fields.number(3, 0, 11),

@@ -11,7 +11,6 @@ export const MAX_WORDS = 25;
 export const hanSpec = {
   doc: fields.text(
     "The pasta was delicious and fresh. Our waiter was rude and slow. We paid forty dollars, which felt expensive. Still, the dessert was amazing!",
-    2000,
   ),
   aspect: fields.choice<Aspect>("food", ASPECTS),
   kappa: fields.number(4, 0, 10),

@@ -10,7 +10,7 @@ export const FILTERS = ["food", "service", "price", "praise", "complaint"] as co
 
 /** The state a link to this widget reproduces (seed included). */
 export const poolSpec = {
-  text: fields.text("the soup was bland but the waiter was friendly and the bill was cheap", 1000),
+  text: fields.text("the soup was bland but the waiter was friendly and the bill was cheap"),
   aspect: fields.choice<Aspect>("food", ASPECTS),
   kappa: fields.number(4, 0, 10),
   lambda: fields.number(0.6, 0, 0.95),

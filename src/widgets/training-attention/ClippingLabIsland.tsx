@@ -27,7 +27,6 @@ export const clippingSpec = {
   /** The reader's own sequence: LENGTH values, two marked with `*`. */
   input: fields.text(
     "0.42 0.17 0.88* 0.05 0.63 0.31 0.74 0.29 0.56 0.91 0.12 0.48 0.37 0.69* 0.83 0.21 0.60 0.08 0.95 0.33",
-    400,
   ),
 };
 

@@ -15,7 +15,7 @@ export const D_FF = 8;
 export const HEADS = 2;
 
 export const encoderSpec = {
-  text: fields.text("I love attention", 200),
+  text: fields.text("I love attention"),
   seed: fields.int(5, 0, 99999),
   step: fields.int(0, 0, 8),
   /** The token (0-based) whose row the equation writes out. */
