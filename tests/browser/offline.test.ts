@@ -3,7 +3,7 @@
  * with the network cut a reader can open another chapter, search, and use a widget.
  */
 import { readFileSync } from "node:fs";
-import { test, site } from "./fixtures";
+import { allowProblems, test, site } from "./fixtures";
 import { check, textOf, visit, waitFor } from "./helpers";
 
 test.skip(
@@ -22,6 +22,8 @@ test("offline: every precached file has a revision, and a new version waits to t
     "course/index.html",
     "pagefind/pagefind.js",
     "chapters/self-attention/index.html",
+    "notebook/index.html",
+    "404.html",
   ])
     check(
       entries.some(([, url]) => url === path),
@@ -37,7 +39,12 @@ test("offline: every precached file has a revision, and a new version waits to t
 
 test.describe(() => {
   test.use({ serviceWorkers: "allow" });
-  test("offline: after one visit, chapters, search, fonts and widgets work with no network", async ({
+  // The unknown URL visited offline answers 404, as it should.
+  allowProblems(
+    /HTTP 404: .*\/no\/such\/page\//,
+    /Failed to load resource: the server responded with a status of 404/,
+  );
+  test("offline: after one visit, chapters, search, fonts, widgets and the notebook work with no network; an unknown URL gets the 404 page with status 404", async ({
     page,
     context,
   }) => {
@@ -89,6 +96,22 @@ test.describe(() => {
     // Another page, never opened online.
     await page.goto("/chapters/graph-attention/");
     check((await textOf(page.locator("h1"))).startsWith("Graph attention"), "a second chapter offline");
+
+    // The notebook, never opened online: its starter cells compute (the formula worker and
+    // mathjs come from the cache too).
+    await page.goto("/notebook/");
+    const cells = page.locator("[data-cell]");
+    await waitFor(async () => (await cells.count()) > 0, "the notebook's cells offline", 30_000);
+    await waitFor(
+      async () => (await page.locator('[data-cell][data-state="ok"]').count()) === (await cells.count()),
+      "every starter cell computes offline",
+      30_000,
+    );
+
+    // A page the site does not have: the 404 page, with status 404 (not a 200).
+    const missing = await page.goto("/no/such/page/");
+    check(missing?.status() === 404, `an unknown URL offline answered ${missing?.status()}, not 404`);
+    check(/not found/i.test(await textOf(page.locator("h1"))), "the 404 page's heading offline");
     await context.setOffline(false);
   });
 });
