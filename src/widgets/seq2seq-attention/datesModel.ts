@@ -21,7 +21,7 @@ export const DEFAULT_OUTPUT = 6;
 
 /** The state a link to this widget reproduces: the reader's text and the selected output character (1–10). */
 export const datesSpec = {
-  text: fields.text(DEFAULT_DATE, 2 * DATE_MAX_INPUT),
+  text: fields.text(DEFAULT_DATE, DATE_MAX_INPUT), // the translator reads at most this many characters
   t: fields.int(DEFAULT_OUTPUT, 1, 10),
 };
 

@@ -55,6 +55,8 @@ function textFields(): TextField[] {
 /** Fields with their own limit, and why it equals what the field accepts. */
 const OWN_LIMITS: Record<string, string> = {
   "src/widgets/score-functions/scoreModel.ts formula": "FORMULA_LIMITS.maxLength",
+  // The date translator reads at most 40 characters (encodeDateText), untrimmed.
+  "src/widgets/seq2seq-attention/datesModel.ts text": "DATE_MAX_INPUT",
   // Drawn, never typed: at most 8 patterns of 25 hex digits (100 pixels) and 7 commas (207).
   "src/widgets/hopfield-networks/recallModel.ts patterns": "300",
   "src/widgets/hopfield-networks/ModernHopfieldIsland.tsx patterns": "300",
