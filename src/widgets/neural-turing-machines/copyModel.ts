@@ -13,7 +13,8 @@ export const copySpec = {
     ]),
   ),
   slots: fields.int(6, 1, 10),
-  frame: fields.int(0, 0, 40),
+  // The last frame is 2T for T ≤ 10 items (slots ≤ 10).
+  frame: fields.int(0, 0, 20),
 };
 
 export type CopyInput = { [K in keyof typeof copySpec]: (typeof copySpec)[K]["default"] };

@@ -24,7 +24,7 @@ export const qkvSpec = {
       [0.5, 0.5],
     ]),
   ),
-  tau: fields.number(1, 0.05, 20),
+  tau: fields.number(1, 0.05, 5), // the slider's range
   row: fields.int(0, 0, 7),
 };
 
