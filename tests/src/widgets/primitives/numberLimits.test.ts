@@ -202,6 +202,10 @@ const MOVING: Record<string, { max: number; why: string }> = {
     max: 20,
     why: "the last frame, 2T for a sequence of T ≤ 10 items (slots ≤ 10)",
   },
+  "src/widgets/seq2seq-attention/TrainReverseIsland.tsx step": {
+    max: 9,
+    why: "one output step per digit of the reader's sequence and one for EOS, at most 8 + 1",
+  },
   "src/widgets/pointer-networks/TrainPointerIsland.tsx step": {
     max: 12,
     why: "one output step per number of the reader's list, at most 12 (SORT_MAX_LENGTH)",
