@@ -5,7 +5,6 @@ import { normalMatrix } from "../../../lib/core/normalMatrix";
 import { rng } from "../../../lib/core/random";
 import { type ScoreKind, type ScoreParams, scoreMatrix } from "../../../lib/scores/index";
 import { formatMatrixText, parseMatrixText } from "../primitives/matrixText";
-import { FORMULA_LIMITS } from "../../../lib/formula/limits";
 import { fields } from "../primitives/urlState";
 
 /** The built-in score functions the widget offers, plus the reader's own formula. */
@@ -52,12 +51,18 @@ export const DEFAULT_K = [
 ];
 
 /** The state a link to this widget reproduces. */
+/**
+ * The formula engine's longest expression (`FORMULA_LIMITS.maxLength`, a test checks they agree),
+ * written here so the page does not load the engine's limits module for one number.
+ */
+export const FORMULA_MAX_LENGTH = 2_000;
+
 export const scoreSpec = {
   kind: fields.choice<Kind>("dot", KINDS),
   q: fields.text(formatMatrixText(DEFAULT_Q)),
   K: fields.text(formatMatrixText(DEFAULT_K)),
   // The formula engine's own limit: a formula the field accepts fits in its link.
-  formula: fields.text(FORMULA_EXAMPLES[0].expr, FORMULA_LIMITS.maxLength),
+  formula: fields.text(FORMULA_EXAMPLES[0].expr, FORMULA_MAX_LENGTH),
   seed: fields.int(1, 0, 1_000_000),
   /** The key (0-based) whose score and weight the equation writes out. */
   key: fields.int(0, 0, 7),

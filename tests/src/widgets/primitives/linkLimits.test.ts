@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { compileScoreFormula } from "../../../../lib/formula/score";
 import { FORMULA_LIMITS } from "../../../../lib/formula/limits";
 import { fields, readState, writeState } from "../../../../src/widgets/primitives/urlState";
-import { scoreSpec } from "../../../../src/widgets/score-functions/scoreModel";
+import { FORMULA_MAX_LENGTH, scoreSpec } from "../../../../src/widgets/score-functions/scoreModel";
 import { recallSpec } from "../../../../src/widgets/hopfield-networks/recallModel";
 
 const root = resolve(import.meta.dirname, "../../../..");
@@ -54,7 +54,7 @@ function textFields(): TextField[] {
 
 /** Fields with their own limit, and why it equals what the field accepts. */
 const OWN_LIMITS: Record<string, string> = {
-  "src/widgets/score-functions/scoreModel.ts formula": "FORMULA_LIMITS.maxLength",
+  "src/widgets/score-functions/scoreModel.ts formula": "FORMULA_MAX_LENGTH",
   // The date translator reads at most 40 characters (encodeDateText), untrimmed.
   "src/widgets/seq2seq-attention/datesModel.ts text": "DATE_MAX_INPUT",
   // Drawn, never typed: at most 8 patterns of 25 hex digits (100 pixels) and 7 commas (207).
@@ -93,6 +93,7 @@ describe("link limits equal field limits", () => {
   });
 
   it("the formula link takes exactly what the formula engine takes", () => {
+    expect(FORMULA_MAX_LENGTH).toBe(FORMULA_LIMITS.maxLength);
     const longest = "1".padStart(FORMULA_LIMITS.maxLength, " ");
     expect(compileScoreFormula(longest).evaluate([1], [1])).toBe(1);
     expect(() => compileScoreFormula(`${longest} `)).toThrow(/limit/);
