@@ -17,20 +17,37 @@ export async function scrollThrough(page: Page): Promise<void> {
   });
 }
 
-/** Wait until every `[data-widget]` on the page has `data-ready="true"`. */
-export async function waitForWidgets(page: Page, timeout = 30_000): Promise<void> {
-  // Islands hydrate when visible, and scrolling fast on a busy machine can skip a widget's
-  // IntersectionObserver callback: bring each widget that is not ready yet into view and keep it
-  // there until it is ready (a widget scrolled away again before hydrating would never start).
+/**
+ * Wait until every `[data-widget]` on the page has `data-ready="true"`.
+ *
+ * Islands hydrate when visible, and on a busy machine a widget scrolled into view can be pushed out
+ * of it again before its IntersectionObserver runs (a widget above it hydrates and grows), after
+ * which it would never start. So each widget that is not ready yet is brought back into view every
+ * second until it is ready, for at most `timeout` ms in all.
+ */
+export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void> {
+  const deadline = Date.now() + timeout;
   for (const w of await page.$$("[data-widget]:not([data-ready='true'])")) {
-    await w.evaluate((el) => el.scrollIntoView({ block: "center" }));
-    try {
-      await page.waitForFunction((el) => el.getAttribute("data-ready") === "true", w, { timeout });
-    } catch {
-      const pending = await page.$$eval("[data-widget]:not([data-ready='true'])", (ws) =>
-        ws.map((x) => x.getAttribute("data-widget")),
-      );
-      throw new Error(`widgets never became ready (data-ready="true"): ${pending.join(", ")}`);
+    for (;;) {
+      await w.evaluate((el) => el.scrollIntoView({ block: "center" }));
+      const left = deadline - Date.now();
+      const ready = await page
+        .waitForFunction((el) => el.getAttribute("data-ready") === "true", w, {
+          timeout: Math.max(1, Math.min(1000, left)),
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (ready) break;
+      if (Date.now() >= deadline) {
+        const pending = await page.$$eval("[data-widget]:not([data-ready='true'])", (ws) =>
+          ws.map((x) => x.getAttribute("data-widget")),
+        );
+        throw new Error(
+          `widgets never became ready (data-ready="true") in ${timeout / 1000} s: ${pending.join(", ")}`,
+        );
+      }
     }
   }
   await page.evaluate(() => scrollTo(0, 0));

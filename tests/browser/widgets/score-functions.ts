@@ -12,7 +12,7 @@ async function reopen(page: Page, url: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await page.goto(url, { waitUntil: "load" });
   for (const w of await page.locator("[data-widget]").all()) await w.scrollIntoViewIfNeeded();
-  await waitForWidgets(page, 30_000);
+  await waitForWidgets(page);
 }
 
 /** The cells of one row of a NumberTable (`data-table` name), by row header. */

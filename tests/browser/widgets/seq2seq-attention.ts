@@ -36,7 +36,7 @@ async function reopen(page: Page, url: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await page.goto(url, { waitUntil: "load" });
   await page.locator(ID).scrollIntoViewIfNeeded();
-  await waitForWidgets(page, 30_000);
+  await waitForWidgets(page);
 }
 
 test.skip(!site.written.includes("seq2seq-attention"), "chapter seq2seq-attention is not built");

@@ -12,7 +12,7 @@ async function reopen(page: Page, url: string, widget: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await page.goto(url, { waitUntil: "load" });
   await page.locator(widget).scrollIntoViewIfNeeded();
-  await waitForWidgets(page, 30_000);
+  await waitForWidgets(page);
 }
 
 /** The weights listed in the bars' accessible name, by item. */
