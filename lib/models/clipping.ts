@@ -58,6 +58,11 @@ export interface ClipRunView {
   gradNorms: number[];
   /** The global gradient norm of the last step, before clipping. */
   totalNorm: number;
+  /**
+   * The gradient of every parameter on the last training batch, before clipping, as matrices
+   * (rows × cols of the parameter), named as in {@link CLIP_PARAMETER_NAMES}; empty before the first step.
+   */
+  grads: { name: string; value: number[][] }[];
   /** The step at which the loss or gradient stopped being finite (the run stops there), or null. */
   divergedAt: number | null;
   /** Held-out mean squared error and fraction within 0.04 of the target, at the last evaluation. */
@@ -75,6 +80,12 @@ export interface AddingQuery {
   values: number[];
   marks: [number, number];
 }
+
+/**
+ * The parameters of every run, in the order their gradients are reported: input weights, recurrent
+ * weights (IndRNN: one per unit), bias, read-out weights and read-out bias.
+ */
+export const CLIP_PARAMETER_NAMES = ["W_ih", "W_hh", "b", "w_out", "b_out"] as const;
 
 interface Run {
   mode: ClipMode;
@@ -150,7 +161,14 @@ export function createClippingModel(
       readout: c.readout,
       readoutB: c.readoutB,
       opt: o.optimizer === "sgd" ? new SGD(params, { lr, momentum: 0.9 }) : new Adam(params, { lr }),
-      view: { gradNorms: [], totalNorm: NaN, divergedAt: null, heldOutLoss: NaN, accuracy: NaN },
+      view: {
+        gradNorms: [],
+        totalNorm: NaN,
+        grads: [],
+        divergedAt: null,
+        heldOutLoss: NaN,
+        accuracy: NaN,
+      },
     };
   });
   const dataRng = rng(seed ^ 0xadd);
@@ -208,6 +226,15 @@ export function createClippingModel(
         let total = 0;
         for (const p of run.params) if (p.grad) for (const g of p.grad) total += g * g;
         run.view.totalNorm = Math.sqrt(total);
+        run.view.grads = run.params.map((p, k) => {
+          const g = p.grad ?? new Float64Array(p.rows * p.cols);
+          return {
+            name: CLIP_PARAMETER_NAMES[k],
+            value: Array.from({ length: p.rows }, (_, i) =>
+              Array.from(g.subarray(i * p.cols, (i + 1) * p.cols)),
+            ),
+          };
+        });
         if (!Number.isFinite(loss.item()) || !Number.isFinite(total)) {
           run.view.divergedAt = stepsDone + 1;
           continue;

@@ -84,6 +84,16 @@ export interface MemoryNetworkOutput {
   probs: number[];
   /** The task's rule applied to the words (null when the story does not determine it). */
   expected: string | null;
+  /** hops × sentences: the scores u^{k⊤} m^k_i before the softmax. */
+  scores: number[][];
+  /** (hops + 1) × d: the query u¹ = B q, then u^{k+1} = u^k + o^k after each hop. */
+  u: number[][];
+  /** hops × sentences × d: each hop's input memories m^k_i (bag of words plus temporal row). */
+  inputMemory: number[][][];
+  /** hops × sentences × d: each hop's output memories c^k_i (adjacent tying: c^k = m^{k+1}). */
+  outputMemory: number[][][];
+  /** V × d: the answer weights W, so that probs = softmax(W u^{K+1}). */
+  answerWeights: number[][];
 }
 
 /** The model: the training contract, plus its weights by name. */
@@ -147,8 +157,8 @@ export function createMemoryNetwork(seed: number, options: MemoryNetworkOptions)
   const next = babiStream(o.task, seed ^ 0x5eed, o.batch, heldOut.keys, o.noise);
   let stepsDone = 0;
 
-  /** Forward pass: logits (B × V) and each hop's attention (B × L). */
-  const forward = (batch: BabiBatch, linearHops: boolean) => {
+  /** Forward pass: logits (B × V) and each hop's attention (B × L); `trace` records each hop's numbers. */
+  const forward = (batch: BabiBatch, linearHops: boolean, trace?: HopTrace) => {
     const { size: B, slots: L } = batch;
     let u = bagEmbedding(roles.B, batch.question, J, pe); // (B, d)
     const flatMask = linearHops ? allowedTensor(batch.allowed, B, L) : null; // (B, L)
@@ -167,15 +177,24 @@ export function createMemoryNetwork(seed: number, options: MemoryNetworkOptions)
       const scores = batchDotScores(u, memory(roles.A(k))); // (B, L)
       const p = flatMask ? mul(scores, flatMask) : softmax(scores, { mask: batch.allowed });
       attention.push(p);
+      if (trace) {
+        trace.u.push(Array.from(u.data));
+        trace.scores.push(Array.from(scores.data));
+        trace.inputMemory.push(memory(roles.A(k)).toArray());
+        trace.outputMemory.push(memory(roles.C(k)).toArray());
+      }
       u = add(u, batchAttentionRead(p, memory(roles.C(k)))); // (B, d)
     }
+    trace?.u.push(Array.from(u.data));
     return { logits: linear(u, roles.W), attention }; // (B, V)
   };
 
   const run = (input: StoryInput): MemoryNetworkOutput => {
     const enc = encodeBabi(input.sentences, input.question);
     const batch = babiBatch([{ encoded: enc, answer: 0 }]);
-    const { logits, attention } = forward(batch, false);
+    // One story (B = 1): memory slot i is row i, and every hop's numbers are this story's.
+    const trace: HopTrace = { scores: [], u: [], inputMemory: [], outputMemory: [] };
+    const { logits, attention } = forward(batch, false, trace);
     const probs = Array.from(softmax(logits).data);
     let best = 1;
     for (let v = 2; v < V; v++) if (probs[v] > probs[best]) best = v;
@@ -186,6 +205,8 @@ export function createMemoryNetwork(seed: number, options: MemoryNetworkOptions)
       answer: BABI_VOCAB[best],
       probs,
       expected: babiAnswer(input.sentences, input.question)?.answer ?? null,
+      ...trace,
+      answerWeights: roles.W.toArray(),
     };
   };
 
@@ -227,6 +248,9 @@ export function createMemoryNetwork(seed: number, options: MemoryNetworkOptions)
     probe: () => run(MEMORY_NETWORK_PROBES[o.task]),
   };
 }
+
+/** One story's numbers per hop, as {@link MemoryNetworkOutput} reports them. */
+type HopTrace = Pick<MemoryNetworkOutput, "scores" | "u" | "inputMemory" | "outputMemory">;
 
 /** The allow-mask as a constant (B × L) of zeros and ones. */
 function allowedTensor(allowed: Uint8Array, B: number, L: number): Tensor {

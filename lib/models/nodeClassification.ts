@@ -95,12 +95,27 @@ export interface NeighbourScores {
   score?: number[];
 }
 
+/**
+ * The first-layer numbers that give a node's scores and weights, in `neighbours` order (the node
+ * itself first). The features are one-hot, so W hⱼ is row j of W.
+ */
+export interface FirstLayerNumbers {
+  /** GAT: W hⱼ (H each) and a (2H): e_ij = LeakyReLU(a[:H]ᵀ W hᵢ + a[H:]ᵀ W hⱼ). */
+  gat: { Wh: number[][]; a: number[] };
+  /** GATv2: W_q hᵢ (H), W_k hⱼ (H each) and a (H): e_ij = aᵀ LeakyReLU(W_q hᵢ + W_k hⱼ). */
+  gatv2: { q: number[]; k: number[][]; a: number[] };
+  /** GCN: d̃ⱼ, the degree with the self-loop: c_ij = 1/√(d̃ᵢ d̃ⱼ). */
+  gcn: { degree: number[] };
+}
+
 /** The answer to a {@link NodeQuery}. */
 export interface NodeAnswer {
   node: number;
   /** The node itself, then its neighbours in increasing order. */
   neighbours: number[];
   nets: Record<GraphNet, NeighbourScores>;
+  /** The numbers that give `nets`' scores and weights (the LeakyReLU's slope is 0.2). */
+  layer: FirstLayerNumbers;
 }
 
 /** The three-network model: the training contract plus each network's first-layer parameters. */
@@ -310,7 +325,17 @@ export function createNodeClassifier(seed: number, options: NodeClassifierOption
         SLOPE,
       ); // (N, N)
       nets.gatv2.score = neighbours.map((j) => e.data[node * N + j]);
-      return { node, neighbours, nets };
+      const row = (t: Tensor, j: number) => Array.from(t.data.subarray(j * H, (j + 1) * H));
+      const layer: FirstLayerNumbers = {
+        gat: { Wh: neighbours.map((j) => row(params.gat.W1, j)), a: Array.from(params.gat.a1.data) },
+        gatv2: {
+          q: row(p.Wq1, node),
+          k: neighbours.map((j) => row(p.Wk1, j)),
+          a: Array.from(p.a1.data),
+        },
+        gcn: { degree: neighbours.map((j) => withSelf[j].reduce<number>((x, y) => x + y, 0)) },
+      };
+      return { node, neighbours, nets, layer };
     },
     probe: view,
     view,

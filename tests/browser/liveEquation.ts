@@ -37,13 +37,21 @@ export async function waitForEquation(
   return tex;
 }
 
-/** Press Open in notebook and wait for the notebook page with `count` settled cells. */
-export async function openInNotebook(page: Page, w: Locator, count: number): Promise<Locator> {
+/**
+ * Press Open in notebook and wait for the notebook page with `count` settled cells (`null`: as
+ * many as the link holds, for cells whose count depends on the trained numbers' digits).
+ */
+export async function openInNotebook(page: Page, w: Locator, count: number | null): Promise<Locator> {
   await w.getByRole("button", { name: "Open in notebook" }).click();
   await page.waitForURL(/\/notebook\//);
   const nb = page.locator(".nb[data-ready='true']");
   await nb.waitFor({ timeout: 30_000 });
-  await waitFor(async () => (await nb.locator("[data-cell]").count()) === count, `${count} cells`, 15_000);
+  const cells = async () => await nb.locator("[data-cell]").count();
+  await waitFor(
+    async () => (count === null ? (await cells()) > 0 : (await cells()) === count),
+    `${count ?? "the"} cells`,
+    15_000,
+  );
   await waitFor(
     async () => (await nb.locator('[data-cell][data-state="pending"]').count()) === 0,
     "every cell settles",
@@ -60,6 +68,14 @@ export async function cellNumbers(nb: Locator, n: number): Promise<number[]> {
   const out = cell.locator(`[data-value="cell-${n}"]`);
   await out.waitFor({ timeout: 10_000 });
   return ((await textOf(out)).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+}
+
+/** The numbers of the notebook cell that sets `name`, found by its title ("Cell 7 (p_1)"). */
+export async function namedCellNumbers(nb: Locator, name: string): Promise<number[]> {
+  const titles = await nb.locator(".nb-cell-title").allTextContents();
+  const n = titles.findIndex((t) => t.trim().endsWith(`(${name})`)) + 1;
+  if (n === 0) throw new Error(`no notebook cell sets ${name}: ${titles.join("; ")}`);
+  return cellNumbers(nb, n);
 }
 
 /** True when every a[i] is within tol of b[i] and the lengths agree. */

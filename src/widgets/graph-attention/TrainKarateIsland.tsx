@@ -1,5 +1,6 @@
 import {
   GRAPH_NETS,
+  type GraphNet,
   type NodeAnswer,
   type NodeClassifierView,
   type NodeQuery,
@@ -7,10 +8,15 @@ import {
 import { KARATE_FACTIONS, KARATE_NODES } from "../../data/karate";
 import { TrainerFrame, useTrainingWidget } from "../../training/TrainerFrame";
 import { useModelQuery } from "../../training/useModelQuery";
+import { useThrottled } from "../../training/useThrottled";
 import { FieldMessage } from "../primitives/FieldMessage";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
+import { NumberSelect } from "../primitives/NumberSelect";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { GraphPanel } from "./GraphPanel";
 import { graphPresets } from "./graphCodec";
+import { karateCells, karateSummary, karateTex } from "./karateEquation";
 import {
   FACTION_LABELS,
   type KarateRunOptions,
@@ -59,7 +65,20 @@ export default function TrainKarateIsland() {
 
   const conflicts = view ? conflictCounts(view) : null;
   const asked = answer as NodeAnswer | null;
-  const rows = asked && asked.node === member ? answerRows(asked) : null;
+  const current = asked && asked.node === member ? asked : null;
+  const rows = current ? answerRows(current) : null;
+  const net: GraphNet = state.net;
+  // While the networks train, the equation follows them at most once a second (paused or done, at once).
+  const equationTex = useThrottled(
+    current ? karateTex(current, net) : "",
+    progress?.state === "training" ? 1000 : 0,
+  );
+  useOpenNotebook(
+    w.ref,
+    () => (current ? karateCells(current, state.net, progress?.step ?? 0) : null),
+    `the trained ${NET_LABELS[state.net]} on the karate club`,
+    "The networks have not answered for this member yet; wait a moment, then open it in the notebook.",
+  );
 
   return (
     <TrainerFrame
@@ -197,6 +216,24 @@ export default function TrainKarateIsland() {
               ))}
             </tbody>
           </table>
+        </div>
+      )}
+      {current && (
+        <div class="trainer-equation">
+          <div class="widget-controls">
+            <NumberSelect
+              label="Network in the equation"
+              value={GRAPH_NETS.indexOf(net)}
+              options={GRAPH_NETS.map((_, k) => k)}
+              show={(k) => NET_LABELS[GRAPH_NETS[k]]}
+              onValue={(k) => set("net", GRAPH_NETS[k])}
+            />
+          </div>
+          <p data-output="equation-summary">{karateSummary(current, net)}</p>
+          <LiveEquation
+            tex={equationTex}
+            label={`Member ${member + 1}'s first-layer weights in ${NET_LABELS[net]} with the trained numbers. ${karateSummary(current, net)}`}
+          />
         </div>
       )}
     </TrainerFrame>

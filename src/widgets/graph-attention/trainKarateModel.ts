@@ -25,6 +25,8 @@ export const karateSpec = {
   labelled: fields.text("1 34"),
   /** The member whose neighbourhood the query table shows, 1-based. */
   member: fields.int(34, 1, KARATE_NODES),
+  /** The network whose weights for that member the equation writes out. */
+  net: fields.choice<GraphNet>("gat", ["gat", "gatv2", "gcn"]),
 };
 
 export const NET_LABELS: Record<GraphNet, string> = {

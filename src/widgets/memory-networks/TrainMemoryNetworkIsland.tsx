@@ -1,5 +1,6 @@
 import {
   BABI_EXAMPLES,
+  BABI_MAX_SENTENCES,
   BABI_VOCAB,
   type BabiTask,
   babiAnswer,
@@ -13,10 +14,15 @@ import type {
 } from "../../../lib/models/memoryNetwork";
 import { TrainerFrame, useTrainingWidget } from "../../training/TrainerFrame";
 import { useModelQuery } from "../../training/useModelQuery";
+import { useThrottled } from "../../training/useThrottled";
 import { VariantChoice } from "../../training/VariantChoice";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { fields } from "../primitives/urlState";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { HopAttentionTable } from "./HopAttentionTable";
 import { StoryFields } from "./StoryFields";
+import { hopAndSlot, trainedHopSummary, trainedHopTex, trainedMemoryCells } from "./trainedHopEquation";
 
 const example = (task: BabiTask) => BABI_EXAMPLES[task].sentences.join("\n");
 
@@ -26,6 +32,10 @@ const spec = {
   seed: fields.int(1, 0, 1_000_000),
   story: fields.text(example(2)),
   question: fields.text(BABI_EXAMPLES[2].question),
+  /** The hop the equation writes out (clamped to the hops there are). */
+  hop: fields.int(1, 1, 3),
+  /** The memory slot (sentence) the equation writes out, 1-based (clamped to the story's length). */
+  slot: fields.int(1, 1, BABI_MAX_SENTENCES),
 };
 
 const createWorker = () =>
@@ -60,6 +70,19 @@ export default function TrainMemoryNetworkIsland() {
         .sort((a, b) => b.p - a.p)
         .slice(0, 5)
     : [];
+
+  const { k: hop, i: slot } = shown ? hopAndSlot(shown, state.hop, state.slot) : { k: 1, i: 1 };
+  // While the model trains, the equation follows it at most once a second (paused or done, at once).
+  const equationTex = useThrottled(
+    shown ? trainedHopTex(shown, hop, slot) : "",
+    progress?.state === "training" ? 1000 : 0,
+  );
+  useOpenNotebook(
+    w.ref,
+    () => (shown ? trainedMemoryCells(shown, progress?.step ?? 0) : null),
+    "the trained memory network",
+    "The network has not answered yet; wait for the first report, then open it in the notebook.",
+  );
 
   const chooseTask = (t: "1" | "2") =>
     setState((s) => ({
@@ -164,6 +187,28 @@ export default function TrainMemoryNetworkIsland() {
                 </tbody>
               </table>
             </div>
+          </div>
+          <div class="trainer-equation">
+            <div class="widget-controls">
+              <NumberSelect
+                label="Hop in the equation"
+                value={hop}
+                options={shown.attention.map((_, k) => k + 1)}
+                show={(k) => `hop ${k}`}
+                onValue={(v) => set("hop", v)}
+              />
+              <NumberSelect
+                label="Sentence in the equation"
+                value={slot}
+                options={shown.sentences.map((_, i) => i + 1)}
+                onValue={(v) => set("slot", v)}
+              />
+            </div>
+            <p data-output="hop-summary">{trainedHopSummary(shown, hop, slot)}</p>
+            <LiveEquation
+              tex={equationTex}
+              label={`Hop ${hop} of the trained network with its numbers. ${trainedHopSummary(shown, hop, slot)}`}
+            />
           </div>
         </>
       )}

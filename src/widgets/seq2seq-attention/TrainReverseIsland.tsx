@@ -1,9 +1,9 @@
-import { useRef } from "preact/hooks";
 import type { ReversalAttention, ReversalOptions, ReversalOutput } from "../../../lib/models/reversal";
 import { parseDigits } from "../../../lib/models/reversalTask";
 import { AttentionView } from "../../training/AttentionView";
 import { QueryField } from "../../training/QueryField";
 import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
+import { useThrottled } from "../../training/useThrottled";
 import { VariantChoice } from "../../training/VariantChoice";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
@@ -21,14 +21,6 @@ const spec = {
 
 const createWorker = () =>
   new Worker(new URL("./reverse.worker.ts", import.meta.url), { type: "module", name: "reversal" });
-
-/** `value`, refreshed at most every `ms` milliseconds (every render when `ms` is 0). */
-function useThrottled<T>(value: T, ms: number): T {
-  const last = useRef({ value, at: -Infinity });
-  const now = performance.now();
-  if (ms === 0 || now - last.current.at >= ms) last.current = { value, at: now };
-  return last.current.value;
-}
 
 /** Train a GRU encoder-decoder with attention to reverse digit sequences, in a Web Worker. */
 export default function TrainReverseIsland() {

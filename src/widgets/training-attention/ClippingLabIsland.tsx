@@ -8,8 +8,13 @@ import type {
 } from "../../../lib/models/clipping";
 import { QueryField } from "../../training/QueryField";
 import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
+import { useThrottled } from "../../training/useThrottled";
+import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
 import { fields } from "../primitives/urlState";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
+import { clipCells, clipSummary, clipTex, num } from "./clipEquation";
 import { GradNormChart } from "./GradNormChart";
 
 const CELLS: [ClipCell, string][] = [
@@ -28,6 +33,8 @@ export const clippingSpec = {
   input: fields.text(
     "0.42 0.17 0.88* 0.05 0.63 0.31 0.74 0.29 0.56 0.91 0.12 0.48 0.37 0.69* 0.83 0.21 0.60 0.08 0.95 0.33",
   ),
+  /** The run whose clipping at the last step the equation writes out. */
+  run: fields.choice<ClipMode>("norm", ["none", "value", "norm"]),
 };
 
 /** Time steps of every sequence in the lab. */
@@ -53,7 +60,6 @@ const createWorker = () =>
   new Worker(new URL("./clipping.worker.ts", import.meta.url), { type: "module", name: "clipping" });
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)} %` : "–");
-const num = (x: number) => (Number.isFinite(x) ? (x < 0.001 ? x.toExponential(1) : x.toFixed(4)) : "–");
 
 /** One recurrent network on the adding problem, trained three ways side by side in a Web Worker. */
 export default function ClippingLabIsland() {
@@ -77,6 +83,21 @@ export default function ClippingLabIsland() {
     (i) => `${i.values.join(" ")}|${i.marks.join(" ")}`,
   );
   const predictions = answer?.predictions;
+  const step = trainer.progress?.step ?? 0;
+  const picked = view && view[state.run].grads.length > 0 ? view[state.run] : null;
+  // While the runs train, the equation follows them at most once a second (paused or done, at once).
+  const equationTex = useThrottled(
+    picked ? clipTex(picked, state.run, threshold, step) : "",
+    trainer.progress?.state === "training" ? 1000 : 0,
+  );
+  useOpenNotebook(
+    w.ref,
+    () => (picked ? clipCells(picked, state.run, threshold, step, `${LABELS[state.run]} run`) : null),
+    `the clipping lab's ${LABELS[state.run]} run`,
+    picked?.divergedAt != null
+      ? `The ${LABELS[state.run]} run diverged: its gradient is not finite, so there is nothing to recompute.`
+      : "Take a training step first (Step or Train), then open it in the notebook.",
+  );
 
   return (
     <TrainerFrame
@@ -171,6 +192,24 @@ export default function ClippingLabIsland() {
               ))}
             </tbody>
           </table>
+        </div>
+      )}
+      {picked && (
+        <div class="trainer-equation">
+          <div class="widget-controls">
+            <NumberSelect
+              label="Run in the equation"
+              value={SERIES.findIndex((r) => r.key === state.run)}
+              options={SERIES.map((_, k) => k)}
+              show={(k) => SERIES[k].label}
+              onValue={(k) => set("run", SERIES[k].key)}
+            />
+          </div>
+          <p data-output="clip-summary">{clipSummary(picked, state.run, threshold, step)}</p>
+          <LiveEquation
+            tex={equationTex}
+            label={`The ${LABELS[state.run]} run's gradient at the last step with its numbers. ${clipSummary(picked, state.run, threshold, step)}`}
+          />
         </div>
       )}
       <QueryField

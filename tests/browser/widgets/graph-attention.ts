@@ -6,7 +6,15 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
-import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
+import {
+  cellNumbers,
+  namedCellNumbers,
+  near as nearAll,
+  openInNotebook,
+  texLine,
+  texPart,
+  waitForEquation,
+} from "../liveEquation";
 
 const PATH = "/chapters/graph-attention/";
 const WIDGET = '[data-widget="graph-attention/gat-editor"]';
@@ -143,6 +151,7 @@ async function queryRows(w: Locator) {
         gat: cell("gat"),
         gatRank: cell("gat-rank"),
         gatv2: cell("gatv2"),
+        gatv2E: Number(tr.children[5]?.textContent),
         gcn: cell("gcn"),
         gcnRank: cell("gcn-rank"),
       };
@@ -196,6 +205,46 @@ test("graph-attention: train GAT, GATv2 and GCN on the karate club, pause, query
   for (const a of rows)
     for (const b of rows)
       if (a.gatE > b.gatE + 0.002) check(a.gatRank <= b.gatRank, `GAT ranks ${a.j} above ${b.j}`);
+  // The live equation writes member 34's scores and weights as the table prints them: GAT, then
+  // GATv2 picked from the keyboard.
+  const alphaOf = (tex: string) => texPart(texLine(tex, "\\alpha_{34,j}"), 1);
+  const eOf = (tex: string) => texPart(texLine(tex, "e_{34,j}"), 0);
+  let tex = await waitForEquation(w, (t) => t.includes("a_1^\\top W h_{34}"), "GAT's equation for member 34");
+  check(
+    nearAll(
+      alphaOf(tex),
+      rows.map((r) => r.gat),
+      1e-12,
+    ),
+    `GAT α in the equation: ${alphaOf(tex)}`,
+  );
+  check(
+    nearAll(
+      eOf(tex),
+      rows.map((r) => r.gatE),
+      1e-12,
+    ),
+    `GAT e in the equation: ${eOf(tex)}`,
+  );
+  await w.getByLabel("Network in the equation").focus();
+  await page.keyboard.press("ArrowDown");
+  tex = await waitForEquation(w, (t) => t.includes("W_q h_{34}"), "GATv2's equation for member 34");
+  check(
+    nearAll(
+      alphaOf(tex),
+      rows.map((r) => r.gatv2),
+      1e-12,
+    ),
+    `GATv2 α in the equation: ${alphaOf(tex)}`,
+  );
+  check(
+    nearAll(
+      eOf(tex),
+      rows.map((r) => r.gatv2E),
+      1e-12,
+    ),
+    `GATv2 e in the equation: ${eOf(tex)}`,
+  );
   check((await attr("step")) === pausedAt, `still at step ${pausedAt} while paused`);
   const statics = await textOf(w.locator('[data-output="static"]'));
   check(/GAT: 34 of 34 members/.test(statics) && /GAT ranks 0 in opposite orders/.test(statics), statics);
@@ -224,6 +273,30 @@ test("graph-attention: train GAT, GATv2 and GCN on the karate club, pause, query
   await typeInto(field, "1 34 9");
   await waitFor(async () => (await attr("state")) === "idle" && (await attr("step")) === "0", "a fresh run");
   check((await textOf(w.locator("#karate-labelled-msg"))) === "", "no message for a valid set");
+
+  // Open in notebook: GATv2's weights of member 34 in the fresh run, recomputed from the carried
+  // W_q h_i, W_k h_j and a.
+  let fresh = rows;
+  await waitFor(
+    async () =>
+      (fresh = await queryRows(w)).length === 18 &&
+      !nearAll(
+        fresh.map((r) => r.gatv2),
+        rows.map((r) => r.gatv2),
+        1e-9,
+      ),
+    "member 34's table for the fresh run",
+  );
+  const nb = await openInNotebook(page, w, null);
+  const alpha = await namedCellNumbers(nb, "alpha");
+  check(
+    nearAll(
+      alpha,
+      fresh.map((r) => r.gatv2),
+      0.0006,
+    ),
+    `notebook α ${alpha} vs the table's ${fresh.map((r) => r.gatv2)}`,
+  );
 });
 
 /** Pairs of labels (node numbers and edge weights) in one drawing whose boxes on screen overlap. */

@@ -6,7 +6,15 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
-import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
+import {
+  cellNumbers,
+  namedCellNumbers,
+  near,
+  openInNotebook,
+  texLine,
+  texPart,
+  waitForEquation,
+} from "../liveEquation";
 
 const PATH = "/chapters/memory-networks/";
 const WIDGET = '[data-widget="memory-networks/story-qa"]';
@@ -223,6 +231,54 @@ test("memory-networks: train the memory network on task 1 and task 2, pause, res
   const q = await hops(w);
   check(argmax(q[0]) === 1, `hop 1 finds who has the apple: ${JSON.stringify(q)}`);
   check(argmax(q[q.length - 1]) === 3, `the last hop finds where Daniel went: ${JSON.stringify(q)}`);
+
+  // The live equation: hop 1, sentence 2 (“Daniel grabbed the apple.”), picked from the keyboard.
+  await w.getByLabel("Sentence in the equation").focus();
+  await page.keyboard.press("ArrowDown");
+  const tex = await waitForEquation(
+    w,
+    (t) => t.includes("m^{1}_{2}") && t.includes("\\exp"),
+    "hop 1, sentence 2",
+  );
+  const scores = texPart(texLine(tex, "p^{1} &"), 1);
+  const p1 = texPart(texLine(tex, "p^{1} &"), 2);
+  check(near(p1, q[0], 0.0005), `the equation's p¹ ${p1} is the table's hop 1 ${q[0]}`);
+  const z = scores.map((x) => Math.exp(x - Math.max(...scores)));
+  check(
+    near(
+      p1,
+      z.map((x) => x / z.reduce((a, b) => a + b, 0)),
+      0.002,
+    ),
+    `p¹ = softmax of the scores ${scores}`,
+  );
+  check(near(texPart(texLine(tex, "p^{1}_{2}"), 1), [q[0][1]], 0.0005), "p¹₂ is the table's weight");
+  const u1 = texPart(texLine(tex, "u^{1} &"), 0);
+  const o1 = texPart(texLine(tex, "o^{1} &"), 2);
+  const u2 = texPart(texLine(tex, "u^{2} &"), 1);
+  check(
+    u1.length === 20 &&
+      near(
+        u2,
+        u1.map((x, j) => x + o1[j]),
+        0.0015,
+      ),
+    `u² = u¹ + o¹: ${u2}`,
+  );
+  const answerP = Number(
+    /probability (\d\.\d+)/.exec(await textOf(w.locator('[data-output="answer"]')))?.[1],
+  );
+
+  // Open in notebook: the carried memories give the same attention, queries and answer.
+  const nb = await openInNotebook(page, w, null);
+  for (let k = 1; k <= q.length; k++) {
+    const pk = await namedCellNumbers(nb, `p_${k}`);
+    check(near(pk, q[k - 1], 0.0005), `notebook p_${k} ${pk} is the table's hop ${k} ${q[k - 1]}`);
+  }
+  const u2nb = await namedCellNumbers(nb, "u_2");
+  check(near(u2nb, u2, 0.0005), `notebook u_2 ${u2nb} is the equation's ${u2}`);
+  const top = Math.max(...(await namedCellNumbers(nb, "probs")));
+  check(Math.abs(top - answerP) < 0.0005, `notebook max(probs) ${top} is the answer's ${answerP}`);
 });
 
 test("memory-networks: the hop equation follows the keyboard, and Open in notebook recomputes every hop", async ({

@@ -2,6 +2,7 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import { namedCellNumbers, openInNotebook, texLine, texPart, waitForEquation } from "../liveEquation";
 
 const PATH = "/chapters/training-attention/";
 const ID = '[data-widget="training-attention/clipping-lab"]';
@@ -38,12 +39,26 @@ test("training-attention: train three ways, read the gradient per time step, cha
   await waitFor(async () => Number(await attr("step")) >= 50, "50 steps", 120_000);
   await w.getByRole("button", { name: "Pause" }).click();
   await waitFor(async () => (await attr("state")) === "paused", "paused");
+  const pausedAt = await attr("step");
   const runs = await rows(w, "runs");
   check(
     runs.map((r) => r[0]).join("|") === "no clipping|clip by value|clip by norm",
     `three runs: ${JSON.stringify(runs)}`,
   );
   check((await attr("accuracy")) !== "", "held-out accuracy reported");
+
+  // The live equation writes the clip-by-norm run's last step with the ‖g‖ its row prints, and
+  // the factor min(1, c/(‖g‖ + 10⁻⁶)) with c = 1.
+  let tex = await waitForEquation(w, (t) => t.includes("10^{-6}}\\right) ="), "clip by norm's equation");
+  const normG = Number(runs[2][3]);
+  check(tex.includes(`= ${runs[2][3]} \\quad \\text{(step ${pausedAt}`), `‖g‖ ${runs[2][3]} in ${tex}`);
+  const coef = texPart(texLine(tex, "g &\\leftarrow"), 2).at(-1) ?? NaN;
+  check(Math.abs(coef - Math.min(1, 1 / normG)) < 1e-3, `factor ${coef} for ‖g‖ = ${normG}`);
+  // Clipping by value, picked from the keyboard: entries clamped, the norm shrinks, the direction turns.
+  await w.getByLabel("Run in the equation").focus();
+  await page.keyboard.press("ArrowUp");
+  tex = await waitForEquation(w, (t) => t.includes("entries clipped"), "clip by value's equation");
+  check(tex.includes(`= ${runs[1][3]} \\quad`), `‖g‖ ${runs[1][3]} of the value run in ${tex}`);
 
   // The threshold starts the three runs again.
   const slider = w.getByLabel("Threshold c");
@@ -67,6 +82,24 @@ test("training-attention: train three ways, read the gradient per time step, cha
   );
   const loss = Number((await rows(w, "runs"))[2][1]);
   check(loss < 0.02, `held-out MSE well under the 0.167 of predicting the mean: ${loss}`);
+
+  // Open in notebook: the clip-by-value run's last gradient, carried, gives the norms the page shows.
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused at the end");
+  tex = await waitForEquation(w, (t) => t.includes("c = 0.79"), "the equation with c = 0.79");
+  const before = Number((await rows(w, "runs"))[1][3]);
+  const after = texPart(texLine(tex, "\\lVert g \\rVert &\\to"), 0)[0];
+  const nb = await openInNotebook(page, w, null);
+  const [gNorm] = await namedCellNumbers(nb, "g_norm");
+  const [clippedNorm] = await namedCellNumbers(nb, "clipped_norm");
+  check(
+    Math.abs(gNorm - before) <= 1e-4 * Math.max(1, before),
+    `notebook ‖g‖ ${gNorm} vs the table's ${before}`,
+  );
+  check(
+    Math.abs(clippedNorm - after) <= 1e-4 * Math.max(1, after),
+    `notebook clipped ‖g‖ ${clippedNorm} vs ${after}`,
+  );
 });
 
 test("training-attention: the reader's own sequence gets a message when malformed and three predictions when valid", async ({

@@ -1,0 +1,112 @@
+/**
+ * Open in notebook for trained widgets: the cells a trained model's widget gives (its worker's
+ * numbers carried, the rest recomputed) give, in the notebook engine, the numbers the widget shows,
+ * and the live equation writes those numbers.
+ */
+import { describe, expect, it } from "vitest";
+import { BABI_VOCAB } from "../../../lib/models/babiTask";
+import { createMemoryNetwork } from "../../../lib/models/memoryNetwork";
+import { fixed, sig } from "../../../src/widgets/primitives/format";
+import { trainedHopTex, trainedMemoryCells } from "../../../src/widgets/memory-networks/trainedHopEquation";
+import { GRAPH_NETS, createNodeClassifier } from "../../../lib/models/nodeClassification";
+import { KARATE_TASK } from "../../../src/data/karate";
+import { karateCells, karateTex } from "../../../src/widgets/graph-attention/karateEquation";
+import { CLIP_MODES, createClippingModel } from "../../../lib/models/clipping";
+import { clipGradNorm, clipGradValue } from "../../../lib/training/gradClip";
+import { clipCells, clipNumbers, clipTex, num } from "../../../src/widgets/training-attention/clipEquation";
+import { expectClose, run } from "./runCells";
+
+describe("Open in notebook and the live equation, trained widgets", () => {
+  it("trained memory network: every hop's attention, the queries and the answer", async () => {
+    const m = createMemoryNetwork(3, { task: 2, hops: 3, batch: 8 });
+    for (let s = 0; s < 5; s++) m.trainStep(m.nextBatch());
+    const story = {
+      sentences: [
+        "Daniel went to the kitchen.",
+        "Daniel grabbed the apple.",
+        "Mary moved to the office.",
+        "Daniel travelled to the garden.",
+      ],
+      question: "Where is the apple?",
+    };
+    const out = m.query(story);
+    const cells = trainedMemoryCells(out, 5);
+    expect(cells[0]).toMatch(/^# The trained memory network at training step 5/);
+    // Adjacent tying: hop k+1's input memories are hop k's output memories, carried once.
+    expect(cells).toContain("m_2 = c_1");
+    const v = await run(cells);
+    out.attention.forEach((p, k) => expectClose(v.get(`p_${k + 1}`), p));
+    out.u.forEach((u, k) => expectClose(v.get(`u_${k + 1}`), u));
+    expectClose(v.get("probs"), out.probs);
+    expect(BABI_VOCAB.indexOf(out.answer)).toBe(out.probs.indexOf(Math.max(...out.probs.slice(1))));
+
+    // The equation of hop 2, sentence 3: its score, weight and next query, as the widget prints them.
+    const tex = trainedHopTex(out, 2, 3);
+    const score = out.inputMemory[1][2].reduce((a, x, j) => a + x * out.u[1][j], 0);
+    expect(tex).toContain(`u^{2\\top} m^{2}_{3} &= ${fixed(score, 3)}`);
+    expect(tex).toContain(`p^{2}_{3} &= \\frac{\\exp(${fixed(score, 3)})}`);
+    expect(tex).toContain(`= ${fixed(out.attention[1][2], 3)}`);
+    expect(tex).toContain(
+      `u^{3} &= u^{2} + o^{2} = \\left[${out.u[2].map((x) => fixed(x, 3)).join(",\\ ")}\\right]`,
+    );
+    // Only the last hop writes the answer; a hop or slot past the story's is clamped.
+    expect(tex).not.toContain("\\hat a");
+    expect(trainedHopTex(out, 3, 12)).toContain(`m^{3}_{4}`);
+    expect(trainedHopTex(out, 3, 1)).toContain(`P(\\text{${out.answer}})`);
+  });
+
+  it("trained karate club: a member's first-layer weights in GAT, GATv2 and GCN", async () => {
+    const m = createNodeClassifier(1, { task: KARATE_TASK, labelled: [0, 33] });
+    for (let s = 0; s < 10; s++) m.trainStep(m.nextBatch());
+    const answer = m.query({ node: 33 });
+    expect(answer.neighbours.length).toBe(18);
+    for (const net of GRAPH_NETS) {
+      const v = await run(karateCells(answer, net, 10));
+      expectClose(v.get(net === "gcn" ? "c" : "alpha"), answer.nets[net].weight);
+      if (net !== "gcn") expectClose(v.get("e"), answer.nets[net].score!);
+      // The equation writes the widget's weights, to the table's three decimals.
+      const tex = karateTex(answer, net);
+      const w = answer.nets[net].weight;
+      expect(tex).toContain(`\\left[${w.map((x) => sig(x, 3)).join(",\\ ")}\\right]`);
+    }
+    // GCN's fixed weights: member 34 (d̃ = 18) and member 9 (d̃ = 6).
+    const nine = answer.neighbours.indexOf(8);
+    expect(answer.nets.gcn.weight[nine]).toBeCloseTo(1 / Math.sqrt(18 * 6), 12);
+    expect(karateTex(answer, "gcn")).toContain("\\tilde d_j &= \\left[18,\\ ");
+    // GAT's score for the top neighbour from its query and key terms, as the equation writes it.
+    const { Wh, a } = answer.layer.gat;
+    const q = a.slice(0, 8).reduce((t, x, f) => t + x * Wh[0][f], 0);
+    expect(karateTex(answer, "gat")).toContain(`a_1^\\top W h_{34} &= ${sig(q, 3)}`);
+  });
+
+  it("clipping lab: each run's gradient norm and clipping at its last step", async () => {
+    const c = 0.5;
+    const m = createClippingModel(1, { cell: "janet", threshold: c, optimizer: "sgd", length: 20 });
+    for (let s = 0; s < 2; s++) m.trainStep(m.nextBatch());
+    const view = m.probe();
+    for (const mode of CLIP_MODES) {
+      const r = view[mode];
+      const n = clipNumbers(r, mode, c);
+      expect(n.norm).toBeCloseTo(r.totalNorm, 12);
+      // The rule as the library (torch's semantics) applies it, on the carried gradient.
+      const grads = r.grads.map((g) => g.value.flat());
+      const byNorm = clipGradNorm(grads, c);
+      const byValue = clipGradValue(grads, c).flat();
+      if (mode === "norm") expect(n.coef).toBeCloseTo(byNorm.coef, 12);
+      if (mode === "value")
+        expect(n.after).toBeCloseTo(Math.sqrt(byValue.reduce((t, x) => t + x * x, 0)), 12);
+      const v = await run(clipCells(r, mode, c, 2, `clip-${mode} run`)!);
+      expect(v.get("g_norm")).toBeCloseTo(n.norm, 9);
+      if (mode !== "none") expect(v.get("clipped_norm")).toBeCloseTo(n.after, 9);
+      if (mode === "norm") expect(v.get("coef")).toBeCloseTo(n.coef, 9);
+      if (mode === "value") {
+        expect(n.clipped).toBeGreaterThan(0);
+        expect(v.get("clipped")).toBe(n.clipped);
+        expect(v.get("cosine")).toBeCloseTo(n.cos, 9);
+      }
+      // The equation writes the norm the run's table prints.
+      expect(clipTex(r, mode, c, 2)).toContain(`= ${num(r.totalNorm)} \\quad \\text{(step 2`);
+    }
+    expect(clipNumbers(view.norm, "norm", c).after).toBeCloseTo(Math.min(c, view.norm.totalNorm), 5);
+  });
+});
