@@ -1,6 +1,6 @@
 import { LinkErrors } from "../primitives/LinkErrors";
-import { LiveEquation } from "../primitives/LiveEquation";
-import { NumberSelect } from "../primitives/NumberSelect";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { indices } from "../primitives/NumberSelect";
 import { useWidget } from "../primitives/useWidget";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { SEGMENTS, computeXL, xlSpec, xlTex } from "./xlModel";
@@ -105,16 +105,16 @@ export default function XLIsland({ initialEquationHtml, initialEquationTex }: Pr
         altLegend="allowed (memory)"
         cellClass={(_, j) => (j < mem ? "cell-alt" : undefined)}
       />
-      <div class="widget-controls">
-        <NumberSelect
-          label="Query in the equation"
-          value={v.row}
-          options={Array.from({ length: seg }, (_, i) => i)}
-          show={(i) => `s${i + 1}`}
-          onValue={(i) => set("row", i)}
-        />
-      </div>
-      <LiveEquation
+      <EquationPicker
+        selects={[
+          {
+            label: "Query in the equation",
+            value: v.row,
+            options: indices(seg),
+            show: (i) => `s${i + 1}`,
+            onValue: (i) => set("row", i),
+          },
+        ]}
         tex={xlTex(v)}
         initialHtml={initialEquationHtml}
         initialTex={initialEquationTex}

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from "preact/hooks";
 import { rng, xlnetMasks } from "../../../lib";
-import { LiveEquation } from "../primitives/LiveEquation";
-import { NumberSelect } from "../primitives/NumberSelect";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { indices } from "../primitives/NumberSelect";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { parseOrder, xlnetSpec, xlnetTex } from "./xlnetModel";
@@ -80,16 +80,16 @@ export default function XLNetIsland({ initialEquationHtml, initialEquationTex }:
           legend={["may attend", "blocked"]}
         />
       </div>
-      <div class="widget-controls">
-        <NumberSelect
-          label="Position in the equation"
-          value={Math.min(state.pos, order.length - 1)}
-          options={order.map((_, i) => i)}
-          show={(i) => `x${i + 1}`}
-          onValue={(i) => set("pos", i)}
-        />
-      </div>
-      <LiveEquation
+      <EquationPicker
+        selects={[
+          {
+            label: "Position in the equation",
+            value: Math.min(state.pos, order.length - 1),
+            options: indices(order.length),
+            show: (i) => `x${i + 1}`,
+            onValue: (i) => set("pos", i),
+          },
+        ]}
         tex={xlnetTex(order, state.pos)}
         initialHtml={initialEquationHtml}
         initialTex={initialEquationTex}

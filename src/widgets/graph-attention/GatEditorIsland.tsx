@@ -2,6 +2,7 @@ import { useMemo, useState } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
 import { SeedInput } from "../primitives/SeedInput";
 import { useLastGood } from "../primitives/useLastGood";
@@ -105,17 +106,13 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
             onValue={(v) => set("heads", v)}
           />
         </span>
-        <label>
-          Head drawn{" "}
-          <select
-            value={String(v.head + 1)}
-            onChange={(e) => set("head", Number((e.target as HTMLSelectElement).value))}
-          >
-            {Array.from({ length: state.heads }, (_, k) => (
-              <option value={String(k + 1)}>head {k + 1}</option>
-            ))}
-          </select>
-        </label>
+        <NumberSelect
+          label="Head drawn"
+          value={v.head + 1}
+          options={indices(state.heads).map((k) => k + 1)}
+          show={(k) => `head ${k}`}
+          onValue={(k) => set("head", k)}
+        />
         <SeedInput
           label="Seed"
           value={state.seed}
@@ -126,28 +123,20 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
         />
       </div>
       <div class="ga-controls">
-        <label>
-          Selected node{" "}
-          <select
-            value={String(sel)}
-            onChange={(e) => set("node", Number((e.target as HTMLSelectElement).value))}
-          >
-            {g.nodes.map((_, i) => (
-              <option value={String(i)}>{i + 1}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          and node{" "}
-          <select
-            value={String(other)}
-            onChange={(e) => setPeer(Number((e.target as HTMLSelectElement).value))}
-          >
-            {g.nodes.map((_, i) => (
-              <option value={String(i)}>{i + 1}</option>
-            ))}
-          </select>
-        </label>
+        <NumberSelect
+          label="Selected node"
+          value={sel}
+          options={indices(g.nodes.length)}
+          show={(i) => i + 1}
+          onValue={(i) => set("node", i)}
+        />
+        <NumberSelect
+          label="and node"
+          value={other}
+          options={indices(g.nodes.length)}
+          show={(i) => i + 1}
+          onValue={setPeer}
+        />
         <button
           type="button"
           data-action="toggle-edge"

@@ -6,7 +6,8 @@ import { useWorkerMeasure } from "../primitives/useWorkerMeasure";
 import { type CapacityInput, type CapacityPoint, capacityKey, capacitySpec, counts } from "./capacityModel";
 import { LineChart } from "../primitives/charts/LineChart";
 import { fixed } from "../primitives/format";
-import { LiveEquation } from "../primitives/LiveEquation";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { indices } from "../primitives/NumberSelect";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { capacityTex } from "./hopfieldEquations";
 import { capacityCells } from "./hopfieldNotebook";
@@ -87,22 +88,16 @@ export default function CapacityIsland({ initialEquationHtml, initialEquationTex
         />
       </div>
       <MeasureProgress measure={measure} total={todo.length} id="cap-progress" unit="loads" />
-      <div class="widget-controls">
-        <label>
-          Load in the equation{" "}
-          <select
-            value={String(point)}
-            onChange={(e) => set("point", Number((e.target as HTMLSelectElement).value))}
-          >
-            {todo.map((P, k) => (
-              <option value={String(k)}>
-                P = {P} (load {fixed(P / state.neurons, 2)})
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <LiveEquation
+      <EquationPicker
+        selects={[
+          {
+            label: "Load in the equation",
+            value: point,
+            options: indices(todo.length),
+            show: (k) => `P = ${todo[k]} (load ${fixed(todo[k] / state.neurons, 2)})`,
+            onValue: (k) => set("point", k),
+          },
+        ]}
         tex={capacityTex(state.neurons, todo[point])}
         initialHtml={initialEquationHtml}
         initialTex={initialEquationTex}

@@ -10,7 +10,8 @@ import { PixelView } from "./PixelView";
 import { WeightsCanvas } from "./WeightsCanvas";
 import { fromHex, toHex } from "./patterns";
 import { NEURONS, type RecallResult, computeRecall, recallSpec } from "./recallModel";
-import { LiveEquation } from "../primitives/LiveEquation";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { pixelName, recallTex } from "./hopfieldEquations";
 import { recallCells } from "./hopfieldNotebook";
@@ -153,18 +154,14 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
         </div>
       </div>
       <div class="widget-controls">
-        <label>
-          Corrupt pattern{" "}
-          <select
-            // The pattern the shown result corrupted (the last good result may be older than state).
-            value={String(r?.target ?? 0)}
-            onChange={(e) => set("target", Number((e.target as HTMLSelectElement).value))}
-          >
-            {r?.patterns.map((_, i) => (
-              <option value={String(i)}>{i + 1}</option>
-            ))}
-          </select>
-        </label>
+        <NumberSelect
+          label="Corrupt pattern"
+          // The pattern the shown result corrupted (the last good result may be older than state).
+          value={r?.target ?? 0}
+          options={indices(r?.patterns.length ?? 0)}
+          show={(i) => i + 1}
+          onValue={(i) => set("target", i)}
+        />
         <Slider
           id="hop-noise"
           label="Noise"
@@ -253,20 +250,16 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
       )}
       {r && (
         <>
-          <div class="widget-controls">
-            <label>
-              Neuron in the equation{" "}
-              <select
-                value={String(state.neuron)}
-                onChange={(e) => set("neuron", Number((e.target as HTMLSelectElement).value))}
-              >
-                {Array.from({ length: NEURONS }, (_, i) => (
-                  <option value={String(i)}>{pixelName(i)}</option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <LiveEquation
+          <EquationPicker
+            selects={[
+              {
+                label: "Neuron in the equation",
+                value: state.neuron,
+                options: indices(NEURONS),
+                show: pixelName,
+                onValue: (i) => set("neuron", i),
+              },
+            ]}
             tex={recallTex(r.weights, r.patterns.length, r.states[shown], state.neuron, shown, state.mode)}
             initialHtml={initialEquationHtml}
             initialTex={initialEquationTex}

@@ -9,7 +9,8 @@ import { BarChart } from "../primitives/charts/BarChart";
 import { Slider } from "../primitives/Slider";
 import { PixelView } from "./PixelView";
 import { PRESET_LIST, corrupt, parsePatternList } from "./patterns";
-import { LiveEquation } from "../primitives/LiveEquation";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { modernTex, pixelName } from "./hopfieldEquations";
 import { modernCells } from "./hopfieldNotebook";
@@ -122,17 +123,13 @@ export default function ModernHopfieldIsland({ initialEquationHtml, initialEquat
         <button type="button" onClick={fromAbove}>
           Use the patterns stored in the widget above
         </button>
-        <label>
-          Query: corrupted pattern{" "}
-          <select
-            value={String(Math.min(state.target, count - 1))}
-            onChange={(e) => set("target", Number((e.target as HTMLSelectElement).value))}
-          >
-            {r?.X.map((_, i) => (
-              <option value={String(i)}>{i + 1}</option>
-            ))}
-          </select>
-        </label>
+        <NumberSelect
+          label="Query: corrupted pattern"
+          value={Math.min(state.target, count - 1)}
+          options={indices(r?.X.length ?? 0)}
+          show={(i) => i + 1}
+          onValue={(i) => set("target", i)}
+        />
         <Slider
           id="mhop-noise"
           label="Noise"
@@ -216,20 +213,16 @@ export default function ModernHopfieldIsland({ initialEquationHtml, initialEquat
       )}
       {r && (
         <>
-          <div class="widget-controls">
-            <label>
-              Pixel in the equation{" "}
-              <select
-                value={String(state.pixel)}
-                onChange={(e) => set("pixel", Number((e.target as HTMLSelectElement).value))}
-              >
-                {r.query.map((_, i) => (
-                  <option value={String(i)}>{pixelName(i)}</option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <LiveEquation
+          <EquationPicker
+            selects={[
+              {
+                label: "Pixel in the equation",
+                value: state.pixel,
+                options: indices(r.query.length),
+                show: pixelName,
+                onValue: (i) => set("pixel", i),
+              },
+            ]}
             tex={modernTex(r.X, r.prev, r.p, beta, state.pixel, state.steps)}
             initialHtml={initialEquationHtml}
             initialTex={initialEquationTex}

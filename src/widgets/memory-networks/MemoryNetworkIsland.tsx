@@ -7,7 +7,7 @@ import { useWidget } from "../primitives/useWidget";
 import { HopAttentionTable } from "./HopAttentionTable";
 import { StoryFields } from "./StoryFields";
 import { DIMS, type Outcome, answerStory, generateStory } from "./babi";
-import { LiveEquation } from "../primitives/LiveEquation";
+import { EquationPicker } from "../primitives/EquationPicker";
 import { hopTex, memSpec } from "./memoryModel";
 
 interface Props {
@@ -83,20 +83,17 @@ export default function MemoryNetworkIsland({ initialEquationHtml, initialEquati
           </p>
           <HopAttentionTable sentences={r.sentences} p={r.p} />
           <UpdateTable r={r} />
-          <div class="mn-controls">
-            <label>
-              Hop in the equation{" "}
-              <select
-                value={String(Math.min(state.hop, r.p.length))}
-                onChange={(e) => set("hop", Number((e.target as HTMLSelectElement).value))}
-              >
-                {r.p.map((_, k) => (
-                  <option value={String(k + 1)}>hop {k + 1}</option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <LiveEquation
+          <EquationPicker
+            controlsClass="mn-controls"
+            selects={[
+              {
+                label: "Hop in the equation",
+                value: Math.min(state.hop, r.p.length),
+                options: r.p.map((_, k) => k + 1),
+                show: (k) => `hop ${k}`,
+                onValue: (k) => set("hop", k),
+              },
+            ]}
             tex={hopTex(r, state.hop)}
             initialHtml={initialEquationHtml}
             initialTex={initialEquationTex}

@@ -3,8 +3,8 @@ import { FieldMessage } from "../primitives/FieldMessage";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { LiveEquation } from "../primitives/LiveEquation";
-import { NumberSelect } from "../primitives/NumberSelect";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { indices } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
@@ -118,23 +118,23 @@ export default function MultiHeadIsland({ initialEquationHtml, initialEquationTe
               </div>
             ))}
           </div>
-          <div class="widget-controls">
-            <NumberSelect
-              label="Head in the equation"
-              value={v.head}
-              options={v.headRules.map((_, h) => h)}
-              show={(h) => `head ${h + 1}: ${v.headRules[h]}`}
-              onValue={(h) => set("head", h)}
-            />
-            <NumberSelect
-              label="Query in the equation"
-              value={v.query}
-              options={labels.map((_, i) => i)}
-              show={(i) => `${i + 1}. ${labels[i]}`}
-              onValue={(i) => set("query", i)}
-            />
-          </div>
-          <LiveEquation
+          <EquationPicker
+            selects={[
+              {
+                label: "Head in the equation",
+                value: v.head,
+                options: indices(v.headRules.length),
+                show: (h) => `head ${h + 1}: ${v.headRules[h]}`,
+                onValue: (h) => set("head", h),
+              },
+              {
+                label: "Query in the equation",
+                value: v.query,
+                options: indices(labels.length),
+                show: (i) => `${i + 1}. ${labels[i]}`,
+                onValue: (i) => set("query", i),
+              },
+            ]}
             tex={multiHeadTex(v)}
             initialHtml={initialEquationHtml}
             initialTex={initialEquationTex}

@@ -8,7 +8,8 @@ import { BarChart } from "../primitives/charts/BarChart";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { memoryGridProps } from "./memoryGrid";
 import { Slider } from "../primitives/Slider";
-import { LiveEquation } from "../primitives/LiveEquation";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import {
   type AddressingResult,
   SHIFT_KERNELS,
@@ -31,6 +32,7 @@ const VECTOR_FIELDS: [key: "key" | "erase" | "add", label: string, hint: string]
 ];
 
 const slots = (n: number) => Array.from({ length: n }, (_, i) => String(i));
+const slotName = (i: number) => `slot ${i}`;
 const cols = (n: number) => Array.from({ length: n }, (_, j) => `c${j}`);
 const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
 
@@ -101,18 +103,14 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
           text={`g = ${state.g.toFixed(2)}`}
           onInput={(v) => set("g", v)}
         />
-        <label>
-          Previous focus{" "}
-          <select
-            // The model clamps the previous focus to the last slot; show the slot it uses.
-            value={String(Math.min(state.prev, n - 1))}
-            onChange={(e) => set("prev", Number((e.target as HTMLSelectElement).value))}
-          >
-            {slots(n).map((s) => (
-              <option value={s}>slot {s}</option>
-            ))}
-          </select>
-        </label>
+        <NumberSelect
+          label="Previous focus"
+          // The model clamps the previous focus to the last slot; show the slot it uses.
+          value={Math.min(state.prev, n - 1)}
+          options={indices(n)}
+          show={slotName}
+          onValue={(v) => set("prev", v)}
+        />
         <label>
           Shift s{" "}
           <select
@@ -170,20 +168,16 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
               />
             ))}
           </div>
-          <div class="widget-controls">
-            <label>
-              Slot in the equation{" "}
-              <select
-                value={String(r.slot)}
-                onChange={(e) => set("slot", Number((e.target as HTMLSelectElement).value))}
-              >
-                {slots(n).map((s) => (
-                  <option value={s}>slot {s}</option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <LiveEquation
+          <EquationPicker
+            selects={[
+              {
+                label: "Slot in the equation",
+                value: r.slot,
+                options: indices(n),
+                show: slotName,
+                onValue: (v) => set("slot", v),
+              },
+            ]}
             tex={addressingTex(r)}
             initialHtml={initialEquationHtml}
             initialTex={initialEquationTex}

@@ -9,7 +9,7 @@ function loadKatex(): Promise<Katex> {
   return katexPromise;
 }
 
-interface Props {
+export interface LiveEquationProps {
   /** TeX source of the equation with the live numbers substituted. */
   tex: string;
   /** Build-time KaTeX HTML for the first paint (for the default state). */
@@ -28,7 +28,7 @@ interface Props {
  * An equation that shows live numbers. The first paint uses HTML typeset at build time; once the
  * reader changes something, KaTeX is loaded and the new TeX is typeset in the browser.
  */
-export function LiveEquation({ tex, initialHtml, initialTex, label }: Props) {
+export function LiveEquation({ tex, initialHtml, initialTex, label }: LiveEquationProps) {
   const [typeset, setTypeset] = useState<{ tex: string; html: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [firstTex] = useState(tex);

@@ -5,6 +5,7 @@ import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { MatrixField } from "../primitives/MatrixField";
 import { formatMatrixText } from "../primitives/matrixText";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
@@ -97,17 +98,13 @@ export default function QkvExplorerIsland({ initialEquationHtml, initialEquation
             onValue={(v) => set("tau", v)}
           />
         </span>
-        <label>
-          Query row{" "}
-          <select
-            value={String(shown?.row ?? 0)}
-            onChange={(e) => set("row", Number((e.target as HTMLSelectElement).value))}
-          >
-            {(shown?.weights ?? [[]]).map((_, i) => (
-              <option value={String(i)}>q{i + 1}</option>
-            ))}
-          </select>
-        </label>
+        <NumberSelect
+          label="Query row"
+          value={shown?.row ?? 0}
+          options={indices(shown?.weights.length ?? 1)}
+          show={(i) => `q${i + 1}`}
+          onValue={(i) => set("row", i)}
+        />
       </div>
       {shown && (
         <div class="qkv-results">

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { LiveEquation } from "../primitives/LiveEquation";
+import { EquationPicker } from "../primitives/EquationPicker";
 import { BarChart } from "../primitives/charts/BarChart";
 import { formats } from "../primitives/format";
 import { MatrixField } from "../primitives/MatrixField";
 import { NumberTable } from "../primitives/NumberTable";
+import { indices } from "../primitives/NumberSelect";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { CompareTable } from "./CompareTable";
@@ -160,25 +161,21 @@ export default function ScoreExplorerIsland({ initialEquationHtml, initialEquati
         </div>
       )}
       {view && (
-        <>
-          <label class="sf-key">
-            Key in the equation{" "}
-            <select
-              value={String(eqKey)}
-              onChange={(e) => set("key", Number((e.target as HTMLSelectElement).value))}
-            >
-              {keyLabels.map((k, j) => (
-                <option value={String(j)}>{k}</option>
-              ))}
-            </select>
-          </label>
-          <LiveEquation
-            tex={tex}
-            initialHtml={initialEquationHtml}
-            initialTex={initialEquationTex}
-            label={scoreEquationLabel(eqKey)}
-          />
-        </>
+        <EquationPicker
+          selects={[
+            {
+              label: "Key in the equation",
+              value: eqKey,
+              options: indices(keyLabels.length),
+              show: (j) => keyLabels[j],
+              onValue: (j) => set("key", j),
+            },
+          ]}
+          tex={tex}
+          initialHtml={initialEquationHtml}
+          initialTex={initialEquationTex}
+          label={scoreEquationLabel(eqKey)}
+        />
       )}
       {view && <ParamsPanel kind={state.kind} d={view.d} seed={state.seed} onSeed={(s) => set("seed", s)} />}
     </div>

@@ -1,7 +1,8 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { LiveEquation } from "../primitives/LiveEquation";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { indices } from "../primitives/NumberSelect";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { HardPanel, LocalPanel, SoftPanel } from "./ShlPanels";
@@ -64,25 +65,21 @@ export default function SoftHardLocalIsland({ initialEquationHtml, initialEquati
       {r && state.mode === "hard" && <HardPanel r={r} state={state} set={set} />}
       {r && state.mode === "local" && <LocalPanel r={r} state={state} set={set} />}
       {r && (
-        <>
-          <label class="shl-pos">
-            Position in the equation{" "}
-            <select
-              value={String(pos)}
-              onChange={(e) => set("pos", Number((e.target as HTMLSelectElement).value))}
-            >
-              {r.scores.map((_, j) => (
-                <option value={String(j)}>{j + 1}</option>
-              ))}
-            </select>
-          </label>
-          <LiveEquation
-            tex={tex}
-            initialHtml={initialEquationHtml}
-            initialTex={initialEquationTex}
-            label={`Equation for position ${pos + 1}, ${MODE_LABEL[state.mode]}: its weight with the numbers`}
-          />
-        </>
+        <EquationPicker
+          selects={[
+            {
+              label: "Position in the equation",
+              value: pos,
+              options: indices(r.scores.length),
+              show: (j) => j + 1,
+              onValue: (j) => set("pos", j),
+            },
+          ]}
+          tex={tex}
+          initialHtml={initialEquationHtml}
+          initialTex={initialEquationTex}
+          label={`Equation for position ${pos + 1}, ${MODE_LABEL[state.mode]}: its weight with the numbers`}
+        />
       )}
     </div>
   );

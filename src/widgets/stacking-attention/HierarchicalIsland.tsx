@@ -1,8 +1,8 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { LiveEquation } from "../primitives/LiveEquation";
-import { NumberSelect } from "../primitives/NumberSelect";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { indices } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
@@ -95,16 +95,16 @@ export default function HierarchicalIsland({ initialEquationHtml, initialEquatio
             Document vector [{FEATURES.join(", ")}] = [
             <span data-value="document">{v.document.map((x) => dec(x, 2)).join(", ")}</span>]
           </p>
-          <div class="widget-controls">
-            <NumberSelect
-              label="Sentence in the equation"
-              value={v.sent}
-              options={v.sentences.map((_, i) => i)}
-              show={(i) => `sentence ${i + 1}`}
-              onValue={(i) => set("sent", i)}
-            />
-          </div>
-          <LiveEquation
+          <EquationPicker
+            selects={[
+              {
+                label: "Sentence in the equation",
+                value: v.sent,
+                options: indices(v.sentences.length),
+                show: (i) => `sentence ${i + 1}`,
+                onValue: (i) => set("sent", i),
+              },
+            ]}
             tex={hanTex(v)}
             initialHtml={initialEquationHtml}
             initialTex={initialEquationTex}

@@ -1,8 +1,8 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { LiveEquation } from "../primitives/LiveEquation";
-import { NumberSelect } from "../primitives/NumberSelect";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { indices } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
@@ -128,16 +128,16 @@ export default function PoolingIsland({ initialEquationHtml, initialEquationTex 
               colLabels={[...FEATURES]}
             />
           </ScrollBox>
-          <div class="widget-controls">
-            <NumberSelect
-              label="Word in the equation"
-              value={v.word}
-              options={v.words.map((_, t) => t)}
-              show={(t) => `${t + 1}. ${v.words[t]}`}
-              onValue={(t) => set("word", t)}
-            />
-          </div>
-          <LiveEquation
+          <EquationPicker
+            selects={[
+              {
+                label: "Word in the equation",
+                value: v.word,
+                options: indices(v.words.length),
+                show: (t) => `${t + 1}. ${v.words[t]}`,
+                onValue: (t) => set("word", t),
+              },
+            ]}
             tex={poolTex(v)}
             initialHtml={initialEquationHtml}
             initialTex={initialEquationTex}

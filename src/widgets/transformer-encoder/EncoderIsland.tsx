@@ -1,8 +1,8 @@
 import { useMemo, useRef } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LinkErrors } from "../primitives/LinkErrors";
-import { LiveEquation } from "../primitives/LiveEquation";
-import { NumberSelect } from "../primitives/NumberSelect";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
 import { useWidget } from "../primitives/useWidget";
 import { SeedInput } from "../primitives/SeedInput";
@@ -48,19 +48,13 @@ export default function EncoderIsland({ initialEquationHtml, initialEquationTex 
         <button type="button" disabled={state.step === 0} onClick={() => set("step", state.step - 1)}>
           ← Previous stage
         </button>
-        <label>
-          Stage
-          <select
-            value={String(state.step)}
-            onChange={(e) => set("step", Number((e.target as HTMLSelectElement).value))}
-          >
-            {stages.map((s, i) => (
-              <option value={String(i)}>
-                {i + 1}. {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NumberSelect
+          label="Stage"
+          value={state.step}
+          options={indices(stages.length)}
+          show={(i) => `${i + 1}. ${stages[i].name}`}
+          onValue={(i) => set("step", i)}
+        />
         <button
           type="button"
           disabled={state.step === stages.length - 1}
@@ -87,16 +81,16 @@ export default function EncoderIsland({ initialEquationHtml, initialEquationTex 
         </p>
         <NumberTable name="stage" caption={st.note} data={st.data} rowLabels={rows} colLabels={st.cols} />
       </div>
-      <div class="widget-controls">
-        <NumberSelect
-          label="Token in the equation"
-          value={tokenRow}
-          options={tokens.map((_, i) => i)}
-          show={(i) => `${i + 1}. ${tokens[i]}`}
-          onValue={(i) => set("row", i)}
-        />
-      </div>
-      <LiveEquation
+      <EquationPicker
+        selects={[
+          {
+            label: "Token in the equation",
+            value: tokenRow,
+            options: indices(tokens.length),
+            show: (i) => `${i + 1}. ${tokens[i]}`,
+            onValue: (i) => set("row", i),
+          },
+        ]}
         tex={encoderTex(parts, tokens, state.step, tokenRow)}
         initialHtml={initialEquationHtml}
         initialTex={initialEquationTex}

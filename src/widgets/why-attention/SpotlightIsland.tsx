@@ -2,6 +2,7 @@ import { useMemo, useRef } from "preact/hooks";
 import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { useLegibleText } from "../primitives/useLegibleText";
 import { BarChart } from "../primitives/charts/BarChart";
 import { useWidget } from "../primitives/useWidget";
@@ -154,18 +155,14 @@ export default function SpotlightIsland({ initialEquationHtml, initialEquationTe
             </svg>{" "}
             Read-out Σ α<sub>j</sub> k<sub>j</sub> = ({f2(view.readout[0])}, {f2(view.readout[1])})
           </p>
-          <label for="spot-item">Item in the equation</label>
-          <select
+          <NumberSelect
             id="spot-item"
-            value={String(state.item)}
-            onChange={(e) => setState((s) => ({ ...s, item: Number((e.target as HTMLSelectElement).value) }))}
-          >
-            {ITEMS.map((name, j) => (
-              <option value={String(j)}>
-                k{j + 1}: {name}
-              </option>
-            ))}
-          </select>
+            label="Item in the equation"
+            value={state.item}
+            options={indices(ITEMS.length)}
+            show={(j) => `k${j + 1}: ${ITEMS[j]}`}
+            onValue={(item) => setState((s) => ({ ...s, item }))}
+          />
         </div>
       </div>
       <p class="spot-status" role="status">

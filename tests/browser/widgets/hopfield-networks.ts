@@ -5,6 +5,8 @@
 import { note, test, site } from "../fixtures";
 import { axeViolations, check, textOf, visit, waitFor } from "../helpers";
 import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
+// The stored patterns T, I and a ring, from the widget's own source (one definition).
+import { PRESETS } from "../../../src/widgets/hopfield-networks/patterns";
 
 const PATH = "/chapters/hopfield-networks/";
 const RECALL = '[data-widget="hopfield-networks/recall"]';
@@ -134,45 +136,6 @@ test("hopfield-networks: the capacity curve streams in from a worker; Cancel sto
   await waitFor(() => page.url().includes("cap.trials=1"), "trials in the URL");
 });
 
-/** The chapter's three stored patterns, drawn here again: T, I and a ring (# is +1). */
-const ART = [
-  [
-    "##########",
-    "##########",
-    "....##....",
-    "....##....",
-    "....##....",
-    "....##....",
-    "....##....",
-    "....##....",
-    "....##....",
-    "....##....",
-  ],
-  [
-    "..######..",
-    "..######..",
-    "....##....",
-    "....##....",
-    "....##....",
-    "....##....",
-    "....##....",
-    "....##....",
-    "..######..",
-    "..######..",
-  ],
-  [
-    "..........",
-    "...####...",
-    "..#....#..",
-    ".#......#.",
-    ".#......#.",
-    ".#......#.",
-    ".#......#.",
-    "..#....#..",
-    "...####...",
-    "..........",
-  ],
-].map((rows) => [...rows.join("")].map((c) => (c === "#" ? 1 : -1)));
 /** A number as the equations print it, to 3 (or 4) significant digits. */
 const sigN = (v: number, d = 3) => String(Number(v.toPrecision(d)));
 
@@ -190,9 +153,9 @@ test.describe(() => {
     await page.keyboard.press("ArrowDown");
     // Neuron 46 (row 5, column 6), in the T's stem. P·h = Σ_{j≠i} Σ_μ x_μ(i) x_μ(j) T(j).
     const i = 45;
-    const T = ART[0];
+    const T = PRESETS[0];
     let total = 0;
-    for (let j = 0; j < 100; j++) if (j !== i) for (const x of ART) total += x[i] * x[j] * T[j];
+    for (let j = 0; j < 100; j++) if (j !== i) for (const x of PRESETS) total += x[i] * x[j] * T[j];
     const tex = await waitForEquation(
       w,
       (t) => t.includes("h_{46}") && t.includes(`\\tfrac{${total}}{3} = ${sigN(total / 3, 4)}`),
@@ -216,10 +179,10 @@ test.describe(() => {
     await w.getByLabel("Pixel in the equation").focus();
     await page.keyboard.press("ArrowDown");
     // Query = the T, β = 0.1: scores Xᵀξ, weights softmax(0.1 · scores), pixel 2 = Σ p_μ x_μ(2).
-    const scores = ART.map((x) => x.reduce((a, v, k) => a + v * ART[0][k], 0));
+    const scores = PRESETS.map((x) => x.reduce((a, v, k) => a + v * PRESETS[0][k], 0));
     const e = scores.map((s) => Math.exp(0.1 * (s - Math.max(...scores))));
     const p = e.map((x) => x / e.reduce((a, b) => a + b, 0));
-    const xi2 = p.reduce((a, pm, m) => a + pm * ART[m][1], 0);
+    const xi2 = p.reduce((a, pm, m) => a + pm * PRESETS[m][1], 0);
     const tex = await waitForEquation(
       w,
       (t) => t.includes("\\xi_{1}(2)") && t.includes(`= [${scores.join(",\\ ")}]`),
