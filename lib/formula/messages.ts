@@ -46,28 +46,28 @@ const RULES: Rule[] = [
   [
     /^Function (\S+) is disabled/,
     (m, e) => ({
-      message: `${m[1]}() is not available in formulas, because it could change or escape the formula engine.`,
+      message: `${excerpt(m[1])}() is not available in formulas, because it could change or escape the formula engine.`,
       position: find(e, m[1]),
     }),
   ],
   [
     /^Unexpected type of argument in function (\w+) \(expected: ([^,]+), actual: ([^,]+), index: (\d+)\)/,
     (m, e) => ({
-      message: `${m[1]}: its ${ordinal(Number(m[4]))} argument should be ${m[2].replace(/ or /g, " or ")}, but it is ${m[3]}.`,
+      message: `${excerpt(m[1])}: its ${ordinal(Number(m[4]))} argument should be ${m[2].replace(/ or /g, " or ")}, but it is ${m[3]}.`,
       position: find(e, m[1], true),
     }),
   ],
   [
     /^Too many arguments in function (\w+) \(expected: (\d+), actual: (\d+)\)/,
     (m, e) => ({
-      message: `${m[1]} takes at most ${m[2]} arguments, but it was given ${m[3]}.`,
+      message: `${excerpt(m[1])} takes at most ${m[2]} arguments, but it was given ${m[3]}.`,
       position: find(e, m[1], true),
     }),
   ],
   [
     /^Too few arguments in function (\w+) \(expected: ([^,]+), index: (\d+)\)/,
     (m, e) => ({
-      message: `${m[1]} needs more arguments: its ${ordinal(Number(m[3]))} should be ${m[2]}.`,
+      message: `${excerpt(m[1])} needs more arguments: its ${ordinal(Number(m[3]))} should be ${m[2]}.`,
       position: find(e, m[1], true),
     }),
   ],
@@ -108,7 +108,7 @@ const RULES: Rule[] = [
   [
     /^Function '(\w+)' doesn't apply to matrices/,
     (m, e) => ({
-      message: `${m[1]} works on numbers, not matrices; to apply it to every entry of a matrix M, write map(M, ${m[1]}).`,
+      message: `${excerpt(m[1])} works on numbers, not matrices; to apply it to every entry of a matrix M, write map(M, ${excerpt(m[1])}).`,
       position: find(e, m[1], true),
     }),
   ],

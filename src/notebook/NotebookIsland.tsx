@@ -1,5 +1,6 @@
 import type { EditorView } from "@codemirror/view";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { excerpt } from "../../lib/core/excerpt";
 import { formulaWorker } from "./formulaWorker";
 import type { EvaluateResult } from "../formula/protocol";
 import { type CellCommands, type NameInfo, SHORTCUTS } from "./CellEditor";
@@ -158,7 +159,7 @@ export default function NotebookIsland({ reference }: Props) {
     if (!opened && example) {
       const ready = READY_MADE.find((r) => `part-${r.part}` === example);
       if (ready) opened = { doc: fromSources(ready.cells), from: `the ready-made notebook “${ready.title}”` };
-      else problem = `There is no ready-made notebook called “${example}”; pick one from the list.`;
+      else problem = `There is no ready-made notebook called “${excerpt(example)}”; pick one from the list.`;
     }
     undoStack.current = new History();
     setEpoch((e) => e + 1);
@@ -365,20 +366,22 @@ export default function NotebookIsland({ reference }: Props) {
   };
 
   const importFile = async (file: File) => {
+    // Messages quote the file's name as a short excerpt, however long it is.
+    const name = excerpt(file.name);
     try {
-      if (file.size > 1_000_000) throw new NotebookFormatError(`${file.name} is too large to be a notebook.`);
-      const next = fromJson(await file.text(), file.name);
+      if (file.size > 1_000_000) throw new NotebookFormatError(`${name} is too large to be a notebook.`);
+      const next = fromJson(await file.text(), name);
       undoStack.current.record(docRef.current!);
       setEpoch((e) => e + 1);
       setMounted(MOUNT_FIRST);
       setDoc(next);
       const hasOwn = loadSaved().kind === "ok";
-      setVisitor(hasOwn ? { from: file.name } : null);
-      setNotice({ tone: "info", text: `Opened ${file.name}.` });
+      setVisitor(hasOwn ? { from: name } : null);
+      setNotice({ tone: "info", text: `Opened ${name}.` });
     } catch (err) {
       setNotice({
         tone: "error",
-        text: `${err instanceof NotebookFormatError ? err.message : `${file.name} could not be read.`} The notebook on the page is unchanged.`,
+        text: `${err instanceof NotebookFormatError ? err.message : `${name} could not be read.`} The notebook on the page is unchanged.`,
       });
     }
   };

@@ -7,6 +7,7 @@
  * message (`chain.ts`), not one round trip per cell.
  */
 import { Runtime } from "@observablehq/runtime";
+import { excerpt } from "../../lib/core/excerpt";
 import { FormulaError, type FormulaWorkerClient, problemText } from "../formula/client";
 import type { Analysis, ChainCell, Encoded, EvaluateResult } from "../formula/protocol";
 import type { ChainResult } from "./chain";
@@ -65,6 +66,21 @@ interface Chain {
   /** The values of the inputs that no chain cell defines, as sent. */
   given: Map<string, EvaluateResult>;
   results: Promise<ChainResult | null>;
+}
+
+/** A cycle longer than this many cells is quoted by its first names and its length. */
+const CYCLE_NAMES_SHOWN = 5;
+
+/**
+ * A cycle of names as a message quotes it: each name as a short excerpt, and a long cycle cut to
+ * its first names, so that the message stays a line or two whatever the reader named the cells.
+ */
+export function cycleText(cycle: readonly string[]): string {
+  const names = cycle.map((n) => excerpt(n));
+  const cells = cycle.length - 1;
+  return cells <= CYCLE_NAMES_SHOWN
+    ? names.join(" → ")
+    : `${names.slice(0, CYCLE_NAMES_SHOWN).join(" → ")} → … → ${names[0]} (${cells} cells)`;
 }
 
 /** Name a cell with a syntax error seems to define (`x = …`, `f(a) = …`), so dependents can say so. */
@@ -321,7 +337,7 @@ export class NotebookEngine {
       const cycle = cycleThrough(all, deps);
       return {
         message: cycle
-          ? `This cell is part of a cycle: ${cycle.join(" → ")}. Change one of these cells so that no value depends on itself.`
+          ? `This cell is part of a cycle: ${cycleText(cycle)}. Change one of these cells so that no value depends on itself.`
           : "This cell depends on a cycle of cells that use each other. Break the cycle.",
       };
     }
@@ -331,7 +347,7 @@ export class NotebookEngine {
         .map((c, i) => (this.variables.get(c.id)?.deps.name === dup[1] ? i + 1 : 0))
         .filter((n) => n > 0);
       return {
-        message: `"${dup[1]}" is defined in more than one cell (cells ${cells.join(" and ")}); rename one of them.`,
+        message: `"${excerpt(dup[1])}" is defined in more than one cell (cells ${cells.join(" and ")}); rename one of them.`,
       };
     }
     const undef = /^(\S+) is not defined$/.exec(message);
@@ -341,13 +357,16 @@ export class NotebookEngine {
       const at = new RegExp(`(?<![\\w$])${undef[1].replace(/\$/g, "\\$")}(?![\\w$])`).exec(source);
       const position = at ? at.index + 1 : undefined;
       const where = position === undefined ? "" : ` (at character ${position})`;
+      const name = excerpt(undef[1]);
       return {
-        message: `"${undef[1]}" is not defined${where}. Define it in a cell (${undef[1]} = …) or check the spelling.`,
+        message: `"${name}" is not defined${where}. Define it in a cell (${name} = …) or check the spelling.`,
         position,
       };
     }
     if (err?.input)
-      return { message: `This cell uses ${err.input}, which has an error (${numberOf(err.input)}).` };
+      return {
+        message: `This cell uses ${excerpt(err.input)}, which has an error (${numberOf(err.input)}).`,
+      };
     return { message: "This cell could not be computed." };
   }
 }

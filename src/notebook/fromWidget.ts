@@ -7,6 +7,7 @@
  * notebook's formula worker (`worker.ts`, a `fromWidget` request), which bundles the widget models it needs on
  * its own instead of sharing chunks with the chapter pages (shared chunks split and grew them).
  */
+import { excerpt } from "../../lib/core/excerpt";
 import { gatCells } from "../widgets/graph-attention/gatNotebook";
 import { gatSpec } from "../widgets/graph-attention/gatView";
 import { addressingCells, copyCells } from "../widgets/neural-turing-machines/ntmNotebook";
@@ -205,7 +206,7 @@ export function cellsFromQuery(search: string): FromWidget | null {
   if (!e)
     return {
       ok: false,
-      message: `This link asks for the widget “${id.slice(0, 80)}”, which has no notebook version.`,
+      message: `This link asks for the widget “${excerpt(id)}”, which has no notebook version.`,
     };
   const { state, errors } = readState(e.state, e.spec, search);
   const cells = e.cells(state);

@@ -62,4 +62,22 @@ describe("formula errors read as sentences, with positions", () => {
     if (!p) throw new Error("the formula did not stop");
     expect(p.message).toMatch(/^(ones|sum): the formula does too much work/);
   });
+
+  it("quotes a long function name as a short excerpt in every message that names it", () => {
+    const f = "g".repeat(1_500);
+    const cut = `${"g".repeat(29)}…`;
+    for (const raw of [
+      `Undefined function ${f}`,
+      `Undefined symbol ${f}`,
+      `Too many arguments in function ${f} (expected: 1, actual: 2)`,
+      `Too few arguments in function ${f} (expected: number, index: 1)`,
+      `Unexpected type of argument in function ${f} (expected: number, actual: string, index: 0)`,
+      `Function '${f}' doesn't apply to matrices`,
+    ]) {
+      const p = explainFormulaError(new Error(raw), `${f}(1)`);
+      expect(p.message, raw.slice(0, 40)).toContain(cut);
+      expect(p.message).not.toMatch(/g{30}/);
+      expect(p.position).toBe(1);
+    }
+  });
 });

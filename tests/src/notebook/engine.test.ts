@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Request } from "../../../src/formula/protocol";
-import { type CellStatus, NotebookEngine, guessName } from "../../../src/notebook/engine";
+import { type CellStatus, NotebookEngine, cycleText, guessName } from "../../../src/notebook/engine";
 import { findCycle } from "../../../src/notebook/graph";
 import { attentionNotebook } from "../../../bench/notebookCells";
 import { inProcessClient } from "./fakeClient";
@@ -156,6 +156,47 @@ describe("notebook engine: reactive cells in dependency order", () => {
     expect(nb.message("c6")).toMatch(/^The matrix shapes do not fit together/);
     expect(nb.message("c7")).toBe("This cell uses e, which has an error (cell 6).");
     expect(nb.value("c8")).toBe(5);
+  });
+
+  it("quotes long names as short excerpts, never in full, in every message", async () => {
+    // Names of 900 characters (two fit in a formula, whose limit is 2,000), one letter repeated.
+    const [a, b, u, d, e] = ["a", "b", "u", "d", "e"].map((c) => c.repeat(900));
+    const nb = notebook();
+    await nb.run([
+      `${a} = ${b} + 1`,
+      `${b} = ${a} + 1`,
+      `c = ${u} * 2`,
+      `${d} = 1`,
+      `${d} = 2`,
+      `${e} = ${u} + 1`,
+      `${e} * 2`,
+    ]);
+    const cut = (c: string) => `${c.repeat(29)}…`;
+    expect(nb.message("c1")).toMatch(
+      new RegExp(`^This cell is part of a cycle: ${cut("a")} → ${cut("b")} → ${cut("a")}\\.`),
+    );
+    expect(nb.message("c3")).toBe(
+      `"${cut("u")}" is not defined (at character 5). Define it in a cell (${cut("u")} = …) or check the spelling.`,
+    );
+    expect(nb.statuses.get("c3")).toMatchObject({ position: 5 });
+    expect(nb.message("c4")).toBe(
+      `"${cut("d")}" is defined in more than one cell (cells 4 and 5); rename one of them.`,
+    );
+    expect(nb.message("c7")).toBe(`This cell uses ${cut("e")}, which has an error (cell 6).`);
+    for (let i = 1; i <= 7; i++) expect(nb.message(`c${i}`)).not.toMatch(/(.)\1{30}/);
+  });
+
+  it("quotes a long cycle by its first five names and its length", async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `n${i}_${"x".repeat(100)}`);
+    const nb = notebook();
+    await nb.run(names.map((n, i) => `${n} = ${names[(i + 1) % names.length]} + 1`));
+    const m = nb.message("c1");
+    const first = names.slice(0, 5).map((n) => `${n.slice(0, 29)}…`);
+    expect(m).toBe(
+      `This cell is part of a cycle: ${first.join(" → ")} → … → ${first[0]} (12 cells). Change one of these cells so that no value depends on itself.`,
+    );
+    expect(cycleText(["a", "b", "c", "d", "e", "a"])).toBe("a → b → c → d → e → a");
+    expect(cycleText(["a", "b", "c", "d", "e", "f", "a"])).toBe("a → b → c → d → e → … → a (6 cells)");
   });
 
   it("names the broken cell on its dependents, whatever its error", async () => {

@@ -36,6 +36,11 @@ describe("Open in notebook: a widget's link state becomes cells on the notebook 
       ok: false,
       message: expect.stringMatching(/“nowhere\/nothing”, which has no notebook/),
     });
+    const long = cellsFromQuery(`?from=${"w".repeat(10_000)}`);
+    expect(long).toEqual({
+      ok: false,
+      message: `This link asks for the widget “${"w".repeat(29)}…”, which has no notebook version.`,
+    });
     expect(cellsFromQuery("?example=part-1")).toBeNull();
   });
 });
