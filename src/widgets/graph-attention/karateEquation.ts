@@ -9,6 +9,7 @@ const f3 = (x: number) => sig(x, 3);
 /** The LeakyReLU's negative slope in both attention layers (the papers' 0.2). */
 const SLOPE = 0.2;
 const leaky = (z: number) => (z > 0 ? z : SLOPE * z);
+const paren = (x: number) => (x < 0 ? `(${f3(x)})` : f3(x));
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, x, f) => s + x * b[f], 0);
 
 /** The neighbour (index into `neighbours`, the member itself first) with the largest weight in `net`. */
@@ -69,10 +70,11 @@ export function karateTex(answer: NodeAnswer, net: GraphNet): string {
     `a &= ${texVector(a, f3)}`,
     `W_q h_{${i}} &= ${texVector(q, f3)}`,
     `W_k h_{${jt}} &= ${texVector(k[top], f3)}`,
+    // Every term a_f · LeakyReLU(W_q h_i + W_k h_j)_f, negative factors in parentheses.
     `e_{${i},${jt}} &= ${texSum(
-      a.map((af, f) => `${f3(af)} \\cdot ${f3(leaky(z[f]))}`),
-      4,
-    )} = ${f3(e[top])}`,
+      a.map((af, f) => `${f3(af)} \\cdot ${paren(leaky(z[f]))}`),
+      a.length,
+    ).replace(/\+ -/g, "- ")} = ${f3(e[top])}`,
     ...softmaxLines,
   ]);
 }

@@ -77,6 +77,18 @@ describe("Open in notebook and the live equation, trained widgets", () => {
     const { Wh, a } = answer.layer.gat;
     const q = a.slice(0, 8).reduce((t, x, f) => t + x * Wh[0][f], 0);
     expect(karateTex(answer, "gat")).toContain(`a_1^\\top W h_{34} &= ${sig(q, 3)}`);
+    // The carried numbers give the model's scores (LeakyReLU slope 0.2), computed here by hand.
+    const leaky = (z: number) => (z > 0 ? z : 0.2 * z);
+    Wh.forEach((r, t) => {
+      const k = a.slice(8).reduce((s, x, f) => s + x * r[f], 0);
+      expect(leaky(q + k)).toBeCloseTo(answer.nets.gat.score![t], 12);
+    });
+    const v2 = answer.layer.gatv2;
+    v2.k.forEach((r, t) => {
+      const e = v2.a.reduce((s, x, f) => s + x * leaky(v2.q[f] + r[f]), 0);
+      expect(e).toBeCloseTo(answer.nets.gatv2.score![t], 12);
+    });
+    expect(karateTex(answer, "gatv2")).not.toMatch(/\+ -|\\cdot -/);
   });
 
   it("clipping lab: each run's gradient norm and clipping at its last step", async () => {
