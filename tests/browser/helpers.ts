@@ -1,6 +1,6 @@
 /** Helpers shared by the browser tests: visiting a page like a reader, axe, and polling. */
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, Request } from "@playwright/test";
 
 /** Scroll from top to bottom in viewport steps (so client:visible islands hydrate), then back up. */
 export async function scrollThrough(page: Page): Promise<void> {
@@ -75,14 +75,17 @@ export async function visit(page: Page, url: string, options: { expectStatus?: n
  * "networkidle" never comes on a page that has started a module worker, so it is not used.
  */
 function watchRequests(page: Page): { quiet(ms?: number, timeout?: number): Promise<void>; stop(): void } {
-  let inFlight = 0;
+  // In flight, per URL. A module worker's script is requested twice and Chromium reports only one
+  // of the two as finished, so when a URL finishes, every request for it counts as finished
+  // (counting requests one by one kept such pages "busy" until the timeout, 30 s per visit).
+  const inFlight = new Map<string, number>();
   let changed = Date.now();
-  const start = () => {
-    inFlight++;
+  const start = (req: Request) => {
+    inFlight.set(req.url(), (inFlight.get(req.url()) ?? 0) + 1);
     changed = Date.now();
   };
-  const end = () => {
-    inFlight = Math.max(0, inFlight - 1);
+  const end = (req: Request) => {
+    inFlight.delete(req.url());
     changed = Date.now();
   };
   page.on("request", start);
@@ -91,7 +94,7 @@ function watchRequests(page: Page): { quiet(ms?: number, timeout?: number): Prom
   return {
     async quiet(ms = 500, timeout = 30_000) {
       const deadline = Date.now() + timeout;
-      while (Date.now() < deadline && (inFlight > 0 || Date.now() - changed < ms)) {
+      while (Date.now() < deadline && (inFlight.size > 0 || Date.now() - changed < ms)) {
         await new Promise((r) => setTimeout(r, 50));
       }
     },
