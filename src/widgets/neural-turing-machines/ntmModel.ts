@@ -19,7 +19,7 @@ export const NTM_MEMORY = [
   [0.5, 0.5, 0.5, 0.5],
 ];
 
-/** Common shift kernels [s₋ = move forward, s₀ = stay, s₊ = move back] in lib's order. */
+/** Common shift kernels [s(+1) = move forward, s(0) = stay, s(−1) = move back] in lib's order. */
 export const SHIFT_KERNELS: Record<string, { label: string; s: number[] }> = {
   forward: { label: "Move forward one slot", s: [1, 0, 0] },
   stay: { label: "Stay", s: [0, 1, 0] },
