@@ -79,7 +79,6 @@ export default defineConfig(
       "src/widgets/primitives/**",
       "src/widgets/graph-attention/TrainKarateIsland.tsx",
       "src/widgets/memory-networks/TrainMemoryNetworkIsland.tsx",
-      "src/widgets/multi-head-attention/InductionIsland.tsx",
     ],
     rules: {
       "no-restricted-syntax": [

@@ -84,6 +84,22 @@ export interface InductionOutput {
   knockout: number[];
   /** Held-out accuracy and loss with those heads knocked out (on `query` only). */
   heldOut?: { accuracy: number; loss: number };
+  /** What each layer's scores are made of on this sequence, for writing them out (see {@link InductionScores}). */
+  scores: InductionScores[];
+}
+
+/**
+ * The numbers behind one layer's attention scores on a sequence, copied at the moment of the
+ * answer: head h's query of position i is q_i = W_Q^{(h)} x_i with W_Q^{(h)} the rows
+ * h·d_k … (h+1)·d_k − 1 of `Wq` (d_k = d / H), its key likewise from `Wk`, and its weights
+ * softmax_j(q_i · k_j / √d_k) over j ≤ i (no biases).
+ */
+export interface InductionScores {
+  /** (n × d): the layer's input x_i = LN(x^{(ℓ−1)}_i) (the residual stream without layer norm when it is off). */
+  input: number[][];
+  /** (d × d) each, torch orientation: the query and key blocks of the layer's qkv projection. */
+  Wq: number[][];
+  Wk: number[][];
 }
 
 /** Mean attention of each head on held-out sequences, on the repeated half (see {@link InductionModel.headScores}). */
@@ -181,9 +197,11 @@ export function createInductionModel(seed: number, options: InductionOptions = {
     for (let k = 0; k < tokens.length; k++) positions[k] = k % n;
     let x = add(embedding(w(tok), tokens), embedding(w(pos), positions)); // (B·n, d)
     const weights: Float64Array[] = [];
+    const inputs: Tensor[] = [];
     for (let l = 0; l < L; l++) {
       const lw = layers[l];
       const hIn = o.layerNorm ? layerNorm(x, w(lw.norm), w(lw.normB)) : x;
+      inputs.push(hIn);
       const headScale = knockout.length
         ? Array.from({ length: H }, (_, h) => (knockout.includes(l * H + h) ? 0 : 1))
         : null;
@@ -192,7 +210,7 @@ export function createInductionModel(seed: number, options: InductionOptions = {
       x = add(x, linear(a.output, w(lw.out)));
     }
     const hOut = o.layerNorm ? layerNorm(x, w(finalNorm), w(finalNormB)) : x;
-    return { logits: linear(hOut, w(unembed), w(unembedB)), weights }; // (B·n, V)
+    return { logits: linear(hOut, w(unembed), w(unembedB)), weights, inputs }; // (B·n, V)
   };
 
   const evaluateWith = (knockout: readonly number[]): EvalStats => {
@@ -214,7 +232,7 @@ export function createInductionModel(seed: number, options: InductionOptions = {
 
   const run = (tokens: number[], knockout: readonly number[]): InductionOutput => {
     const n = tokens.length;
-    const { logits, weights } = forward(Int32Array.from(tokens), n, false, knockout);
+    const { logits, weights, inputs } = forward(Int32Array.from(tokens), n, false, knockout);
     const predictions: number[] = [];
     const confidence: number[] = [];
     const V = INDUCTION_VOCAB;
@@ -232,7 +250,11 @@ export function createInductionModel(seed: number, options: InductionOptions = {
         Array.from({ length: n }, (_, i) => Array.from(A.subarray((h * n + i) * n, (h * n + i + 1) * n))),
       ),
     );
-    return { tokens, predictions, confidence, attention, knockout: [...knockout] };
+    const scores = layers.map((lw, l) => {
+      const qkv = lw.qkv.toArray();
+      return { input: inputs[l].toArray(), Wq: qkv.slice(0, d), Wk: qkv.slice(d, 2 * d) };
+    });
+    return { tokens, predictions, confidence, attention, knockout: [...knockout], scores };
   };
 
   return {

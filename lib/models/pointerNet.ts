@@ -80,6 +80,30 @@ export interface PointerNetOutput {
   correct: boolean[];
   /** The latest held-out evaluation (null before the first). */
   heldOut: PointerNetHeldOut | null;
+  /** What the pointer's scores are made of on this list, for writing them out (see {@link PointerNetScores}). */
+  scores: PointerNetScores;
+}
+
+/**
+ * The numbers behind one list's pointers (eq. 3 of Vinyals et al. 2015): the scores before the
+ * softmax, the positions each step may choose, the encoder and decoder states and the trained
+ * pointer weights, copied at the moment of the answer. Row i of `u` is
+ * u^i_j = v^T tanh(W1 e_j + W2 d_i) for every position j, masked or not.
+ */
+export interface PointerNetScores {
+  /** (n × n): u[i][j], the score of position j at step i (before the mask and the softmax). */
+  u: number[][];
+  /** (n × n): whether step i may point at position j (false where the mask removed it). */
+  allowed: boolean[][];
+  /** (n × H): the encoder state e_j of every position. */
+  encoder: number[][];
+  /** (n × H): the decoder state d_i of every step. */
+  decoder: number[][];
+  /** (H × H) each, torch orientation (W e is the matrix times the column e). */
+  W1: number[][];
+  W2: number[][];
+  /** (H): the score vector v. */
+  v: number[];
 }
 
 /** One row of {@link PointerNetReport}: the accuracy on one stress set. */
@@ -194,9 +218,11 @@ export function createPointerNetModel(seed: number, options: PointerNetOptions =
     const allow = new Uint8Array(B * L).fill(1);
     const scores: Tensor[] = [];
     const masks: Uint8Array[] = [];
+    const states: Tensor[] = [];
     const chosen = new Int32Array(B * L);
     for (let t = 0; t < L; t++) {
       ({ h, c } = lstmCell(input, h, c, w.dec));
+      states.push(h);
       const u = batchAdditiveScores(linear(h, w.w2), projKeys, w.v); // (B, L)
       scores.push(u);
       masks.push(allow.slice());
@@ -213,7 +239,7 @@ export function createPointerNetModel(seed: number, options: PointerNetOptions =
       }
       if (t < L - 1) input = embedColumn(column);
     }
-    return { scores, masks, chosen };
+    return { scores, masks, chosen, keys, states };
   };
 
   /** The mean cross-entropy of the pointers (teacher forcing), as a 1×1 tensor. */
@@ -227,9 +253,13 @@ export function createPointerNetModel(seed: number, options: PointerNetOptions =
     return crossEntropy(concat(scores, 0), targets, { mask });
   };
 
+  const decodeRun = (batch: SortBatch) => {
+    const r = run(batch, false);
+    const pointers = r.scores.map((u, t) => softmax(u, { mask: r.masks[t] }).data); // each (B, L)
+    return { ...r, pointers };
+  };
   const decodeBatch = (batch: SortBatch) => {
-    const { scores, masks, chosen } = run(batch, false);
-    const pointers = scores.map((u, t) => softmax(u, { mask: masks[t] }).data); // each (B, L)
+    const { chosen, pointers } = decodeRun(batch);
     return { order: chosen, pointers };
   };
 
@@ -238,9 +268,11 @@ export function createPointerNetModel(seed: number, options: PointerNetOptions =
 
   const answer = (xs: number[]): PointerNetOutput => {
     const batch = makeSortBatch([xs]);
-    const { order, pointers } = decodeBatch(batch);
+    const r = decodeRun(batch);
+    const { pointers } = r;
     const want = Array.from(batch.order);
-    const chosen = Array.from(order);
+    const chosen = Array.from(r.chosen);
+    const rows = (t: Tensor) => t.toArray();
     return {
       kind: "sort",
       xs,
@@ -249,6 +281,15 @@ export function createPointerNetModel(seed: number, options: PointerNetOptions =
       want,
       correct: chosen.map((j, t) => xs[j] === xs[want[t]]),
       heldOut: lastEval,
+      scores: {
+        u: r.scores.map((u) => Array.from(u.data)),
+        allowed: r.masks.map((m) => Array.from(m, Boolean)),
+        encoder: r.keys.map((k) => Array.from(k.data)),
+        decoder: r.states.map((d) => Array.from(d.data)),
+        W1: rows(w.w1),
+        W2: rows(w.w2),
+        v: Array.from(w.v.data),
+      },
     };
   };
 

@@ -47,8 +47,10 @@ export async function openInNotebook(page: Page, w: Locator, count: number | nul
   const nb = page.locator(".nb[data-ready='true']");
   await nb.waitFor({ timeout: 30_000 });
   const cells = async () => await nb.locator("[data-cell]").count();
+  // A long notebook's cells mount over several frames (data-mounting meanwhile).
+  const mounted = async () => (await cells()) > 0 && (await nb.getAttribute("data-mounting")) === null;
   await waitFor(
-    async () => (count === null ? (await cells()) > 0 : (await cells()) === count),
+    async () => (count === null ? await mounted() : (await cells()) === count),
     `${count ?? "the"} cells`,
     15_000,
   );

@@ -3,10 +3,15 @@ import type { InductionInput, InductionOptions, InductionOutput } from "../../..
 import { letters, parseLetters } from "../../../lib/models/inductionTask";
 import { QueryField } from "../../training/QueryField";
 import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
+import { useThrottled } from "../../training/useThrottled";
+import { EquationPicker } from "../primitives/EquationPicker";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { fields } from "../primitives/urlState";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { HeadGrid } from "./HeadGrid";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { HeadLines } from "./HeadLines";
+import { inductionCells, inductionSummary, inductionTex } from "./inductionEquation";
 import { copyableScore, headSummary } from "./inductionView";
 
 const LAYERS = 2;
@@ -17,6 +22,8 @@ const spec = {
   seed: fields.int(1, 0, 1_000_000),
   input: fields.text("wordplay wordplay"),
   head: fields.int(2, 0, LAYERS * HEADS - 1),
+  /** The query position of the equation (1-based; at most the longest sequence, 20 letters). */
+  query: fields.int(13, 1, 20),
 };
 
 const createWorker = () =>
@@ -56,6 +63,16 @@ export default function InductionIsland() {
   const hh = head % HEADS;
   const score = shown ? copyableScore(shown) : null;
   const q = lineQuery !== null && lineQuery < toks.length ? lineQuery : null;
+  const pick = { layer: hl, head: hh, query: Math.min(state.query, toks.length) - 1 };
+  // Typesetting is the page's largest task: while the model trains, the equation follows it at most
+  // once a second (paused or done, at once).
+  const equationTex = useThrottled(shown ? inductionTex(shown, pick) : "", training ? 1000 : 0);
+  useOpenNotebook(
+    w.ref,
+    () => (shown ? inductionCells(shown, pick, progress?.step ?? 0) : null),
+    "the trained induction heads",
+    "The model has not answered yet; wait for the first report, then open it in the notebook.",
+  );
 
   const toggle = (k: number, on: boolean) =>
     setKnockout((ko) => (on ? [...ko, k].sort((a, b) => a - b) : ko.filter((x) => x !== k)));
@@ -131,23 +148,13 @@ export default function InductionIsland() {
               <figcaption>
                 Head view of layer {hl + 1}, head {hh + 1}: each query (below) joined to the keys it attends
                 to (above), thicker for more weight. {headSummary(shown, hl, hh)}.{" "}
-                <label>
-                  Lines from{" "}
-                  <select
-                    value={q === null ? "all" : String(q)}
-                    onChange={(e) => {
-                      const v = (e.target as HTMLSelectElement).value;
-                      setLineQuery(v === "all" ? null : Number(v));
-                    }}
-                  >
-                    <option value="all">every position</option>
-                    {toks.map((t, i) => (
-                      <option key={i} value={String(i)}>
-                        position {i + 1} ({t})
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <NumberSelect
+                  label="Lines from"
+                  value={q ?? -1}
+                  options={[-1, ...indices(toks.length)]}
+                  show={(i) => (i < 0 ? "every position" : `position ${i + 1} (${toks[i]})`)}
+                  onValue={(i) => setLineQuery(i < 0 ? null : i)}
+                />
               </figcaption>
               <details>
                 <summary>
@@ -177,6 +184,35 @@ export default function InductionIsland() {
                 </table>
               </details>
             </figure>
+          </div>
+          <div class="trainer-equation">
+            <EquationPicker
+              selects={[
+                {
+                  label: "Layer in the equation",
+                  value: hl,
+                  options: indices(LAYERS),
+                  show: (l) => `layer ${l + 1}`,
+                  onValue: (l) => set("head", l * HEADS + hh),
+                },
+                {
+                  label: "Head in the equation",
+                  value: hh,
+                  options: indices(HEADS),
+                  show: (h) => `head ${h + 1}`,
+                  onValue: (h) => set("head", hl * HEADS + h),
+                },
+                {
+                  label: "Query in the equation",
+                  value: pick.query,
+                  options: indices(toks.length),
+                  show: (i) => `position ${i + 1} (${toks[i]})`,
+                  onValue: (i) => set("query", i + 1),
+                },
+              ]}
+              tex={equationTex}
+              label={`Equation of layer ${hl + 1}, head ${hh + 1} at query ${pick.query + 1}, with the model's numbers. ${inductionSummary(shown, pick)}`}
+            />
           </div>
           <div class="ind-predictions" role="region" aria-label="Predicted next letters" tabIndex={0}>
             <table data-table="predictions">

@@ -10,10 +10,14 @@ import { parseUnitList } from "../../../lib/models/sortTask";
 import { AttentionView } from "../../training/AttentionView";
 import { QueryField } from "../../training/QueryField";
 import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training/TrainerFrame";
+import { useThrottled } from "../../training/useThrottled";
+import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
 import { fields } from "../primitives/urlState";
 import { ScrollBox } from "../primitives/ScrollBox";
+import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { PointerArrows, short } from "./PointerArrows";
+import { ptrNetCells, ptrNetSummary, ptrNetTex } from "./trainPointerEquation";
 
 const spec = {
   mask: fields.bool(true),
@@ -48,6 +52,18 @@ export default function TrainPointerIsland() {
   const n = shown?.xs.length ?? 0;
   const t = Math.min(state.step, n) - 1;
   const heldOut = view?.heldOut ?? null;
+  // Typesetting is the page's largest task: while the model trains, the equation follows it at most
+  // once a second (paused or done, at once).
+  const equationTex = useThrottled(
+    shown && t >= 0 ? ptrNetTex(shown, t + 1) : "",
+    progress?.state === "training" ? 1000 : 0,
+  );
+  useOpenNotebook(
+    w.ref,
+    () => (shown && t >= 0 ? ptrNetCells(shown, t + 1, progress?.step ?? 0) : null),
+    "the trained pointer network",
+    "The model has not answered yet; wait for the first report, then open it in the notebook.",
+  );
   // A report from before a reset (or from another seed or variant) is dropped.
   useEffect(() => setReport(null), [state.seed, state.mask]);
   useEffect(() => {
@@ -190,6 +206,12 @@ export default function TrainPointerIsland() {
               label="Pointer distributions"
               tableName="pointers"
               caption="Every step's pointer distribution: row = output step, column = input position. Training turns the blur into one dark cell per row."
+            />
+          </div>
+          <div class="trainer-equation">
+            <LiveEquation
+              tex={equationTex}
+              label={`The pointer's equation at step ${t + 1}, with the model's numbers. ${ptrNetSummary(shown, t + 1)}`}
             />
           </div>
         </>

@@ -10,6 +10,7 @@ import {
   equationTex,
   near,
   openInNotebook,
+  softmax,
   texLine,
   texNumbers,
   waitForEquation,
@@ -190,7 +191,9 @@ test("multi-head-attention: train the induction heads, pause, resume, your lette
     const rows = await headTable(w);
     return rows.slice(8, 15).filter((row, k) => row.indexOf(Math.max(...row)) === k + 1).length;
   };
-  const best = Math.max(await inductionRows("L2 H1"), await inductionRows("L2 H2"));
+  const rows1 = await inductionRows("L2 H1");
+  const rows2 = await inductionRows("L2 H2");
+  const best = Math.max(rows1, rows2);
   check(best >= 6, `a layer-2 head attends to the letter after the earlier copy (${best} of 7 rows)`);
 
   // Knock out one layer-2 head, then both: the held-out accuracy falls, to near chance with both.
@@ -217,4 +220,40 @@ test("multi-head-attention: train the induction heads, pause, resume, your lette
     async () => (await textOf(w.locator('[data-output="knockout"]'))) === "No head knocked out.",
     "heads back",
   );
+
+  // The live equation of the better layer-2 head, chosen from the keyboard: query 6 (a row of 6
+  // keys, written in full), then query 14 (the second "l": 14 keys, the 4 largest written out). Its
+  // weights are the head table's, and they are the softmax of the scores written beside them.
+  const H = rows1 >= rows2 ? 1 : 2;
+  const sup = `^{(2,${H})}`;
+  await w.getByLabel("Head in the equation").focus();
+  if (H === 1) await page.keyboard.press("ArrowUp"); // layer 2, head 2 (clicked last) → head 1
+  const query = w.getByLabel("Query in the equation");
+  await query.focus();
+  for (let k = 0; k < 7; k++) await page.keyboard.press("ArrowUp"); // 13 (the default) → 6
+  await waitFor(() => page.url().includes("ind.query=6"), "the query in the URL");
+  let tex = await waitForEquation(w, (t) => t.includes(`\\alpha${sup}_{6} &`), `layer 2, head ${H}, query 6`);
+  const s6 = texNumbers(texLine(tex, `s${sup}_{6} &`).split("&= ")[1]);
+  const a6 = texNumbers(texLine(tex, `\\alpha${sup}_{6} &`).split(" = ").at(-1) ?? "");
+  let table = await headTable(w);
+  check(near(a6, table[5].slice(0, 6), 0), `the weights are the table's row 6: ${a6} vs ${table[5]}`);
+  check(near(softmax(s6), a6, 0.012), `α = softmax(s): ${a6} vs ${softmax(s6)} from ${s6}`);
+  for (let k = 0; k < 8; k++) await page.keyboard.press("ArrowDown"); // 6 → 14
+  tex = await waitForEquation(w, (t) => t.includes(`\\alpha${sup}_{14,j} &`), "query 14, a long row");
+  table = await headTable(w);
+  // The entries α_{14,j} = weight, largest first: the first on key 7, the "a" after the first "l".
+  const top = [...texLine(tex, `\\alpha${sup}_{14,j} &`).matchAll(/_\{14,(\d+)\} = ([\d.]+)/g)].map((m) =>
+    m.slice(1, 3).map(Number),
+  );
+  check(top.length === 4 && top[0][0] === 7, `4 largest weights, key 7 first: ${JSON.stringify(top)}`);
+  for (const [j, a] of top)
+    check(table[13][j - 1] === a, `α_{14,${j}} = ${a} is the table's ${table[13][j - 1]}`);
+
+  // Open in notebook: the layer's input and the head's weights as numbers; A (3rd from the end) is
+  // the head table, alpha (the last) is query 14's row.
+  const nb = await openInNotebook(page, w, null);
+  const last = await nb.locator("[data-cell]").count();
+  const alpha = await cellNumbers(nb, last);
+  check(near(alpha, table[13].slice(0, 14), 0.006), `the notebook's row 14: ${alpha}`);
+  check(near(await cellNumbers(nb, last - 2), table.flat(), 0.006), "the notebook's A is the head table");
 });

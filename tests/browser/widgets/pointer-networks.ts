@@ -3,7 +3,16 @@
  * come from the chapter's hand-set rule, written out here independently of lib/.
  */
 import { test, site } from "../fixtures";
-import { cellNumbers, equationShows, near, openInNotebook, softmax } from "../liveEquation";
+import {
+  cellNumbers,
+  equationShows,
+  near,
+  openInNotebook,
+  softmax,
+  texLine,
+  texNumbers,
+  waitForEquation,
+} from "../liveEquation";
 import { check, openTrainer, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/pointer-networks/";
@@ -191,6 +200,40 @@ test("pointer-networks: train the pointer network, pause, resume, point at the r
     perStep("close pair < 0.001") < perStep("length 5"),
     `close values are harder: ${JSON.stringify(cells)}`,
   );
+
+  // The live equation of output step 3 with the trained model's numbers, for the list of 8. Steps 1
+  // and 2 chose positions 5 and 2, so they are masked; the pointer is the softmax of the other
+  // positions' scores, and it is the table's row 3 and the readout's probability.
+  await w.getByRole("slider", { name: "Output step" }).focus();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "3 of 8", "step 3 of 8");
+  const tex = await waitForEquation(w, (t) => t.includes("p(y_{3} = j)"), "the equation of step 3");
+  const u = texNumbers(texLine(tex, "u^{3} &").split("&= ")[1].split("\\quad")[0]);
+  const p3 = texNumbers(texLine(tex, "p(y_{3} = j)").split(" = ").at(-1) ?? "");
+  check(u.length === 6 && tex.includes("\\#2, \\#5"), `six positions left, #2 and #5 masked: ${u}`);
+  check(p3.length === 8 && p3[1] === 0 && p3[4] === 0, `the masked positions get 0: ${p3}`);
+  check(
+    near(
+      softmax(u),
+      p3.filter((_, j) => j !== 1 && j !== 4),
+      0.002,
+    ),
+    `p = softmax(u) over the positions left: ${p3} vs ${softmax(u)}`,
+  );
+  check(near(p3, (await pointerRows(w))[2], 0.006), `the equation's pointer is the table's row 3: ${p3}`);
+  const prob = Number(await textOf(w.locator('[data-value="prob"]')));
+  check(Math.max(...p3) === prob, `its largest probability is the readout's ${prob}: ${p3}`);
+  check(texLine(tex, "y_{3} &").includes(`\\#${p3.indexOf(prob) + 1}`), "the chosen position is the argmax");
+
+  // Open in notebook: the trained weights and the LSTM states as numbers; the last cells recompute
+  // the scores (u, 4th from the end) and the pointer (p, the last).
+  const nb = await openInNotebook(page, w, null);
+  const last = await nb.locator("[data-cell]").count();
+  const nbU = (await cellNumbers(nb, last - 3)).filter((_, j) => j !== 1 && j !== 4);
+  check(near(nbU, u, 0.0006), `the notebook's scores ${nbU} are the equation's ${u}`);
+  check(near(await cellNumbers(nb, last), p3, 0.0006), `the notebook's p: ${await cellNumbers(nb, last)}`);
 });
 
 test("pointer-networks: the equation follows the step; Open in notebook", async ({ page }) => {

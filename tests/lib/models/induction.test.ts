@@ -108,6 +108,28 @@ describe("induction model", () => {
     expect(() => createInductionModel(1, { width: 9, heads: 2 })).toThrow(/not divisible/);
   });
 
+  it("carries the numbers of its scores: each head's weights are softmax(q_i·k_j/√d_k) over j ≤ i, even knocked out", () => {
+    const m = createInductionModel(3, small);
+    for (let k = 0; k < 3; k++) m.trainStep(m.nextBatch());
+    const out = m.query({ tokens: parseLetters("abcdab"), knockout: [0] });
+    const dk = 8 / 2;
+    const mv = (W: number[][], x: number[]) => W.map((r) => r.reduce((a, w, c) => a + w * x[c], 0));
+    out.scores.forEach(({ input, Wq, Wk }, l) => {
+      expect(input.length).toBe(6);
+      for (let h = 0; h < 2; h++) {
+        const rows = (W: number[][]) => W.slice(h * dk, (h + 1) * dk);
+        const q = input.map((x) => mv(rows(Wq), x));
+        const k = input.map((x) => mv(rows(Wk), x));
+        out.attention[l][h].forEach((row, i) => {
+          // Plain loops: scores of the keys up to i, their softmax, 0 beyond.
+          const s = k.slice(0, i + 1).map((kj) => kj.reduce((a, x, c) => a + x * q[i][c], 0) / Math.sqrt(dk));
+          const z = s.reduce((a, x) => a + Math.exp(x), 0);
+          row.forEach((a, j) => expect(a).toBeCloseTo(j <= i ? Math.exp(s[j]) / z : 0, 12));
+        });
+      }
+    });
+  });
+
   it("learns the task: ≥ 95 % held-out accuracy, an induction head in layer 2, knock-outs hurt", () => {
     // The default model, seed 1. Chance is about 1 in 26.
     const m = createInductionModel(1);

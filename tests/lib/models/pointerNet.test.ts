@@ -138,6 +138,23 @@ describe("pointer network", () => {
     expect(out.correct).toEqual(out.order.map((j, t) => xs[j] === xs[out.want[t]]));
   });
 
+  it("carries the numbers of its scores: u = vᵀ tanh(W1 e_j + W2 d_i), and the pointer is their masked softmax", () => {
+    const m = createPointerNetModel(2, small);
+    for (let k = 0; k < 3; k++) m.trainStep(m.nextBatch());
+    const out = m.sort([0.3, 0.8, 0.1, 0.5]);
+    const { u, allowed, encoder, decoder, W1, W2, v } = out.scores;
+    const mv = (W: number[][], x: number[]) => W.map((r) => r.reduce((a, w, c) => a + w * x[c], 0));
+    out.pointers.forEach((p, i) => {
+      const q = mv(W2, decoder[i]);
+      const row = encoder.map((e) => mv(W1, e).reduce((a, x, k) => a + v[k] * Math.tanh(x + q[k]), 0));
+      row.forEach((x, j) => expect(u[i][j]).toBeCloseTo(x, 12));
+      // Plain loops: the softmax of the allowed scores, 0 elsewhere.
+      const z = row.reduce((a, x, j) => a + (allowed[i][j] ? Math.exp(x) : 0), 0);
+      p.forEach((pj, j) => expect(pj).toBeCloseTo(allowed[i][j] ? Math.exp(row[j]) / z : 0, 12));
+      expect(allowed[i].filter(Boolean).length).toBe(4 - i);
+    });
+  });
+
   it("without the mask, a step may point again at a position already chosen", () => {
     const m = createPointerNetModel(1, { ...small, mask: false });
     expect(m.maxSteps).toBe(1500);

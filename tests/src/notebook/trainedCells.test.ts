@@ -14,6 +14,15 @@ import { karateCells, karateTex } from "../../../src/widgets/graph-attention/kar
 import { CLIP_MODES, createClippingModel } from "../../../lib/models/clipping";
 import { clipGradNorm, clipGradValue } from "../../../lib/training/gradClip";
 import { clipCells, clipNumbers, clipTex, num } from "../../../src/widgets/training-attention/clipEquation";
+import { createPointerNetModel } from "../../../lib/models/pointerNet";
+import { ptrNetCells, ptrNetTex } from "../../../src/widgets/pointer-networks/trainPointerEquation";
+import { createInductionModel } from "../../../lib/models/induction";
+import {
+  headScores,
+  inductionCells,
+  inductionTex,
+} from "../../../src/widgets/multi-head-attention/inductionEquation";
+import { texVector } from "../../../src/widgets/primitives/texNumbers";
 import { expectClose, run } from "./runCells";
 
 describe("Open in notebook and the live equation, trained widgets", () => {
@@ -120,5 +129,39 @@ describe("Open in notebook and the live equation, trained widgets", () => {
       expect(clipTex(r, mode, c, 2)).toContain(`= ${num(r.totalNorm)} \\quad \\text{(step 2`);
     }
     expect(clipNumbers(view.norm, "norm", c).after).toBeCloseTo(Math.min(c, view.norm.totalNorm), 5);
+  });
+
+  it("pointer network: the scores and the masked pointer of a step, with and without the mask", async () => {
+    for (const mask of [true, false]) {
+      const out = createPointerNetModel(1, { mask }).sort([0.62, 0.18, 0.91, 0.44, 0.07, 0.5]);
+      for (const t of mask ? [1, 3] : [2]) {
+        const v = await run(ptrNetCells(out, t, 1));
+        // The weights and states are carried to 10 significant digits.
+        expectClose(v.get("u"), out.scores.u[t - 1], 7);
+        expectClose(v.get("p"), out.pointers[t - 1], 7);
+        // The equation writes the pointer the readout and the table show.
+        expect(ptrNetTex(out, t)).toContain(texVector(out.pointers[t - 1], (x) => fixed(x, 3)));
+      }
+    }
+  });
+
+  it("induction heads: the selected head's scores and weights, and the query's row, in both layers", async () => {
+    const out = createInductionModel(1).probe();
+    for (const pick of [
+      { layer: 0, head: 1, query: 4 },
+      { layer: 1, head: 0, query: 19 },
+    ]) {
+      const v = await run(inductionCells(out, pick, 1));
+      const row = out.attention[pick.layer][pick.head][pick.query].slice(0, pick.query + 1);
+      // The weights and the layer's input are carried to 10 significant digits.
+      expectClose(v.get("A"), out.attention[pick.layer][pick.head], 7);
+      expectClose(v.get("alpha"), row, 7);
+      const s = headScores(out, pick).s;
+      expectClose((v.get("S") as number[][])[pick.query].slice(0, pick.query + 1), s, 7);
+      // A short row writes every weight, as the head table prints them; a long one its largest.
+      const tex = inductionTex(out, pick);
+      if (row.length <= 8) expect(tex).toContain(texVector(row, (x) => fixed(x, 2)));
+      else expect(tex).toContain(`= ${fixed(Math.max(...row), 2)}\\ (s = `);
+    }
   });
 });
