@@ -79,13 +79,21 @@ export function karateTex(answer: NodeAnswer, net: GraphNet): string {
   ]);
 }
 
-/** One sentence for the equation's label and the line above it. */
+/**
+ * One sentence for the equation's label and the line above it. Every member that shares the
+ * largest weight is named: GCN's fixed weights tie for all neighbours of the same degree.
+ */
 export function karateSummary(answer: NodeAnswer, net: GraphNet): string {
-  const top = topNeighbour(answer, net);
-  const j = answer.neighbours[top] + 1;
-  const who = j === answer.node + 1 ? "itself" : `member ${j}`;
-  const w = answer.nets[net].weight[top];
-  return `${NET_LABELS[net]}: member ${answer.node + 1} spreads its first-layer ${net === "gcn" ? "fixed weights" : "attention"} over itself and its ${answer.neighbours.length - 1} neighbours; the largest, ${f3(w)}, is on ${who}.`;
+  const w = answer.nets[net].weight;
+  const max = Math.max(...w);
+  const tops = answer.neighbours.filter((_, t) => w[t] === max).map((j) => j + 1);
+  const others = tops.filter((j) => j !== answer.node + 1);
+  const names =
+    others.length > 1
+      ? `members ${others.slice(0, -1).join(", ")} and ${others.at(-1)}`
+      : `member ${others[0]}`;
+  const who = others.length === 0 ? "itself" : others.length < tops.length ? `itself and ${names}` : names;
+  return `${NET_LABELS[net]}: member ${answer.node + 1} spreads its first-layer ${net === "gcn" ? "fixed weights" : "attention"} over itself and its ${answer.neighbours.length - 1} neighbours; the largest, ${f3(max)}, is on ${who}${tops.length > 1 ? ` (a ${tops.length}-way tie)` : ""}.`;
 }
 
 /**
@@ -98,7 +106,7 @@ export function karateSummary(answer: NodeAnswer, net: GraphNet): string {
 export function karateCells(answer: NodeAnswer, net: GraphNet, step: number): string[] {
   const i = answer.node + 1;
   const js = answer.neighbours.map((j) => j + 1);
-  const head = `# The trained ${NET_LABELS[net]} at training step ${step}, member ${i} of the karate club and its neighbours j = ${js.join(", ")} (the member first). The node features are one-hot, so W h_j is row j of the first layer's W;`;
+  const head = `# The trained ${NET_LABELS[net]} at training step ${step}, member ${i} of the karate club and its neighbours j = ${js.join(", ")} (the member first). The node features are one-hot, so W h_j is column j of the first layer's W (the cells hold one W h_j per row);`;
   if (net === "gcn")
     return [
       `${head} GCN learns no weights between members: d holds the degrees with the self-loop, the cells compute c_ij = 1/sqrt(d_i d_j).`,

@@ -68,7 +68,7 @@ const same = (a: readonly (readonly number[])[], b: readonly (readonly number[])
 export function trainedMemoryCells(out: MemoryNetworkOutput, step: number): string[] {
   const K = out.attention.length;
   const cells = [
-    `# The trained memory network at training step ${step}, on the story “${out.sentences.join(" ")}” and the question “${out.question}”. Its weights stay in the worker: u_1 is the embedded question, m_k and c_k the story's embedded input and output memories at hop k (one row per sentence, ${out.u[0].length} numbers each) and W the answer weights, as the worker computed them; the cells below recompute every hop's attention and the answer from them.`,
+    `# The trained memory network at training step ${step}, on the story “${out.sentences.join(" ")}” and the question “${out.question}”. Its embedding matrices stay in the worker: u_1 is the embedded question, m_k and c_k the story's embedded input and output memories at hop k (one row per sentence, ${out.u[0].length} numbers each) and W the answer weights, as the worker computed them; the cells below recompute every hop's attention and the answer from them.`,
     vectorCell("u_1", out.u[0]),
   ];
   for (let k = 1; k <= K; k++) {

@@ -2,9 +2,12 @@ import type { ClipMode, ClipRunView } from "../../../lib/models/clipping";
 import { longMatrixCells, scalarCell } from "../primitives/notebookCells";
 import { texAligned } from "../primitives/texNumbers";
 
-/** A norm or a loss as the lab's table prints it: four decimals, or one significant digit below 0.001. */
+/**
+ * A norm, a loss or a prediction as the lab prints it: four decimals, or two significant digits
+ * when its size is below 0.001 (a prediction of −0.17 is "-0.1700", not "-1.7e-1").
+ */
 export const num = (x: number) =>
-  Number.isFinite(x) ? (x < 0.001 ? x.toExponential(1) : x.toFixed(4)) : "–";
+  Number.isFinite(x) ? (x !== 0 && Math.abs(x) < 0.001 ? x.toExponential(1) : x.toFixed(4)) : "–";
 
 /** The parameters' names in TeX subscripts and in notebook cells. */
 const TEX_NAME: Record<string, string> = {
@@ -84,7 +87,7 @@ export function clipTex(run: ClipRunView, mode: ClipMode, c: number, step: numbe
     );
   else
     lines.push(
-      `g &\\leftarrow g \\quad \\text{(no clipping: the update uses } \\lVert g \\rVert = ${num(n.norm)}\\text{)}`,
+      `g &\\leftarrow g \\quad \\text{(no clipping: the update uses } g \\text{ as it is, } \\lVert g \\rVert = ${num(n.norm)}\\text{)}`,
     );
   return texAligned(lines);
 }

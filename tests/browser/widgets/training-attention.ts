@@ -129,6 +129,10 @@ test("training-attention: the reader's own sequence gets a message when malforme
     async () => (await textOf(out)).startsWith("0.5 + 0.25 = 0.75"),
     "predictions for the reader's sum",
   );
-  const numbers = (await textOf(out)).match(/(no clipping|clip by value|clip by norm) (-?\d+\.\d+|–)/g) ?? [];
+  // Four decimals, or two significant digits below 0.001 in size (a negative one was "-1.7e-1").
+  const numbers =
+    (await textOf(out)).match(
+      /(no clipping|clip by value|clip by norm) (-?\d+\.\d{4}|-?\d\.\de-(?:[4-9]|\d{2,})|–)(?![\de]|\.\d)/g,
+    ) ?? [];
   check(numbers.length === 3, `a prediction per run: ${await textOf(out)}`);
 });

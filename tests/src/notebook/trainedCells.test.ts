@@ -10,7 +10,7 @@ import { fixed, sig } from "../../../src/widgets/primitives/format";
 import { trainedHopTex, trainedMemoryCells } from "../../../src/widgets/memory-networks/trainedHopEquation";
 import { GRAPH_NETS, createNodeClassifier } from "../../../lib/models/nodeClassification";
 import { KARATE_TASK } from "../../../src/data/karate";
-import { karateCells, karateTex } from "../../../src/widgets/graph-attention/karateEquation";
+import { karateCells, karateSummary, karateTex } from "../../../src/widgets/graph-attention/karateEquation";
 import { CLIP_MODES, createClippingModel } from "../../../lib/models/clipping";
 import { clipGradNorm, clipGradValue } from "../../../lib/training/gradClip";
 import { clipCells, clipNumbers, clipTex, num } from "../../../src/widgets/training-attention/clipEquation";
@@ -98,6 +98,16 @@ describe("Open in notebook and the live equation, trained widgets", () => {
       expect(e).toBeCloseTo(answer.nets.gatv2.score![t], 12);
     });
     expect(karateTex(answer, "gatv2")).not.toMatch(/\+ -|\\cdot -/);
+    // GCN's largest fixed weight ties among member 34's degree-2 friends (d̃ = 3): the summary names
+    // them all, from the degrees counted here, not only the first.
+    const edges = KARATE_TASK.edges;
+    const degree = (n: number) => edges.filter(([x, y]) => x === n || y === n).length;
+    const tied = answer.neighbours.filter((j) => j !== 33 && degree(j) === 2).map((j) => j + 1);
+    expect(tied.length).toBeGreaterThan(1);
+    expect(karateSummary(answer, "gcn")).toContain(
+      `is on members ${tied.slice(0, -1).join(", ")} and ${tied.at(-1)} (a ${tied.length}-way tie).`,
+    );
+    expect(karateSummary(answer, "gat")).not.toContain("tie");
   });
 
   it("clipping lab: each run's gradient norm and clipping at its last step", async () => {
@@ -129,6 +139,15 @@ describe("Open in notebook and the live equation, trained widgets", () => {
       expect(clipTex(r, mode, c, 2)).toContain(`= ${num(r.totalNorm)} \\quad \\text{(step 2`);
     }
     expect(clipNumbers(view.norm, "norm", c).after).toBeCloseTo(Math.min(c, view.norm.totalNorm), 5);
+    // A prediction or norm prints with four decimals whatever its sign; only tiny sizes in exponent form.
+    expect([-0.17, 0, 0.5, -0.0004, 0.0004, NaN].map(num)).toEqual([
+      "-0.1700",
+      "0.0000",
+      "0.5000",
+      "-4.0e-4",
+      "4.0e-4",
+      "–",
+    ]);
   });
 
   it("pointer network: the scores and the masked pointer of a step, with and without the mask", async () => {
