@@ -46,9 +46,20 @@ function heldOut(): { half: number; tokens: number[] }[] {
   return out;
 }
 
-const row = (W: Weights, name: string, i: number) => {
-  const w = W[name];
-  return Array.from(w.data.subarray(i * w.cols, (i + 1) * w.cols));
+/** Each weight matrix as plain rows, made once per set of weights (the knock-outs run 2,000 forward passes). */
+const rowsCache = new WeakMap<Weights, Map<string, number[][]>>();
+const row = (W: Weights, name: string, i: number): number[] => {
+  let cache = rowsCache.get(W);
+  if (!cache) rowsCache.set(W, (cache = new Map()));
+  let rows = cache.get(name);
+  if (!rows) {
+    const w = W[name];
+    rows = Array.from({ length: w.rows }, (_, r) =>
+      Array.from(w.data.subarray(r * w.cols, (r + 1) * w.cols)),
+    );
+    cache.set(name, rows);
+  }
+  return rows[i];
 };
 /** W x for a (rows × cols) row-major W (torch orientation). */
 const mv = (W: Weights, name: string, x: number[]) =>
