@@ -3,6 +3,12 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 
+/** A raw range input outside primitives/ (used by two blocks, as a later block's options replace an earlier one's). */
+const RAW_RANGE = {
+  selector: "JSXOpeningElement[name.name='input'] > JSXAttribute[name.name='type'][value.value='range']",
+  message: "A slider is src/widgets/primitives/Slider or RangeField (label, output and aria-valuetext).",
+};
+
 export default defineConfig(
   { ignores: ["dist/", "node_modules/", ".astro/", ".scratch*/", "bench/RESULTS.md"] },
   ...tseslint.configs.recommended,
@@ -71,6 +77,12 @@ export default defineConfig(
     },
   },
   {
+    // A slider is the Slider (or RangeField) primitive: no raw <input type="range"> in a chapter folder.
+    files: ["src/widgets/*/**/*.tsx"],
+    ignores: ["src/widgets/primitives/**"],
+    rules: { "no-restricted-syntax": ["error", RAW_RANGE] },
+  },
+  {
     // A select of numbers (rows, slots, heads, hops…) is the NumberSelect primitive (with the live
     // equation, EquationPicker): a chapter folder does not hand-roll one. The trained widgets below
     // are being reworked elsewhere and move to it next.
@@ -88,6 +100,8 @@ export default defineConfig(
           message:
             "A select of numbers is src/widgets/primitives/NumberSelect (or EquationPicker beside a live equation).",
         },
+        // The same rule's options replace the block above's for these files, so the slider rule is repeated.
+        RAW_RANGE,
       ],
     },
   },

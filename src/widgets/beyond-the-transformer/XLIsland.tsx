@@ -1,4 +1,5 @@
 import { LinkErrors } from "../primitives/LinkErrors";
+import { RangeField } from "../primitives/RangeField";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { indices } from "../primitives/NumberSelect";
 import { useWidget } from "../primitives/useWidget";
@@ -22,18 +23,18 @@ export default function XLIsland({ initialEquationHtml, initialEquationTex }: Pr
   // The stream: which tokens are in the segment, the memory and the multi-layer reach of the last token.
   const reachStart = Math.max(0, start + seg - 1 - ctx.total + 1);
   const range = (key: "seg" | "layers", label: string, min: number, max: number) => (
-    <label>
-      {label}
-      <input
-        type="range"
+    <span class="control-range">
+      <RangeField
+        id={`xl-${key}`}
+        label={label}
         min={min}
         max={max}
         value={state[key]}
-        aria-valuetext={`${label} ${state[key]}`}
-        onInput={(e) => set(key, Number((e.target as HTMLInputElement).value))}
+        valueText={`${label} ${state[key]}`}
+        output={state[key]}
+        onValue={(v) => set(key, v)}
       />
-      <output>{state[key]}</output>
-    </label>
+    </span>
   );
   const total = SEGMENTS * seg;
   return (

@@ -8,6 +8,7 @@ import { BarChart } from "../primitives/charts/BarChart";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { memoryGridProps } from "./memoryGrid";
 import { LiveEquation } from "../primitives/LiveEquation";
+import { RangeField } from "../primitives/RangeField";
 import { type CopyView, computeCopy, copySpec, copyTex } from "./copyModel";
 
 interface Props {
@@ -112,20 +113,19 @@ export default function NtmCopyTaskIsland({ initialEquationHtml, initialEquation
         >
           Step ▶
         </button>
-        <label>
-          Frame{" "}
-          <input
-            type="range"
+        <span class="control-range">
+          <RangeField
+            id="copy-frame"
+            label="Frame"
             min="0"
             max={last}
             value={frame}
-            aria-valuetext={`frame ${frame} of ${last}`}
-            onInput={(e) => set("frame", Number((e.target as HTMLInputElement).value))}
+            valueText={`frame ${frame} of ${last}`}
+            output={`${frame} / ${last}`}
+            outputName="frame"
+            onValue={(v) => set("frame", v)}
           />
-          <output data-output="frame">
-            {frame} / {last}
-          </output>
-        </label>
+        </span>
       </div>
       {v && (
         <>

@@ -2,6 +2,7 @@ import { useMemo } from "preact/hooks";
 import { LineChart } from "../primitives/charts/LineChart";
 import { scientific, superscript } from "../primitives/format";
 import { LiveEquation } from "../primitives/LiveEquation";
+import { RangeField } from "../primitives/RangeField";
 import { useWidget } from "../primitives/useWidget";
 import { computeCost, costSpec, costTex } from "./costModel";
 
@@ -31,31 +32,31 @@ export default function CostIsland({ initialEquationHtml, initialEquationTex }: 
   return (
     <div ref={ref} class="cost">
       <div class="widget-controls">
-        <label>
-          Sequence length n
-          <input
-            type="range"
+        <span class="control-range">
+          <RangeField
+            id="cost-n"
+            label="Sequence length n"
             min="1"
             max="4096"
             value={state.n}
-            aria-valuetext={`n = ${state.n}`}
-            onInput={(e) => set("n", Number((e.target as HTMLInputElement).value))}
+            valueText={`n = ${state.n}`}
+            output={state.n}
+            onValue={(v) => set("n", v)}
           />
-          <output>{state.n}</output>
-        </label>
-        <label>
-          Model size d
-          <input
-            type="range"
+        </span>
+        <span class="control-range">
+          <RangeField
+            id="cost-d"
+            label="Model size d"
             min="8"
             max="2048"
             step="8"
             value={state.d}
-            aria-valuetext={`d = ${state.d}`}
-            onInput={(e) => set("d", Number((e.target as HTMLInputElement).value))}
+            valueText={`d = ${state.d}`}
+            output={state.d}
+            onValue={(v) => set("d", v)}
           />
-          <output>{state.d}</output>
-        </label>
+        </span>
       </div>
       <p data-output="cost" aria-live="polite">
         Self-attention n²d = <strong>{fmtBig(at.selfAttention)}</strong>; recurrence nd² ={" "}

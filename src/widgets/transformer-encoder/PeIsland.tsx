@@ -1,5 +1,6 @@
 import { useMemo, useRef } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
+import { RangeField } from "../primitives/RangeField";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { LineChart } from "../primitives/charts/LineChart";
@@ -24,19 +25,19 @@ export default function PeIsland({ initialEquationHtml, initialEquationTex }: Pr
   const n = v.pe.length;
   const d = v.pe[0].length;
   const range = (key: "n" | "d" | "p", label: string, min: number, max: number, step = 1) => (
-    <label>
-      {label}
-      <input
-        type="range"
+    <span class="control-range">
+      <RangeField
+        id={`pe-${key}`}
+        label={label}
         min={min}
         max={max}
         step={step}
         value={state[key]}
-        aria-valuetext={`${label} ${state[key]}`}
-        onInput={(e) => set(key, Number((e.target as HTMLInputElement).value))}
+        valueText={`${label} ${state[key]}`}
+        output={state[key]}
+        onValue={(v) => set(key, v)}
       />
-      <output>{state[key]}</output>
-    </label>
+    </span>
   );
   return (
     <div ref={ref} class="pe">

@@ -1,6 +1,7 @@
 import { useRef } from "preact/hooks";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
+import { RangeField } from "../primitives/RangeField";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { SeedInput } from "../primitives/SeedInput";
 import { MeasureProgress } from "../primitives/MeasureProgress";
@@ -151,20 +152,20 @@ export default function BottleneckIsland({ initial, initialEquationHtml, initial
           summary={`Mean recoverability against length. Single vector: ${points.map((p) => f2(p.single)).join(", ")}. Attention: ${points.map((p) => f2(p.attention)).join(", ")}.`}
         />
         <div>
-          <label for="bn-length">Look inside length L</label>{" "}
-          <input
-            id="bn-length"
-            type="range"
-            min="1"
-            max={MAX_LENGTH}
-            step="1"
-            value={L}
-            aria-valuetext={`L = ${L}`}
-            onInput={(e) => set("length", Number((e.target as HTMLInputElement).value))}
-          />{" "}
-          <output for="bn-length" data-output="length">
-            L = {L}
-          </output>
+          <span class="control-range">
+            <RangeField
+              id="bn-length"
+              label="Look inside length L"
+              min="1"
+              max={MAX_LENGTH}
+              step="1"
+              value={L}
+              valueText={`L = ${L}`}
+              output={`L = ${L}`}
+              outputName="length"
+              onValue={(v) => set("length", v)}
+            />
+          </span>
           <LineChart
             name="by-position"
             series={byPosition}

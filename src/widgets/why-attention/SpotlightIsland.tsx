@@ -2,6 +2,7 @@ import { useMemo, useRef } from "preact/hooks";
 import { fixed } from "../primitives/format";
 import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
+import { RangeField } from "../primitives/RangeField";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { useLegibleText } from "../primitives/useLegibleText";
 import { BarChart } from "../primitives/charts/BarChart";
@@ -121,34 +122,30 @@ export default function SpotlightIsland({ initialEquationHtml, initialEquationTe
           </svg>
         </div>
         <div class="spot-side">
-          <label for="spot-angle">Direction of q</label>
-          <input
+          <RangeField
             id="spot-angle"
-            type="range"
+            label="Direction of q"
             min="0"
             max="359"
             step="1"
             value={Math.round(view.angle)}
-            aria-valuetext={`${Math.round(view.angle)} degrees`}
-            onInput={(e) => moveTo(...fromPolar(Number((e.target as HTMLInputElement).value), view.length))}
+            valueText={`${Math.round(view.angle)} degrees`}
+            output={`${Math.round(view.angle)}°`}
+            outputName="angle"
+            onValue={(a) => moveTo(...fromPolar(a, view.length))}
           />
-          <output for="spot-angle" data-output="angle">
-            {Math.round(view.angle)}°
-          </output>
-          <label for="spot-length">Length of q (sharpness)</label>
-          <input
+          <RangeField
             id="spot-length"
-            type="range"
+            label="Length of q (sharpness)"
             min="0"
             max="3"
             step="0.05"
             value={Number(view.length.toFixed(2))}
-            aria-valuetext={`length ${view.length.toFixed(2)}`}
-            onInput={(e) => moveTo(...fromPolar(view.angle, Number((e.target as HTMLInputElement).value)))}
+            valueText={`length ${view.length.toFixed(2)}`}
+            output={`|q| = ${view.length.toFixed(2)}`}
+            outputName="length"
+            onValue={(l) => moveTo(...fromPolar(view.angle, l))}
           />
-          <output for="spot-length" data-output="length">
-            |q| = {view.length.toFixed(2)}
-          </output>
           <p class="spot-readout-text" data-output="readout">
             <svg width="12" height="12" aria-hidden="true">
               <rect class="spot-readout" x="2" y="2" width="8" height="8" transform="rotate(45 6 6)" />
