@@ -59,9 +59,9 @@ export function inductionTex(out: InductionOutput, pick: InductionPick): string 
   const knocked = out.knockout.includes(layer * out.attention[layer].length + head);
   const dotTerms = q.map((qc, c) => `${paren(qc)} \\cdot ${paren(keys[top][c])}`);
   const lines = [
-    `s${sup}_{${I},j} &= \\frac{q_{${I}} \\cdot k_j}{\\sqrt{d_k}},\\quad q_{${I}} = x_{${I}} W^{Q}_{${L},${H}},\\ k_j = x_j W^{K}_{${L},${H}},\\ j \\le ${I}` +
-      `\\quad \\text{(causal mask: } j > ${I} \\text{ gets } -\\infty\\text{; } x = \\mathrm{LN}(x^{(${L - 1})}),\\ d_k = ${dk}\\text{, no biases)}`,
-    `q_{${I}} \\cdot k_{${top + 1}} &= ${texSum(dotTerms, 4)} = ${f2(dots[top])},\\quad s${sup}_{${I},${top + 1}} = \\frac{${f2(dots[top])}}{\\sqrt{${dk}}} = ${f2(s[top])}`,
+    `s${sup}_{${I},j} &= \\frac{q_{${I}} \\cdot k_j}{\\sqrt{d_k}},\\ j \\le ${I}\\quad \\text{(causal mask: } j > ${I} \\text{ gets } {-\\infty}\\text{)}`,
+    `q_{${I}} &= x_{${I}} W^{Q}_{${L},${H}},\\ k_j = x_j W^{K}_{${L},${H}}\\quad (x = \\mathrm{LN}(x^{(${L - 1})}),\\ d_k = ${dk}\\text{, no biases})`,
+    `q_{${I}} \\cdot k_{${top + 1}} &= ${texSum(dotTerms, 3)} = ${f2(dots[top])},\\quad s${sup}_{${I},${top + 1}} = \\frac{${f2(dots[top])}}{\\sqrt{${dk}}} = ${f2(s[top])}`,
   ];
   if (alpha.length <= FULL_ROW) {
     lines.push(
@@ -75,13 +75,18 @@ export function inductionTex(out: InductionOutput, pick: InductionPick): string 
     const entry = (j: number) =>
       `\\alpha_{${I},${j + 1}} = ${f2(alpha[j])}\\ (s = ${f2(s[j])},\\ \\text{${toks[j]}})`;
     lines.push(
-      `\\alpha${sup}_{${I},j} &= \\frac{\\exp(s${sup}_{${I},j})}{\\sum_{j' \\le ${I}} \\exp(s${sup}_{${I},j'})}:\\quad ${shown.map(entry).join(",\\ ")}`,
-      `&\\phantom{=}\\ \\text{the other ${rest.length} keys: weights summing to } ${f2(restWeight)},\\ s \\text{ from } ${f2(Math.min(...rest.map((j) => s[j])))} \\text{ to } ${f2(Math.max(...rest.map((j) => s[j])))}`,
+      `\\alpha${sup}_{${I},j} &= \\frac{\\exp(s${sup}_{${I},j})}{\\sum_{j' \\le ${I}} \\exp(s${sup}_{${I},j'})},\\ \\text{the ${TOP} largest:}`,
+      `&\\phantom{=}\\ ${shown.map(entry).join(",\\ ")}`,
+      `&\\phantom{=}\\ \\text{the other ${rest.length} keys: weights summing to } ${f2(restWeight)},\\ s \\text{ from } {${f2(Math.min(...rest.map((j) => s[j])))}} \\text{ to } {${f2(Math.max(...rest.map((j) => s[j])))}}`,
     );
   }
   lines.push(
-    `\\max_j \\alpha${sup}_{${I},j} &= \\alpha${sup}_{${I},${top + 1}} = ${f2(alpha[top])}\\quad \\text{(query ${I} is ${toks[query]}, key ${top + 1} is ${toks[top]})}` +
-      (knocked ? "\\quad \\text{(knocked out: this head's output is multiplied by 0)}" : ""),
+    `\\max_j \\alpha${sup}_{${I},j} &= \\alpha${sup}_{${I},${top + 1}} = ${f2(alpha[top])}\\quad \\text{(query ${I} is ${toks[query]}, key ${top + 1} is ${toks[top]})}`,
+    ...(knocked
+      ? [
+          "&\\phantom{=}\\ \\text{(knocked out: this head's output is multiplied by 0; its weights are still computed)}",
+        ]
+      : []),
   );
   return texAligned(lines);
 }

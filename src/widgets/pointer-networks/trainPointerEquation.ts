@@ -36,9 +36,9 @@ export function ptrNetTex(out: PointerNetOutput, t: number): string {
   const row = u[i].map((x, j) => (allowed[i][j] ? f3(x) : "\\times"));
   const J = chosen + 1;
   return texAligned([
-    `u^{${t}}_j &= v^{\\top} \\tanh\\!\\big(W_1 e_j + W_2 d_{${t}}\\big) = \\textstyle\\sum_{k=1}^{${H}} v_k \\tanh\\!\\big((W_1 e_j)_k + (W_2 d_{${t}})_k\\big)` +
-      `\\quad \\text{(trained } v, W_1, W_2;\\ e_j, d_{${t}} \\in \\mathbb{R}^{${H}} \\text{ from the LSTMs)}`,
-    `u^{${t}}_{${J}} &= ${texSum(terms, 4)} = ${f3(u[i][chosen])}`,
+    `u^{${t}}_j &= v^{\\top} \\tanh\\!\\big(W_1 e_j + W_2 d_{${t}}\\big) = \\textstyle\\sum_{k=1}^{${H}} v_k \\tanh\\!\\big((W_1 e_j)_k + (W_2 d_{${t}})_k\\big)`,
+    `&\\phantom{=}\\ \\text{(trained } v, W_1, W_2;\\ e_j, d_{${t}} \\in \\mathbb{R}^{${H}} \\text{ from the LSTMs)}`,
+    `u^{${t}}_{${J}} &= ${texSum(terms, 3)} = ${f3(u[i][chosen])}`,
     `u^{${t}} &= \\left[${row.join(",\\ ")}\\right]` +
       (masked.length > 0
         ? `\\quad (\\times\\text{: masked, already chosen: } ${masked.map((j) => `\\#${j}`).join(", ")})`
