@@ -3,7 +3,7 @@
  * scrolling, a one-row header, labels and selects not squeezed, wide formulas and tables that show
  * they scroll, chart text at least 11 CSS px, and a visible caption on every figure.
  */
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { check, waitFor } from "./helpers";
 
 /** Chart and heatmap text is at least this many CSS px on screen. */
@@ -56,6 +56,26 @@ export async function smallChartText(page: Page): Promise<string[]> {
     }
     return out;
   }, MIN_CHART_PX);
+}
+
+/**
+ * The axis titles of a widget's charts that stick out of their chart (an SVG clips them: a long
+ * loss title read "s-entropy on the labelled members ("), as "text (title top..bottom, chart top..bottom)".
+ */
+export async function clippedAxisTitles(w: Locator): Promise<string[]> {
+  return w.locator("svg text.axis-title").evaluateAll((titles) =>
+    titles.flatMap((t) => {
+      const r = t.getBoundingClientRect();
+      const s = (t as SVGTextElement).ownerSVGElement!.getBoundingClientRect();
+      const inside =
+        r.left >= s.left - 1 && r.right <= s.right + 1 && r.top >= s.top - 1 && r.bottom <= s.bottom + 1;
+      return r.width === 0 || inside
+        ? []
+        : [
+            `"${t.textContent}" (${Math.round(r.top)}..${Math.round(r.bottom)}, chart ${Math.round(s.top)}..${Math.round(s.bottom)})`,
+          ];
+    }),
+  );
 }
 
 /** The layout checks at the page's current width, with every `<details>` opened first. */

@@ -106,9 +106,10 @@ export default function TrainKarateIsland() {
         </>
       }
       chart={{
-        label: "Training loss of the three networks and the lowest held-out accuracy",
+        label:
+          "Training loss of the three networks on the labelled members, and the lowest held-out accuracy",
         series: GRAPH_NETS.map((net) => ({ key: net, label: NET_LABELS[net] })),
-        lossLabel: "cross-entropy on the labelled members (nats)",
+        lossLabel: "cross-entropy (nats)",
       }}
     >
       <p class="kc-legend">

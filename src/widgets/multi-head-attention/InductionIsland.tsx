@@ -82,7 +82,7 @@ export default function InductionIsland() {
       widget={w}
       idPrefix="ind"
       class="ind"
-      chart={{ label: "Loss and held-out accuracy", lossLabel: "cross-entropy on the repeated half (nats)" }}
+      chart={{ label: "Loss and held-out accuracy on the repeated half", lossLabel: "cross-entropy (nats)" }}
     >
       <QueryField
         id="ind-input-msg"

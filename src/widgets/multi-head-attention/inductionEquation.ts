@@ -73,7 +73,7 @@ export function inductionTex(out: InductionOutput, pick: InductionPick): string 
     const rest = order.slice(TOP);
     const restWeight = rest.reduce((a, j) => a + alpha[j], 0);
     const entry = (j: number) =>
-      `\\alpha_{${I},${j + 1}} = ${f2(alpha[j])}\\ (s = ${f2(s[j])},\\ \\text{${toks[j]}})`;
+      `\\alpha${sup}_{${I},${j + 1}} = ${f2(alpha[j])}\\ (s = ${f2(s[j])},\\ \\text{${toks[j]}})`;
     lines.push(
       `\\alpha${sup}_{${I},j} &= \\frac{\\exp(s${sup}_{${I},j})}{\\sum_{j' \\le ${I}} \\exp(s${sup}_{${I},j'})},\\ \\text{the ${TOP} largest:}`,
       `&\\phantom{=}\\ ${shown.map(entry).join(",\\ ")}`,

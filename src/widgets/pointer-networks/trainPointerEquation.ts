@@ -35,6 +35,8 @@ export function ptrNetTex(out: PointerNetOutput, t: number): string {
   const masked = maskedAt(out, i);
   const row = u[i].map((x, j) => (allowed[i][j] ? f3(x) : "\\times"));
   const J = chosen + 1;
+  // Without the mask (checkbox off) a later step's softmax runs over every position.
+  const unmasked = masked.length === 0 && t > 1;
   return texAligned([
     `u^{${t}}_j &= v^{\\top} \\tanh\\!\\big(W_1 e_j + W_2 d_{${t}}\\big) = \\textstyle\\sum_{k=1}^{${H}} v_k \\tanh\\!\\big((W_1 e_j)_k + (W_2 d_{${t}})_k\\big)`,
     `&\\phantom{=}\\ \\text{(trained } v, W_1, W_2;\\ e_j, d_{${t}} \\in \\mathbb{R}^{${H}} \\text{ from the LSTMs)}`,
@@ -43,8 +45,8 @@ export function ptrNetTex(out: PointerNetOutput, t: number): string {
       (masked.length > 0
         ? `\\quad (\\times\\text{: masked, already chosen: } ${masked.map((j) => `\\#${j}`).join(", ")})`
         : ""),
-    `p(y_{${t}} = j) &= \\operatorname{softmax}_{j \\notin y_{<${t}}}(u^{${t}})_j = ${texVector(out.pointers[i], f3)}` +
-      (masked.length === 0 && t > 1 ? "\\quad \\text{(no mask: every position)}" : ""),
+    `p(y_{${t}} = j) &= \\operatorname{softmax}${unmasked ? "" : `_{j \\notin y_{<${t}}}`}(u^{${t}})_j = ${texVector(out.pointers[i], f3)}` +
+      (unmasked ? "\\quad \\text{(no mask: every position)}" : ""),
     `y_{${t}} &= \\arg\\max_j p(y_{${t}} = j) = \\#${J} \\quad (x_{${J}} = ${out.xs[chosen]};\\ ${n} \\text{ positions})`,
   ]);
 }

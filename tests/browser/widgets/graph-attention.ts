@@ -6,6 +6,7 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import { clippedAxisTitles } from "../layout";
 import {
   cellNumbers,
   namedCellNumbers,
@@ -169,6 +170,8 @@ test("graph-attention: train GAT, GATv2 and GCN on the karate club, pause, query
   await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
   check((await attr("step")) === "0", "no steps yet");
   check((await w.locator("figure[data-net]").count()) === 3, "one drawing per network");
+  const clipped = await clippedAxisTitles(w);
+  check(clipped.length === 0, `axis titles cut by their chart: ${clipped.join(", ")}`);
 
   // The widget starts at a watchable 30 steps/s, so the 200 steps take several seconds: time to pause.
   check((await w.getByLabel("Speed").inputValue()) === "medium", "starts at medium speed");

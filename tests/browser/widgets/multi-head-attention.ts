@@ -5,6 +5,7 @@
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import { clippedAxisTitles } from "../layout";
 import {
   cellNumbers,
   equationTex,
@@ -150,6 +151,8 @@ test("multi-head-attention: train the induction heads, pause, resume, your lette
   const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
   await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
   check((await attr("step")) === "0", "no steps yet");
+  const clipped = await clippedAxisTitles(w);
+  check(clipped.length === 0, `axis titles cut by their chart: ${clipped.join(", ")}`);
   check((await w.locator(".ind-head").count()) === 4, "the model view shows 2 layers × 2 heads");
 
   await w.getByRole("button", { name: "Train" }).click();

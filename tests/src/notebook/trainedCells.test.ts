@@ -160,6 +160,8 @@ describe("Open in notebook and the live equation, trained widgets", () => {
         expectClose(v.get("p"), out.pointers[t - 1], 7);
         // The equation writes the pointer the readout and the table show.
         expect(ptrNetTex(out, t)).toContain(texVector(out.pointers[t - 1], (x) => fixed(x, 3)));
+        // The softmax excludes the chosen positions only when the mask is on.
+        expect(ptrNetTex(out, t).includes("\\notin y_{<")).toBe(mask);
       }
     }
   });
@@ -181,6 +183,8 @@ describe("Open in notebook and the live equation, trained widgets", () => {
       const tex = inductionTex(out, pick);
       if (row.length <= 8) expect(tex).toContain(texVector(row, (x) => fixed(x, 2)));
       else expect(tex).toContain(`= ${fixed(Math.max(...row), 2)}\\ (s = `);
+      // Every weight in the equation carries its layer and head, α^{(ℓ,h)}, like the scores s^{(ℓ,h)}.
+      expect(tex).not.toContain("\\alpha_{");
     }
   });
 });
