@@ -34,6 +34,9 @@ for (const path of site.pages) {
     test(`page ${path}: 360 px with reduced motion, then 1280 px; axe light and dark, links, KaTeX, layout`, async ({
       page,
     }) => {
+      // Three axe runs and two layout passes on one page: 10–25 s on an idle machine, and over
+      // the 120 s default at a load average of 16.
+      test.setTimeout(240_000);
       await page.addInitScript(() => localStorage.setItem("atlas-theme", "light"));
       await visit(page, path);
       const first = await theme(page);
