@@ -32,6 +32,7 @@ export const ui = {
   "widget.copied": "Link copied",
   "widget.copyFailed": "Could not copy; the link is in the address bar",
   "widget.openNotebook": "Open in notebook",
+  "widget.newTab": " (opens a new tab)",
   "chapter.notebook": "Try this part's formulas in the notebook",
   "widget.save": "Save a chart",
   "widget.saved": "Saved",

@@ -38,13 +38,20 @@ export async function waitForEquation(
 }
 
 /**
- * Press Open in notebook and wait for the notebook page with `count` settled cells (`null`: as
+ * Press Open in notebook and wait for the notebook page (a new tab for a widget whose state is not in
+ * its link; the locator is in that tab) with `count` settled cells (`null`: as
  * many as the link holds, for cells whose count depends on the trained numbers' digits).
  */
 export async function openInNotebook(page: Page, w: Locator, count: number | null): Promise<Locator> {
-  await w.getByRole("button", { name: "Open in notebook" }).click();
-  await page.waitForURL(/\/notebook\//);
-  const nb = page.locator(".nb[data-ready='true']");
+  const button = w.getByRole("button", { name: "Open in notebook" });
+  // A widget whose state is not in its link (a trained model) opens the notebook in a new tab and
+  // stays as it was; the others go there in the same tab.
+  const newTab = (await button.getAttribute("data-notebook")) === "cells";
+  const opened = newTab ? page.context().waitForEvent("page") : null;
+  await button.click();
+  const target = opened ? await opened : page;
+  await target.waitForURL(/\/notebook\//);
+  const nb = target.locator(".nb[data-ready='true']");
   await nb.waitFor({ timeout: 30_000 });
   const cells = async () => await nb.locator("[data-cell]").count();
   // A long notebook's cells mount over several frames (data-mounting meanwhile).

@@ -5,8 +5,9 @@ import { useEffect, useRef } from "preact/hooks";
  * Answer the frame's Open in notebook button for a widget whose state is not in its link (shown
  * with `<Widget notebook="cells" ...>`): on the frame's `atlas:open-notebook` event, `cells()` gives
  * the formulas that recompute what the widget shows now (or `null` when there is nothing to carry,
- * with `why` said in the frame's status line), and the page goes to the notebook holding them.
- * The encoder (`openNotebook.ts`) is loaded only on the click.
+ * with `why` said in the frame's status line until the reader's next action in the widget), and a
+ * new tab opens the notebook holding them, so the widget's state stays in this one. The encoder
+ * (`openNotebook.ts`) is loaded only on the click.
  *
  * @example
  * const { ref } = useWidget("pointer", spec);
@@ -24,24 +25,47 @@ export function useOpenNotebook(
   useEffect(() => {
     const root = ref.current?.closest<HTMLElement>("[data-widget]");
     if (!root) return;
-    const status = () => root.querySelector<HTMLElement>(".widget-status");
-    const onOpen = async () => {
+    const say = (text: string) => {
+      const line = root.querySelector<HTMLElement>(".widget-status");
+      if (!line) return;
+      line.textContent = text;
+      // The message answers this click only: the reader's next action in the widget (Train,
+      // a step, a field) clears it, so it does not stay once it no longer applies.
+      const clear = () => {
+        if (line.textContent === text) line.textContent = "";
+        root.removeEventListener("click", clear, true);
+        root.removeEventListener("input", clear, true);
+      };
+      setTimeout(() => {
+        root.addEventListener("click", clear, true);
+        root.addEventListener("input", clear, true);
+      });
+    };
+    const onOpen = () => {
       const { cells: get, title: t, why: w } = latest.current;
       const list = get();
-      const line = status();
       if (!list) {
-        if (line) line.textContent = w;
+        say(w);
         return;
       }
-      try {
-        const { openNotebookWithCells } = await import("./openNotebook");
-        await openNotebookWithCells(list, t);
-      } catch (err) {
-        if (line) line.textContent = `The notebook could not be opened: ${(err as Error).message}`;
-      }
+      // A new tab, so the widget (a trained model, drawn patterns) is still here when the reader
+      // comes back. It is opened now, inside the click, so no popup blocker stops it; the address
+      // follows once the encoder has loaded. Where no tab could be opened, this tab goes there.
+      const tab = window.open("", "_blank");
+      if (tab) tab.opener = null;
+      void (async () => {
+        try {
+          const { notebookUrlForCells } = await import("./openNotebook");
+          const url = await notebookUrlForCells(list, t);
+          if (tab) tab.location.replace(url);
+          else location.assign(url);
+        } catch (err) {
+          tab?.close();
+          say(`The notebook could not be opened: ${(err as Error).message}`);
+        }
+      })();
     };
-    const listener = () => void onOpen();
-    root.addEventListener("atlas:open-notebook", listener);
-    return () => root.removeEventListener("atlas:open-notebook", listener);
+    root.addEventListener("atlas:open-notebook", onOpen);
+    return () => root.removeEventListener("atlas:open-notebook", onOpen);
   }, []);
 }

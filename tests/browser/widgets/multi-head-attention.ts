@@ -245,8 +245,12 @@ test("multi-head-attention: train the induction heads, pause, resume, your lette
   tex = await waitForEquation(w, (t) => t.includes(`\\alpha${sup}_{14,j} &`), "query 14, a long row");
   table = await headTable(w);
   // The entries α_{14,j} = weight, largest first: the first on key 7, the "a" after the first "l".
-  const entries = tex.split("\n").find((l) => l.trimStart().startsWith("&\\phantom{=}\\ \\alpha_{14,")) ?? "";
-  const top = [...entries.matchAll(/_\{14,(\d+)\} = ([\d.]+)/g)].map((m) => m.slice(1, 3).map(Number));
+  // Each entry names its layer and head: \alpha^{(2,H)}_{14,j} = weight.
+  const entries =
+    tex.split("\n").find((l) => l.trimStart().startsWith(`&\\phantom{=}\\ \\alpha${sup}_{14,`)) ?? "";
+  const top = [...entries.matchAll(/\^\{\(2,\d\)\}_\{14,(\d+)\} = ([\d.]+)/g)].map((m) =>
+    m.slice(1, 3).map(Number),
+  );
   check(top.length === 4 && top[0][0] === 7, `4 largest weights, key 7 first: ${JSON.stringify(top)}`);
   for (const [j, a] of top)
     check(table[13][j - 1] === a, `α_{14,${j}} = ${a} is the table's ${table[13][j - 1]}`);

@@ -35,10 +35,21 @@ const editorOf = (nb: Locator, n: number) =>
 async function numbers(nb: Locator, n: number): Promise<number[]> {
   const cell = cellAt(nb, n);
   const select = cell.getByLabel("View");
-  if ((await select.count()) > 0 && (await select.inputValue()) !== "text") await select.selectOption("text");
   const out = cell.locator(`[data-value="cell-${n}"]`);
-  await out.waitFor({ timeout: 10_000 });
-  return (await textOf(out)).match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
+  // Until the result is drawn there is no View to switch, and a cell that recomputes (as it does
+  // while the reader types) may draw its new result in its default view: switch to the text view
+  // whenever it is not, and read once it shows.
+  return waitFor(
+    async () => {
+      if ((await select.count()) > 0 && (await select.inputValue()) !== "text")
+        await select.selectOption("text");
+      if (!(await out.isVisible())) return null;
+      const text = ((await out.textContent({ timeout: 2000 })) ?? "").replace(/\s+/g, " ");
+      return (text.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
+    },
+    `cell ${n}'s numbers in its text view`,
+    15_000,
+  );
 }
 
 async function settled(nb: Locator, n: number): Promise<void> {
@@ -224,8 +235,9 @@ test("notebook: typing the start of a library function offers it, and accepting 
 
 /** Check the main thread kept responding while `what` was opened (see `readResponsiveness`). */
 async function responded(browser: Browser, what: string): Promise<void> {
+  // How many times the timer fired depends on how long the cells took (a quick machine: a few); a
+  // gap is the page's fault only when the page itself was busy for it (readResponsiveness).
   const r = await readResponsiveness(browser, 100);
-  check(r.ticks > 10, `${what}: the main-thread timer kept firing (${r.ticks} ticks)`);
   check(
     r.blocked.length === 0,
     `${what}: the page blocked its main thread for over 100 ms: ${r.blocked.map((b) => `a ${b.gap.toFixed(0)} ms gap with ${b.busy.toFixed(0)} ms of the page's own work`).join("; ")}`,

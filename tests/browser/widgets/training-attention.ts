@@ -26,8 +26,18 @@ test("training-attention: train three ways, read the gradient per time step, cha
   const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
   await waitFor(async () => (await attr("state")) === "idle", "an idle lab after load", 30_000);
 
+  // Open in notebook before any step says why nothing opens; the reader's next action clears it.
+  const status = w.locator(".widget-status");
+  await w.getByRole("button", { name: "Open in notebook" }).click();
+  await waitFor(
+    async () => (await textOf(status)).includes("Take a training step first"),
+    "why nothing opens",
+  );
+  check(page.context().pages().length === 1, "no notebook tab opened");
+
   // tanh RNN with SGD (the defaults): one step by hand, then the gradient profile is there.
   await w.getByRole("button", { name: "Step (one batch)" }).click();
+  check((await textOf(status)) === "", `the message is gone once the reader steps: ${await textOf(status)}`);
   await waitFor(async () => (await attr("step")) === "1", "one step");
   const g = await rows(w, "gradnorms");
   check(g.length === 20, `20 time steps: ${g.length}`);
@@ -89,7 +99,14 @@ test("training-attention: train three ways, read the gradient per time step, cha
   tex = await waitForEquation(w, (t) => t.includes("c = 0.79"), "the equation with c = 0.79");
   const before = Number((await rows(w, "runs"))[1][3]);
   const after = texPart(texLine(tex, "\\lVert g \\rVert &\\to"), 0)[0];
+  const stepBefore = await attr("step");
   const nb = await openInNotebook(page, w, null);
+  // The notebook opened in a new tab: the trained lab is still here, where the reader left it.
+  check(page.url().includes("/chapters/training-attention/"), `the chapter's tab stays: ${page.url()}`);
+  check(
+    (await attr("step")) === stepBefore && (await attr("state")) === "paused",
+    `the run is kept at step ${stepBefore}`,
+  );
   const [gNorm] = await namedCellNumbers(nb, "g_norm");
   const [clippedNorm] = await namedCellNumbers(nb, "clipped_norm");
   check(
