@@ -49,7 +49,7 @@ async function numbers(nb: Locator, n: number): Promise<number[]> {
     },
     `cell ${n}'s numbers in its text view`,
     15_000,
-  );
+  ) as Promise<number[]>;
 }
 
 async function settled(nb: Locator, n: number): Promise<void> {
