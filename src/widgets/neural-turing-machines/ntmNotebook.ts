@@ -8,7 +8,7 @@ import { type CopyInput, computeCopy } from "./copyModel";
  * cosine of the key to every slot, the content softmax, the gate, the circular shift (slot i takes
  * s₁ of slot i − 1, s₂ of itself and s₃ of slot i + 1) and the sharpening; then the library's
  * `ntmAddress` for the same weighting, the read and the write. Slots are numbered from 1 in the
- * notebook (slot 0 of the widget is entry 1). A slot or key of zeros gives NaN cosines here, where
+ * notebook (slot 0 of the widget is entry 1), and a first comment cell tells the reader so. A slot or key of zeros gives NaN cosines here, where
  * the library takes the zero norm as 10⁻⁸ (the `w_lib` cell). `null` while an input has an error.
  */
 export function addressingCells(st: AddressingInput): string[] | null {
@@ -21,6 +21,7 @@ export function addressingCells(st: AddressingInput): string[] | null {
   const add = row(st.add);
   if (!key.ok || !erase.ok || !add.ok) return null;
   return [
+    "# Slots are numbered from 1 in these cells, as the notebook counts (mathjs indexes from 1): slot i of the widget and the chapter, counted from 0, is row i + 1 of M and entry i + 1 of every weighting.",
     matrixCell("M", v.memory),
     vectorCell("k", key.value[0]),
     scalarCell("beta", v.beta),
@@ -54,6 +55,7 @@ export function copyCells(st: CopyInput): string[] | null {
   const { T } = r.frames[0];
   const frame = Math.min(st.frame, 2 * T);
   const cells = [
+    `# Slots and items are numbered from 1 in these cells, as the notebook counts (mathjs indexes from 1): slot i of the widget, counted from 0, is entry i + 1, and the heads start on the last slot, ${st.slots - 1} in the widget. w_t and M_t are the weighting and memory after step t.`,
     matrixCell("X", r.frames[0].input),
     scalarCell("N", st.slots),
     "W = size(X)[2]",

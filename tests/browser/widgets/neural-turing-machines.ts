@@ -198,14 +198,14 @@ test("neural-turing-machines: the addressing equation follows the keyboard, and 
   ])
     check(tex.includes(part), `the equation lacks “${part}”: ${tex}`);
 
-  // Cells: M, k, beta, g, s, gamma, w_prev, n, cosines, w_c, w_g, w_s, w (13), w_lib (14), r, e, a, M_after.
-  const nb = await openInNotebook(page, w, 18);
-  const wNb = await cellNumbers(nb, 13);
+  // Cells: a comment, M, k, beta, g, s, gamma, w_prev, n, cosines, w_c, w_g, w_s, w (14), w_lib (15), r, e, a, M_after.
+  const nb = await openInNotebook(page, w, 19);
+  const wNb = await cellNumbers(nb, 14);
   check(
     wNb.length === 6 && wNb.every((x, i) => near(x, a.w[i], 1e-4)),
     `notebook w = ${wNb}, expected ${a.w.map((x) => x.toFixed(4))}`,
   );
-  const wLib = await cellNumbers(nb, 14);
+  const wLib = await cellNumbers(nb, 15);
   check(
     wLib.every((x, i) => near(x, a.w[i], 1e-4)),
     `notebook w_lib = ${wLib}`,
@@ -239,11 +239,11 @@ test("neural-turing-machines: the copy task's equation follows the frame slider,
     "frame 8 reads y3 = x3 from slot 3",
   );
 
-  // Cells: X, N, W, k, s, w_0, M_0, then w_f and M_f per write (M_4 is cell 15), w_f and y per read (y_3 is 23).
-  const nb = await openInNotebook(page, w, 23);
-  const y3 = await cellNumbers(nb, 23);
+  // Cells: a comment, X, N, W, k, s, w_0, M_0, then w_f and M_f per write (M_4 is cell 16), w_f and y per read (y_3 is 24).
+  const nb = await openInNotebook(page, w, 24);
+  const y3 = await cellNumbers(nb, 24);
   check(JSON.stringify(y3) === JSON.stringify(X[3]), `notebook y_3 = ${y3}`);
-  const M4 = await cellNumbers(nb, 15);
+  const M4 = await cellNumbers(nb, 16);
   const want = [...X.flat(), ...new Array(8).fill(0)];
   check(JSON.stringify(M4) === JSON.stringify(want), `notebook M_4 = ${M4}`);
 });
