@@ -106,9 +106,21 @@ function watchRequests(page: Page): { quiet(ms?: number, timeout?: number): Prom
   };
 }
 
-/** Run axe-core (every rule) on the page; return one readable line per violation (empty when clean). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
+/** The axe rules (of those it runs by default) whose result depends on colours: the only ones a change of theme can change. */
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/**
+ * Run axe-core on the page (every rule, or `only` those rules, or every rule but `except`); return
+ * one readable line per violation (empty when clean).
+ */
+export async function axeViolations(
+  page: Page,
+  rules: { only?: string[]; except?: string[] } = {},
+): Promise<string[]> {
+  let axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+  if (rules.only) axe = axe.withRules(rules.only);
+  if (rules.except) axe = axe.disableRules(rules.except);
+  const { violations } = await axe.analyze();
   return violations.map((v) => {
     const nodes = v.nodes
       .slice(0, 4)
