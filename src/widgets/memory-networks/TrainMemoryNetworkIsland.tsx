@@ -72,10 +72,12 @@ export default function TrainMemoryNetworkIsland() {
     : [];
 
   const { k: hop, i: slot } = shown ? hopAndSlot(shown, state.hop, state.slot) : { k: 1, i: 1 };
-  // While the model trains, the equation follows it at most once a second (paused or done, at once).
+  // Typesetting this equation is a task of about 60 ms: while the model trains, it is typeset only
+  // when the reader picks another hop or sentence or asks about another story (paused or done, at once).
   const equationTex = useThrottled(
     shown ? trainedHopTex(shown, hop, slot) : "",
-    progress?.state === "training" ? 1000 : 0,
+    progress?.state === "training" ? Infinity : 0,
+    `${hop} ${slot} ${shown ? `${shown.sentences.join(" ")} ${shown.question}` : ""}`,
   );
   useOpenNotebook(
     w.ref,
