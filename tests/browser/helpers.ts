@@ -1,6 +1,6 @@
 /** Helpers shared by the browser tests: visiting a page like a reader, axe, and polling. */
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page, Request } from "@playwright/test";
+import { test, type Locator, type Page, type Request } from "@playwright/test";
 
 /** Scroll from top to bottom in viewport steps (so client:visible islands hydrate), then back up. */
 export async function scrollThrough(page: Page): Promise<void> {
@@ -21,9 +21,9 @@ export async function scrollThrough(page: Page): Promise<void> {
  * Wait until every `[data-widget]` on the page has `data-ready="true"`.
  *
  * Islands hydrate when visible, and on a busy machine a widget scrolled into view can be pushed out
- * of it again before its IntersectionObserver runs (a widget above it hydrates and grows), after
- * which it would never start. So each widget that is not ready yet is brought back into view every
- * second until it is ready, for at most `timeout` ms in all.
+ * of it again before its IntersectionObserver runs, after which it would never start. So each
+ * widget that is not ready yet is brought back into view every second until it is ready, for at
+ * most `timeout` ms in all.
  */
 export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -42,7 +42,13 @@ export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void
       if (ready) break;
       if (Date.now() >= deadline) {
         const pending = await page.$$eval("[data-widget]:not([data-ready='true'])", (ws) =>
-          ws.map((x) => x.getAttribute("data-widget")),
+          ws.map((x) => {
+            // Whether Astro hydrated the island (it removes `ssr` then) and whether its script arrived.
+            const island = x.querySelector("astro-island");
+            const url = island?.getAttribute("component-url") ?? "";
+            const loaded = performance.getEntriesByType("resource").some((e) => e.name.endsWith(url));
+            return `${x.getAttribute("data-widget")} (island ${island?.hasAttribute("ssr") ? "not hydrated" : "hydrated"}, its script ${loaded ? "loaded" : "not loaded"})`;
+          }),
         );
         throw new Error(
           `widgets never became ready (data-ready="true") in ${timeout / 1000} s: ${pending.join(", ")}`,
@@ -51,6 +57,25 @@ export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void
     }
   }
   await page.evaluate(() => scrollTo(0, 0));
+}
+
+/**
+ * {@link waitForWidgets}, and if a widget has not hydrated after 30 s, the page is loaded once more
+ * (a reader's reload) and waited for again. Some full-suite runs on this 2-core machine (2 of 5)
+ * had one island that never hydrated, with no error in the page, and it never happened when the
+ * same test ran alone (8 of 8); the reload keeps that from failing a run, and the note under the
+ * test says it happened.
+ */
+async function waitForWidgetsOrReload(page: Page): Promise<string | null> {
+  try {
+    await waitForWidgets(page, 30_000);
+    return null;
+  } catch (err) {
+    await page.reload({ waitUntil: "load" });
+    await scrollThrough(page);
+    await waitForWidgets(page, 60_000);
+    return (err as Error).message;
+  }
 }
 
 /** Open a site path (or URL) like a reader: load it, scroll through it, wait for every widget. */
@@ -62,7 +87,8 @@ export async function visit(page: Page, url: string, options: { expectStatus?: n
     const expected = options.expectStatus ?? 200;
     if (status !== expected) throw new Error(`${url} answered ${status}, expected ${expected}`);
     await scrollThrough(page);
-    await waitForWidgets(page);
+    const reloaded = await waitForWidgetsOrReload(page);
+    if (reloaded) test.info().annotations.push({ type: "note", description: `reloaded once: ${reloaded}` });
     await network.quiet();
   } finally {
     network.stop();
