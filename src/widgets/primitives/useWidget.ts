@@ -1,10 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { afterNextPaint } from "./afterNextPaint";
 import { type StateOf, type StateSpec, defaults, readState, writeState } from "./urlState";
+
+type Update<T> = T | ((old: T) => T);
 
 /**
  * The hook every widget island uses: state declared in one typed table, restored from the URL
  * after hydration, written back to the URL as it changes, reset by the frame's Reset button, and
  * `data-ready="true"` set on the `[data-widget]` root once the widget is interactive.
+ *
+ * A reader's change (`set`, `setState`) is applied in a task after the browser's next paint, with
+ * every change made meanwhile folded into one render. So a key on a slider or in a field paints
+ * its own feedback at once (the thumb moves, the character appears) and the widget recomputes and
+ * redraws right after, instead of holding the frame until its charts are drawn: the web's
+ * interaction-to-next-paint advice ("yield after the visible feedback"). An input that arrives
+ * while changes still wait applies them first, so handlers always read the reader's latest state.
+ * While changes wait, the `[data-widget]` root carries `data-pending="true"`; it is removed when
+ * the render that applies them is committed.
  */
 export function useWidget<S extends StateSpec>(name: string, spec: S) {
   const ref = useRef<HTMLDivElement>(null);
@@ -19,6 +31,8 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
     setLinkErrors(errors);
     hydrated.current = true;
     const onReset = () => {
+      queue.current = [];
+      setApplied((n) => n + 1);
       setStateRaw(defaults(spec));
       setLinkErrors([]);
     };
@@ -29,6 +43,8 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
         spec,
         (e as CustomEvent<{ search: string }>).detail.search,
       );
+      queue.current = [];
+      setApplied((n) => n + 1);
       setStateRaw(next);
       setLinkErrors(bad);
     };
@@ -49,9 +65,48 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
       history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
   }, [state, name, spec]);
 
-  const set = useCallback(<K extends keyof S>(key: K, value: StateOf<S>[K]) => {
-    setStateRaw((s) => ({ ...s, [key]: value }));
+  // Changes waiting for the task after the next paint, applied in order.
+  const queue = useRef<((old: StateOf<S>) => StateOf<S>)[]>([]);
+  const [applied, setApplied] = useState(0);
+  const flush = useCallback(() => {
+    const fns = queue.current;
+    queue.current = [];
+    if (fns.length === 0) return;
+    setStateRaw((s) => fns.reduce((acc, f) => f(acc), s));
+    setApplied((n) => n + 1);
   }, []);
+  const setState = useCallback((update: Update<StateOf<S>>) => {
+    const fn = typeof update === "function" ? update : () => update;
+    queue.current.push(fn);
+    if (queue.current.length > 1) return;
+    const root = ref.current?.closest<HTMLElement>("[data-widget]");
+    if (root) root.dataset.pending = "true";
+    afterNextPaint(flush);
+  }, []);
+  // A new input that arrives before the waiting changes were drawn (keys faster than a frame, or a
+  // script) first applies them: the render runs in the microtask after this capturing listener,
+  // before the control's own handler, so every handler reads the state the reader has made. Only
+  // events that come before the control changes itself (not input, change or click), so the render
+  // never writes an older value over what the reader just typed or checked.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const types = ["keydown", "beforeinput", "pointerdown", "pointermove"];
+    for (const t of types) el.addEventListener(t, flush, { capture: true });
+    return () => {
+      for (const t of types) el.removeEventListener(t, flush, { capture: true });
+    };
+  }, []);
+  const set = useCallback(
+    <K extends keyof S>(key: K, value: StateOf<S>[K]) => setState((s) => ({ ...s, [key]: value })),
+    [setState],
+  );
+  // The render that applied the waiting changes is committed: the widget shows them.
+  useLayoutEffect(() => {
+    if (queue.current.length > 0) return;
+    const root = ref.current?.closest<HTMLElement>("[data-widget]");
+    if (root) delete root.dataset.pending;
+  }, [applied]);
 
-  return { ref, state, set, setState: setStateRaw, linkErrors };
+  return { ref, state, set, setState, linkErrors };
 }

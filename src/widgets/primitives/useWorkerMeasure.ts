@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { afterNextPaint } from "./afterNextPaint";
 import type { MeasureAnswer } from "./measureWorker";
 
 /** A measurement's parts for one key (the string naming the inputs they depend on). */
@@ -80,15 +81,25 @@ export function useWorkerMeasure<I, P>(
     }
     worker.current = w;
     running.current = true;
+    // Parts that arrive within one frame are drawn together, in a task after the next paint, so
+    // a fast stream never holds up the paint of a reader's key.
+    let arrived: P[] = [];
     w.onmessage = (e: MessageEvent<MeasureAnswer<P>>) => {
       const m = e.data;
       if (m.job !== id) return;
       if ("error" in m) return fail(m.error);
-      setState((s) => {
-        if (s.key !== key) return s;
-        const parts = [...s.parts, m.part];
-        if (parts.length >= total) running.current = false;
-        return { ...s, parts };
+      arrived.push(m.part);
+      if (arrived.length > 1) return;
+      afterNextPaint(() => {
+        const batch = arrived;
+        arrived = [];
+        if (job.current !== id) return;
+        setState((s) => {
+          if (s.key !== key) return s;
+          const parts = [...s.parts, ...batch];
+          if (parts.length >= total) running.current = false;
+          return { ...s, parts };
+        });
       });
     };
     w.onerror = (e) => fail(e.message || "the measurement stopped");
