@@ -1,8 +1,9 @@
 /**
- * `npx tsx bench/uiProfile.ts <widget-id> [rate]` (after `npm run build`): where one widget's
- * interactions spend their time. Drives the widget as `bench:ui` does (arrow keys on sliders, a
- * character typed and erased in fields, 50 ms apart) under the CPU throttling `rate` (default 4),
- * with Chromium's sampling profiler on, then prints:
+ * `npx tsx bench/uiProfile.ts <widget-id> [rate] [train-seconds]` (after `npm run build`): where
+ * one widget's interactions spend their time. Drives the widget as `bench:ui` does (arrow keys on
+ * sliders, a character typed and erased in fields, 50 ms apart) under the CPU throttling `rate`
+ * (default 4), with Chromium's sampling profiler on; with `train-seconds`, presses Train instead
+ * and profiles that long while the model trains. Then prints:
  * - each Event Timing entry split into input delay, processing and presentation (ms);
  * - the functions with the most self time (ms) while the widget was driven.
  */
@@ -53,7 +54,12 @@ try {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
   await cdp.send("Profiler.start");
-  const sliders = w.locator('[role="slider"], input[type="range"]');
+  const trainSeconds = Number(process.argv[4] ?? 0);
+  if (trainSeconds > 0) {
+    await w.getByRole("button", { name: /^Train/ }).click();
+    await page.waitForTimeout(trainSeconds * 1000);
+  }
+  const sliders = w.locator(trainSeconds > 0 ? "no-such-element" : '[role="slider"], input[type="range"]');
   const fields = w.locator(
     'textarea, input[type="text"], input[type="number"], input[type="search"], input:not([type])',
   );

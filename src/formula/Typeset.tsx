@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { loadKatex } from "../widgets/primitives/katexMain";
 
 /**
  * KaTeX options for TeX made from readers' formulas: no `\href`/`\url`/`\includegraphics`
@@ -13,14 +14,6 @@ export const KATEX_OPTIONS = {
   strict: "ignore",
   output: "htmlAndMathml",
 } as const;
-
-type Katex = typeof import("katex");
-let loading: Promise<Katex> | null = null;
-function loadKatex(): Promise<Katex> {
-  loading ??= import("katex").then((k) => (k as unknown as { default?: Katex }).default ?? k);
-  loading.catch(() => (loading = null));
-  return loading;
-}
 
 /**
  * Longest TeX typeset, in characters; longer formulas (a large matrix written out) are shown as

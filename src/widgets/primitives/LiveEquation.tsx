@@ -1,13 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-
-type Katex = typeof import("katex");
-let katexPromise: Promise<Katex> | null = null;
-
-/** Load KaTeX once, only when a live equation first needs re-typesetting. */
-function loadKatex(): Promise<Katex> {
-  katexPromise ??= import("katex").then((m) => (m as unknown as { default: Katex }).default ?? m);
-  return katexPromise;
-}
+import { typeset as typesetTex } from "./typeset";
 
 export interface LiveEquationProps {
   /** TeX source of the equation with the live numbers substituted. */
@@ -26,7 +18,8 @@ export interface LiveEquationProps {
 
 /**
  * An equation that shows live numbers. The first paint uses HTML typeset at build time; once the
- * reader changes something, KaTeX is loaded and the new TeX is typeset in the browser.
+ * reader changes something, the new TeX is typeset by KaTeX in a Web Worker (`typeset.ts`), so
+ * the page's main thread only inserts the HTML.
  */
 export function LiveEquation({ tex, initialHtml, initialTex, label }: LiveEquationProps) {
   const [typeset, setTypeset] = useState<{ tex: string; html: string } | null>(null);
@@ -37,20 +30,16 @@ export function LiveEquation({ tex, initialHtml, initialTex, label }: LiveEquati
   useEffect(() => {
     if (showInitial) return;
     let cancelled = false;
-    void loadKatex().then((katex) => {
-      if (cancelled) return;
-      try {
-        const html = katex.renderToString(tex, {
-          displayMode: true,
-          throwOnError: true,
-          output: "htmlAndMathml",
-        });
+    typesetTex(tex).then(
+      (html) => {
+        if (cancelled) return;
         setTypeset({ tex, html });
         setError(null);
-      } catch (err) {
-        setError((err as Error).message);
-      }
-    });
+      },
+      (err: Error) => {
+        if (!cancelled) setError(err.message);
+      },
+    );
     return () => {
       cancelled = true;
     };

@@ -58,7 +58,9 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
     // The spec is a module-level constant, so this runs once per mount.
   }, []);
 
-  useEffect(() => {
+  // The link follows the state in the same commit as the screen (a layout effect), so a link
+  // copied while the result is drawn holds what is drawn.
+  useLayoutEffect(() => {
     if (!hydrated.current) return;
     const search = writeState(name, spec, state, location.search);
     if (search !== location.search)
@@ -91,7 +93,7 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const types = ["keydown", "beforeinput", "pointerdown", "pointermove"];
+    const types = ["keydown", "beforeinput", "pointerdown", "pointerover", "pointermove"];
     for (const t of types) el.addEventListener(t, flush, { capture: true });
     return () => {
       for (const t of types) el.removeEventListener(t, flush, { capture: true });

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { afterNextPaint } from "./afterNextPaint";
 import type { MeasureAnswer } from "./measureWorker";
 
+/** Streamed parts are drawn at most this often (ms). */
+const DRAW_EVERY_MS = 250;
+
 /** A measurement's parts for one key (the string naming the inputs they depend on). */
 export interface Streamed<P> {
   key: string;
@@ -81,26 +84,31 @@ export function useWorkerMeasure<I, P>(
     }
     worker.current = w;
     running.current = true;
-    // Parts that arrive within one frame are drawn together, in a task after the next paint, so
-    // a fast stream never holds up the paint of a reader's key.
+    // Parts are drawn in batches, at most every DRAW_EVERY_MS and in a task after a paint, so a
+    // fast stream neither redraws the chart every frame nor holds up the paint of a reader's key.
     let arrived: P[] = [];
+    let drawn = -Infinity;
+    const draw = () => {
+      const batch = arrived;
+      arrived = [];
+      drawn = performance.now();
+      if (job.current !== id) return;
+      setState((s) => {
+        if (s.key !== key) return s;
+        const parts = [...s.parts, ...batch];
+        if (parts.length >= total) running.current = false;
+        return { ...s, parts };
+      });
+    };
     w.onmessage = (e: MessageEvent<MeasureAnswer<P>>) => {
       const m = e.data;
       if (m.job !== id) return;
       if ("error" in m) return fail(m.error);
       arrived.push(m.part);
       if (arrived.length > 1) return;
-      afterNextPaint(() => {
-        const batch = arrived;
-        arrived = [];
-        if (job.current !== id) return;
-        setState((s) => {
-          if (s.key !== key) return s;
-          const parts = [...s.parts, ...batch];
-          if (parts.length >= total) running.current = false;
-          return { ...s, parts };
-        });
-      });
+      const wait = DRAW_EVERY_MS - (performance.now() - drawn);
+      if (wait > 0) setTimeout(() => afterNextPaint(draw), wait);
+      else afterNextPaint(draw);
     };
     w.onerror = (e) => fail(e.message || "the measurement stopped");
     w.postMessage({ job: id, input });

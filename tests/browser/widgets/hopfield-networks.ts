@@ -31,8 +31,8 @@ test.describe(() => {
     await page.keyboard.press("Space");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    check(
-      (await w.locator('[data-cell="11"]').getAttribute("aria-pressed")) === "true",
+    await waitFor(
+      async () => (await w.locator('[data-cell="11"]').getAttribute("aria-pressed")) === "true",
       "cell 11 toggled by keyboard",
     );
     // Mouse drag along row 5.
@@ -42,7 +42,10 @@ test.describe(() => {
     await page.mouse.down();
     await page.mouse.move(b!.x + 5, b!.y + 5, { steps: 8 });
     await page.mouse.up();
-    check((await w.locator('[aria-pressed="true"]').count()) === 9, "3 keyboard + 6 dragged cells are on");
+    await waitFor(
+      async () => (await w.locator('[aria-pressed="true"]').count()) === 9,
+      "3 keyboard + 6 dragged cells are on",
+    );
     await w.getByRole("button", { name: "Store this pattern" }).click();
     await waitFor(async () => (await textOf(w)).includes("Stored patterns (4;"), "four patterns stored");
     await waitFor(

@@ -75,12 +75,16 @@ test("multi-head-attention: heads side by side, rules, parameter count, bad inpu
   await waitFor(async () => (await w.locator('[data-table="concat"] tbody tr').count()) === 4, "four tokens");
 
   // URL round-trip.
-  await waitFor(() => page.url().includes("mh.heads=1"), "heads in the URL");
+  await waitFor(
+    () => page.url().includes("mh.heads=1") && page.url().includes("mh.text=a+b+c+d"),
+    "heads and sentence in the URL",
+  );
   const url = page.url();
   await visit(page, url);
   const w2 = page.locator('[data-widget="multi-head-attention/heads"]');
   await waitFor(async () => (await w2.locator(".mh-head").count()) === 1, "one head after reload");
-  check((await w2.getByLabel("Sentence (3–8 words)").inputValue()) === "a b c d", "sentence restored");
+  const restored = await w2.getByLabel("Sentence (3–8 words)").inputValue();
+  check(restored === "a b c d", `sentence restored: "${restored}" from ${url}`);
 });
 
 test("multi-head-attention: the equation of the chosen head and query, and the same weights in the notebook", async ({

@@ -113,8 +113,8 @@ test("neural-turing-machines: copy task step-through", async ({ page }) => {
     `output ${JSON.stringify(out)}`,
   );
   await w.getByRole("button", { name: "◀ Back" }).click();
-  check(
-    (await textOf(w.locator('[data-output="caption"]'))).startsWith("Read step 3 of 4"),
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="caption"]'))).startsWith("Read step 3 of 4"),
     "Back goes to read step 3",
   );
   // Too few slots: a message, the last result kept.
