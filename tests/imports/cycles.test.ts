@@ -11,10 +11,10 @@ const files = importGraph(DIRS);
 
 describe("import graph", () => {
   it("reads imports, re-exports and dynamic imports, and resolves them to files", () => {
-    // lib/index.ts re-exports every mechanism; typeset formulas import KaTeX dynamically; the
+    // lib/index.ts re-exports every mechanism; the page loads KaTeX dynamically; the
     // notebook starts its formula worker from a module URL.
     expect(files.get("lib/index.ts")).toContain("lib/core/matrix.ts");
-    expect(specifiers("src/formula/Typeset.tsx")).toContain("katex");
+    expect(specifiers("src/widgets/primitives/katexMain.ts")).toContain("katex");
     expect(files.get("src/notebook/formulaWorker.ts")).toContain("src/notebook/worker.ts");
     expect(resolveSpecifier("src/widgets/index.ts", "./primitives/Widget.astro")).toBe(
       "src/widgets/primitives/Widget.astro",

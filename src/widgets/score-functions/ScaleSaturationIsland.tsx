@@ -4,19 +4,24 @@ import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
 import { SeedInput } from "../primitives/SeedInput";
-import { useDeferredMeasure } from "../primitives/useDeferredMeasure";
+import { MeasureProgress } from "../primitives/MeasureProgress";
+import { useWorkerMeasure } from "../primitives/useWorkerMeasure";
+import type { ScaleSaturationPoint } from "../../../lib/experiments/scaleSaturation";
 import { useWidget } from "../primitives/useWidget";
 import { BarChart } from "../primitives/charts/BarChart";
 import { LineChart, type LineSeries } from "../primitives/charts/LineChart";
 import { fixed } from "../primitives/format";
 import {
+  DIMS,
   KEY_COUNTS,
   LOG_DIMS,
   type Measured,
+  type ScaleMeasureInput,
   TOP,
-  measure,
+  keyCount,
   measuredKey,
   pick,
+  samplesFor,
   scaleSpec,
 } from "./scaleModel";
 import { scaleEquationTex } from "./scaleEquation";
@@ -41,18 +46,27 @@ const f3 = (x: number) => fixed(x, 3);
 /** How qᵀk spreads as d grows and what that does to softmax, with and without dividing by √d. */
 export default function ScaleSaturationIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, linkErrors } = useWidget("sd", scaleSpec);
-  // The curves take a few million random draws: measured after the controls have updated, while
-  // the previous curves stay on screen. The default seed's curves come precomputed from the build.
-  const { measured, busy } = useDeferredMeasure(initial, measuredKey(state), () => measure(state));
-  const { points, samples } = measured;
+  // The curves take a few million random draws: measured in a Web Worker one dimension at a time,
+  // streaming in with a progress bar and Cancel. The default seed's curves come from the build.
+  const n = keyCount(state.keys);
+  const samples = samplesFor(n);
+  const measure = useWorkerMeasure<ScaleMeasureInput, ScaleSaturationPoint>(
+    () => new Worker(new URL("./scaleWorker.ts", import.meta.url), { type: "module" }),
+    measuredKey(state),
+    { seed: state.seed, keys: n },
+    DIMS.length,
+    { key: initial.key, parts: initial.points },
+  );
+  const points = measure.parts;
+  const { busy } = measure;
+  const complete = points.length === DIMS.length;
   const view = useMemo(() => pick(state), [state.seed, state.keys, state.logd, state.scaled]);
-  const n = measured.keys;
   const nSample = view.sample.raw.length;
-  const at = points[state.logd];
+  const at: ScaleSaturationPoint | undefined = points[state.logd];
   // The equation waits for the curves of the chosen seed and n (while they are measured, it keeps
   // the last one whose numbers all belong together).
   const texRef = useRef(initialEquationTex);
-  if (measured.key === measuredKey(state)) texRef.current = scaleEquationTex(state, view, at, samples);
+  if (complete && at) texRef.current = scaleEquationTex(state, view, at, samples);
 
   const spread: LineSeries[] = [
     {
@@ -124,14 +138,21 @@ export default function ScaleSaturationIsland({ initial, initialEquationHtml, in
         />
         <SeedInput label="Seed" value={state.seed} max={1_000_000} step="1" onSeed={(v) => set("seed", v)} />
       </div>
+      <MeasureProgress measure={measure} total={DIMS.length} id="sd-progress" unit="dimensions" />
       <p class="hint" role="status">
         {busy ? "Measuring: drawing fresh random queries and keys…" : ""}
       </p>
       <p class="hint" data-output="summary">
-        At d = {view.d}: the {samples * n} sampled dot products have standard deviation{" "}
-        <strong>{f2(at.std)}</strong> (√d = {f2(Math.sqrt(view.d))}); the largest of {n} weights averages{" "}
-        <strong>{f2(at.maxWeight)}</strong> without scaling and <strong>{f2(at.maxWeightScaled)}</strong> with
-        it.
+        {at ? (
+          <>
+            At d = {view.d}: the {samples * n} sampled dot products have standard deviation{" "}
+            <strong>{f2(at.std)}</strong> (√d = {f2(Math.sqrt(view.d))}); the largest of {n} weights averages{" "}
+            <strong>{f2(at.maxWeight)}</strong> without scaling and <strong>{f2(at.maxWeightScaled)}</strong>{" "}
+            with it.
+          </>
+        ) : (
+          <>At d = {view.d}: not measured yet.</>
+        )}
       </p>
       <div class="sd-charts">
         <LineChart
@@ -166,7 +187,11 @@ export default function ScaleSaturationIsland({ initial, initialEquationHtml, in
               ].map(f3),
             ]),
           }}
-          summary={`Spread of the dot product against d. Without scaling the standard deviation grows from ${f2(points[0].std)} at d = 1 to ${f2(points[10].std)} at d = 1024, close to √d; divided by √d it stays near 1 (${points.map((p) => f2(p.stdScaled)).join(", ")}).`}
+          summary={
+            complete
+              ? `Spread of the dot product against d. Without scaling the standard deviation grows from ${f2(points[0].std)} at d = 1 to ${f2(points[10].std)} at d = 1024, close to √d; divided by √d it stays near 1 (${points.map((p) => f2(p.stdScaled)).join(", ")}).`
+              : `Spread of the dot product against d: ${points.length} of ${DIMS.length} dimensions measured so far (${points.map((p) => `${f2(p.std)} and ${f2(p.stdScaled)} scaled at d = ${p.d}`).join("; ")}).`
+          }
         />
         <div>
           <label class="sd-measure">

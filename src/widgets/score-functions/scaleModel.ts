@@ -52,18 +52,28 @@ export interface ScaleView {
   rest: number;
 }
 
-const keyCount = (k: number) => ((KEY_COUNTS as readonly number[]).includes(k) ? k : 16);
+/** The number of keys measured: one of KEY_COUNTS (16 for anything else). */
+export const keyCount = (k: number) => ((KEY_COUNTS as readonly number[]).includes(k) ? k : 16);
 
-/** Run the √d experiment with `lib/` at every dimension (a few million random draws). */
-export function measure(s: Pick<ScaleInput, "seed" | "keys">): Measured {
+/** Sampled queries per dimension for `keys` keys. */
+export const samplesFor = (keys: number) => Math.round(PAIRS / keys);
+
+/** What the measuring worker (`scaleWorker.ts`) is sent. */
+export type ScaleMeasureInput = Pick<ScaleInput, "seed" | "keys">;
+
+/**
+ * The √d experiment with `lib/`, one dimension at a time (1, 2, 4, …, 1024): each dimension draws
+ * its own random stream, so these points equal `scaleSaturation(DIMS, …)`'s.
+ */
+export function* scalePoints(s: ScaleMeasureInput): Generator<ScaleSaturationPoint> {
   const keys = keyCount(s.keys);
-  const samples = Math.round(PAIRS / keys);
-  return {
-    key: measuredKey(s),
-    keys,
-    points: scaleSaturation(DIMS, { keys, samples, seed: s.seed }),
-    samples,
-  };
+  for (const d of DIMS) yield scaleSaturation([d], { keys, samples: samplesFor(keys), seed: s.seed })[0];
+}
+
+/** Run the √d experiment at every dimension (a few million random draws): the build's first paint. */
+export function measure(s: ScaleMeasureInput): Measured {
+  const keys = keyCount(s.keys);
+  return { key: measuredKey(s), keys, points: [...scalePoints(s)], samples: samplesFor(keys) };
 }
 
 /** One sampled query at the chosen d (cheap): its largest weights, raw or scaled. */

@@ -3,7 +3,7 @@
  * points must be exactly those of the whole experiment run at once (what the build precomputes).
  */
 import { describe, expect, it } from "vitest";
-import { bottleneckExperiment, capacityExperiment } from "../../../../lib";
+import { bottleneckExperiment, capacityExperiment, scaleSaturation } from "../../../../lib";
 import {
   MAX_LENGTH,
   bnKey,
@@ -11,6 +11,7 @@ import {
   measureBottleneck,
 } from "../../../../src/widgets/why-attention/bnModel";
 import { capacityKey, capacityPoints, counts } from "../../../../src/widgets/hopfield-networks/capacityModel";
+import { DIMS, measure, scalePoints } from "../../../../src/widgets/score-functions/scaleModel";
 
 describe("streamed experiment points", () => {
   it("bottleneck: one point per length, equal to bottleneckExperiment", () => {
@@ -44,5 +45,13 @@ describe("streamed experiment points", () => {
       expect(streamed[k]).toEqual(capacityExperiment(40, [P], 2, 7 * 1000 + k, { noise: 0.1 })[0]),
     );
     expect(capacityKey(s)).not.toBe(capacityKey({ ...s, seed: 8 }));
+  });
+
+  it("√d: one point per dimension, equal to scaleSaturation over every dimension at once", () => {
+    const s = { seed: 5, keys: 8 };
+    const streamed = [...scalePoints(s)];
+    expect(streamed.map((p) => p.d)).toEqual(DIMS);
+    expect(streamed).toEqual(scaleSaturation(DIMS, { keys: 8, samples: 160, seed: 5 }));
+    expect(measure(s).points).toEqual(streamed);
   });
 });

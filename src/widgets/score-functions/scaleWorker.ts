@@ -1,0 +1,8 @@
+/** The √d experiment in a Web Worker: one point per dimension d, posted as measured. */
+import type { ScaleSaturationPoint } from "../../../lib/experiments/scaleSaturation";
+import { serveMeasure } from "../primitives/measureWorker";
+import { type ScaleMeasureInput, scalePoints } from "./scaleModel";
+
+serveMeasure<ScaleMeasureInput, ScaleSaturationPoint>((input, emit) => {
+  for (const p of scalePoints(input)) emit(p);
+});
