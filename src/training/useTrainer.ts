@@ -4,6 +4,7 @@
  * the run on the `[data-widget]` root as `data-state`, `data-step`, `data-loss` and
  * `data-accuracy` (held-out, 0..1) for tests and benchmarks.
  */
+import { afterNextPaint } from "../widgets/primitives/afterNextPaint";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { RefObject } from "preact";
 import type { HistoryPoint } from "../../lib/models/trainingModel";
@@ -62,13 +63,27 @@ export function useTrainer<Options, Input, Output>(
     progress: null,
     points: [],
   });
+  // `raf`: a render is scheduled after the next paint (its number; 0 when none). A render runs in
+  // its own task after the frame, not inside it, so the page's script and the frame's style, layout
+  // and paint are two tasks instead of one long one.
   const frame = useRef<{ timer: number; raf: number; last: number }>({ timer: 0, raf: 0, last: 0 });
+  const renders = useRef(0);
+
+  /** Schedule `fn` after the next paint; a cancel (or a render) in between makes it do nothing. */
+  const afterPaint = (fn: () => void): number => {
+    const at = renders.current;
+    afterNextPaint(() => {
+      if (renders.current === at) fn();
+    });
+    return at + 1;
+  };
 
   const send = useCallback((m: ToWorker<Options, Input>) => worker.current?.postMessage(m), []);
 
   const flush = useCallback(() => {
     const f = frame.current;
     f.timer = f.raf = 0;
+    renders.current++;
     f.last = performance.now();
     const { progress: p, points } = pending.current;
     pending.current = { progress: null, points: [] };
@@ -76,24 +91,24 @@ export function useTrainer<Options, Input, Output>(
     if (points.length) setHistory((h) => thin([...h, ...points]));
   }, []);
 
-  /** Render the pending reports in the next frame, and no sooner than RENDER_MS after the last render while training. */
+  /** Render the pending reports after the next paint, and no sooner than RENDER_MS after the last render while training. */
   const scheduleFlush = useCallback((training: boolean) => {
     const f = frame.current;
     if (f.raf) return;
     const wait = training ? RENDER_MS - (performance.now() - f.last) : 0;
     if (wait > 0) {
-      if (!f.timer) f.timer = window.setTimeout(() => (f.raf = requestAnimationFrame(flush)), wait);
+      if (!f.timer) f.timer = window.setTimeout(() => (f.raf = afterPaint(flush)), wait);
       return;
     }
     if (f.timer) clearTimeout(f.timer);
     f.timer = 0;
-    f.raf = requestAnimationFrame(flush);
+    f.raf = afterPaint(flush);
   }, []);
 
   const cancelFlush = () => {
     const f = frame.current;
     if (f.timer) clearTimeout(f.timer);
-    if (f.raf) cancelAnimationFrame(f.raf);
+    if (f.raf) renders.current++;
     f.timer = f.raf = 0;
     pending.current = { progress: null, points: [] };
   };
