@@ -4,7 +4,7 @@
  * the run on the `[data-widget]` root as `data-state`, `data-step`, `data-loss` and
  * `data-accuracy` (held-out, 0..1) for tests and benchmarks.
  */
-import { afterNextPaint } from "../widgets/primitives/afterNextPaint";
+import { paintThrottle } from "../widgets/primitives/afterNextPaint";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { RefObject } from "preact";
 import type { HistoryPoint } from "../../lib/models/trainingModel";
@@ -63,53 +63,22 @@ export function useTrainer<Options, Input, Output>(
     progress: null,
     points: [],
   });
-  // `raf`: a render is scheduled after the next paint (its number; 0 when none). A render runs in
-  // its own task after the frame, not inside it, so the page's script and the frame's style, layout
-  // and paint are two tasks instead of one long one.
-  const frame = useRef<{ timer: number; raf: number; last: number }>({ timer: 0, raf: 0, last: 0 });
-  const renders = useRef(0);
-
-  /** Schedule `fn` after the next paint; a cancel (or a render) in between makes it do nothing. */
-  const afterPaint = (fn: () => void): number => {
-    const at = renders.current;
-    afterNextPaint(() => {
-      if (renders.current === at) fn();
-    });
-    return at + 1;
-  };
-
   const send = useCallback((m: ToWorker<Options, Input>) => worker.current?.postMessage(m), []);
 
   const flush = useCallback(() => {
-    const f = frame.current;
-    f.timer = f.raf = 0;
-    renders.current++;
-    f.last = performance.now();
     const { progress: p, points } = pending.current;
     pending.current = { progress: null, points: [] };
     if (p) setProgress(p);
     if (points.length) setHistory((h) => thin([...h, ...points]));
   }, []);
 
-  /** Render the pending reports after the next paint, and no sooner than RENDER_MS after the last render while training. */
-  const scheduleFlush = useCallback((training: boolean) => {
-    const f = frame.current;
-    if (f.raf) return;
-    const wait = training ? RENDER_MS - (performance.now() - f.last) : 0;
-    if (wait > 0) {
-      if (!f.timer) f.timer = window.setTimeout(() => (f.raf = afterPaint(flush)), wait);
-      return;
-    }
-    if (f.timer) clearTimeout(f.timer);
-    f.timer = 0;
-    f.raf = afterPaint(flush);
-  }, []);
+  // Reports are rendered in a task after the next paint, not inside the frame, so the page's
+  // script and the frame's style, layout and paint are two tasks instead of one long one; while
+  // the model trains, no sooner than RENDER_MS after the last render.
+  const [throttle] = useState(() => paintThrottle(flush, RENDER_MS));
 
   const cancelFlush = () => {
-    const f = frame.current;
-    if (f.timer) clearTimeout(f.timer);
-    if (f.raf) renders.current++;
-    f.timer = f.raf = 0;
+    throttle.cancel();
     pending.current = { progress: null, points: [] };
   };
 
@@ -122,7 +91,7 @@ export function useTrainer<Options, Input, Output>(
         if (m.run !== runs.current) return; // from a run the reader has since reset
         pending.current.progress = m.progress;
         pending.current.points.push(...m.points);
-        scheduleFlush(m.progress.state === "training");
+        throttle.schedule(m.progress.state === "training");
       } else if (m.type === "answer") {
         const p = waiting.current.get(m.id);
         waiting.current.delete(m.id);

@@ -2,6 +2,4 @@
 import { serveMeasure } from "../primitives/measureWorker";
 import { type CapacityInput, type CapacityPoint, capacityPoints } from "./capacityModel";
 
-serveMeasure<CapacityInput, CapacityPoint>((input, emit) => {
-  for (const p of capacityPoints(input)) emit(p);
-});
+serveMeasure<CapacityInput, CapacityPoint>(capacityPoints);

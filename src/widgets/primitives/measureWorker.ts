@@ -2,13 +2,11 @@
  * The worker side of {@link useWorkerMeasure}: a measurement split into parts, each posted to the
  * page as soon as it is computed, so the curves fill in while the page stays responsive.
  *
- * A worker file calls `serveMeasure` once:
+ * A worker file calls `serveMeasure` once, with the generator of the measurement's parts:
  *
  * @example
  * // bnWorker.ts
- * serveMeasure((input: BnInput, emit) => {
- *   for (const p of bottleneckPoints(input)) emit(p);
- * });
+ * serveMeasure<BnMeasureInput, BnPoint>(bnPoints);
  */
 
 /** A job sent to a measuring worker: its number (answers carry it) and its input. */
@@ -20,8 +18,8 @@ export interface MeasureJob<I> {
 /** An answer from a measuring worker: one more part of job `job`, or why it failed. */
 export type MeasureAnswer<P> = { job: number; part: P } | { job: number; error: string };
 
-/** Answer every job posted to this worker by running `run`, which calls `emit` once per part. */
-export function serveMeasure<I, P>(run: (input: I, emit: (part: P) => void) => void): void {
+/** Answer every job posted to this worker with the parts `parts(input)` yields, each posted as soon as it is computed. */
+export function serveMeasure<I, P>(parts: (input: I) => Iterable<P>): void {
   const scope = globalThis as unknown as {
     onmessage: ((e: MessageEvent<MeasureJob<I>>) => void) | null;
     postMessage(message: MeasureAnswer<P>): void;
@@ -29,7 +27,7 @@ export function serveMeasure<I, P>(run: (input: I, emit: (part: P) => void) => v
   scope.onmessage = (e) => {
     const { job, input } = e.data;
     try {
-      run(input, (part) => scope.postMessage({ job, part }));
+      for (const part of parts(input)) scope.postMessage({ job, part });
     } catch (err) {
       scope.postMessage({ job, error: err instanceof Error ? err.message : String(err) });
     }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { afterNextPaint } from "./afterNextPaint";
+import { paintThrottle } from "./afterNextPaint";
 import type { MeasureAnswer } from "./measureWorker";
 
 /** Streamed parts are drawn at most this often (ms). */
@@ -87,11 +87,9 @@ export function useWorkerMeasure<I, P>(
     // Parts are drawn in batches, at most every DRAW_EVERY_MS and in a task after a paint, so a
     // fast stream neither redraws the chart every frame nor holds up the paint of a reader's key.
     let arrived: P[] = [];
-    let drawn = -Infinity;
-    const draw = () => {
+    const draw = paintThrottle(() => {
       const batch = arrived;
       arrived = [];
-      drawn = performance.now();
       if (job.current !== id) return;
       setState((s) => {
         if (s.key !== key) return s;
@@ -99,16 +97,13 @@ export function useWorkerMeasure<I, P>(
         if (parts.length >= total) running.current = false;
         return { ...s, parts };
       });
-    };
+    }, DRAW_EVERY_MS);
     w.onmessage = (e: MessageEvent<MeasureAnswer<P>>) => {
       const m = e.data;
       if (m.job !== id) return;
       if ("error" in m) return fail(m.error);
       arrived.push(m.part);
-      if (arrived.length > 1) return;
-      const wait = DRAW_EVERY_MS - (performance.now() - drawn);
-      if (wait > 0) setTimeout(() => afterNextPaint(draw), wait);
-      else afterNextPaint(draw);
+      draw.schedule();
     };
     w.onerror = (e) => fail(e.message || "the measurement stopped");
     w.postMessage({ job: id, input });

@@ -3,6 +3,4 @@ import type { ScaleSaturationPoint } from "../../../lib/experiments/scaleSaturat
 import { serveMeasure } from "../primitives/measureWorker";
 import { type ScaleMeasureInput, scalePoints } from "./scaleModel";
 
-serveMeasure<ScaleMeasureInput, ScaleSaturationPoint>((input, emit) => {
-  for (const p of scalePoints(input)) emit(p);
-});
+serveMeasure<ScaleMeasureInput, ScaleSaturationPoint>(scalePoints);

@@ -2,6 +2,4 @@
 import { serveMeasure } from "../primitives/measureWorker";
 import { type BnMeasureInput, type BnPoint, bnPoints } from "./bnModel";
 
-serveMeasure<BnMeasureInput, BnPoint>((input, emit) => {
-  for (const p of bnPoints(input)) emit(p);
-});
+serveMeasure<BnMeasureInput, BnPoint>(bnPoints);
