@@ -25,6 +25,7 @@ import { serveSite } from "../tests/browser/preview";
 import { readSite } from "../tests/browser/site";
 import { visit } from "../tests/browser/helpers";
 import { benchNotebook } from "./notebookUi";
+import { READER_KEYS } from "./uiKeys";
 
 const TARGET_1X = 50;
 const TARGET_4X = 150;
@@ -123,15 +124,9 @@ async function drive(page: Page, id: string): Promise<Worst> {
         .trim()
         .slice(0, 40),
     );
-  const sliders = w.locator('[role="slider"], input[type="range"]');
-  const fields = w.locator(
-    'textarea, input[type="text"], input[type="number"], input[type="search"], input:not([type])',
-  );
   let count = 0;
-  for (const [group, keys] of [
-    [sliders, ["ArrowRight", "ArrowRight", "ArrowLeft", "ArrowLeft"]],
-    [fields, ["End", "1", "Backspace"]],
-  ] as const) {
+  for (const { controls, keys } of READER_KEYS) {
+    const group = w.locator(controls);
     const n = await group.count();
     for (let i = 0; i < n; i++) {
       const el = group.nth(i);

@@ -12,6 +12,7 @@ import { resolve } from "node:path";
 import { serveSite } from "../tests/browser/preview";
 import { readSite } from "../tests/browser/site";
 import { visit } from "../tests/browser/helpers";
+import { READER_KEYS } from "./uiKeys";
 
 const id = process.argv[2] ?? "";
 const rate = Number(process.argv[3] ?? 4);
@@ -59,14 +60,9 @@ try {
     await w.getByRole("button", { name: /^Train/ }).click();
     await page.waitForTimeout(trainSeconds * 1000);
   }
-  const sliders = w.locator(trainSeconds > 0 ? "no-such-element" : '[role="slider"], input[type="range"]');
-  const fields = w.locator(
-    'textarea, input[type="text"], input[type="number"], input[type="search"], input:not([type])',
-  );
-  for (const [group, keys] of [
-    [sliders, ["ArrowRight", "ArrowRight", "ArrowLeft", "ArrowLeft"]],
-    [fields, ["End", "1", "Backspace"]],
-  ] as const) {
+  // While a model trains, only the training is profiled.
+  for (const { controls, keys } of trainSeconds > 0 ? [] : READER_KEYS) {
+    const group = w.locator(controls);
     for (let i = 0; i < (await group.count()); i++) {
       const el = group.nth(i);
       if (!(await el.isVisible()) || !(await el.isEnabled())) continue;

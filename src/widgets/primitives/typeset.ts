@@ -2,12 +2,11 @@
  * Typesetting a live equation off the main thread. `typeset(tex)` resolves to KaTeX's HTML (with
  * MathML) for display-mode TeX, or rejects with KaTeX's message. The work runs in one Web Worker
  * per page (`typesetWorker.ts`), started on the first call; where workers are unavailable, or
- * the page has already loaded KaTeX for a reader's formula, it runs on the main thread instead. The last results are kept, so going back to an
- * equation already shown costs nothing.
+ * the page has already loaded KaTeX for a reader's formula, it runs on the main thread instead.
+ * The last results are kept, so going back to an equation already shown costs nothing.
  */
 
 import { katexLoaded, loadKatex } from "./katexMain";
-
 import { KATEX_OPTIONS, type TypesetAnswer, type TypesetRequest } from "./typesetProtocol";
 
 const CACHE_SIZE = 64;
@@ -49,7 +48,7 @@ function startWorker(): Worker | null {
 }
 
 function onMainThread(tex: string): Promise<string> {
-  return loadKatex().then((katex) => katex.renderToString(tex, KATEX_OPTIONS));
+  return loadKatex().then((katex) => remember(tex, katex.renderToString(tex, KATEX_OPTIONS)));
 }
 
 /**
@@ -63,10 +62,10 @@ export function typeset(tex: string): Promise<string> {
   const hit = cache.get(tex);
   if (hit !== undefined) return Promise.resolve(remember(tex, hit));
   // The page already has KaTeX (a reader's formula was typeset): no second copy in a worker.
-  if (katexLoaded() && worker === undefined) return onMainThread(tex).then((html) => remember(tex, html));
+  if (katexLoaded() && worker === undefined) return onMainThread(tex);
   if (worker === undefined) worker = startWorker();
   const w = worker;
-  if (!w) return onMainThread(tex).then((html) => remember(tex, html));
+  if (!w) return onMainThread(tex);
   const id = ++nextId;
   return new Promise<string>((resolve, reject) => {
     waiting.set(id, { resolve, reject });
@@ -75,6 +74,6 @@ export function typeset(tex: string): Promise<string> {
     (html) => remember(tex, html),
     (err: Error) =>
       // Only a stopped worker falls back; KaTeX's own message is the answer.
-      worker === null ? onMainThread(tex).then((html) => remember(tex, html)) : Promise.reject(err),
+      worker === null ? onMainThread(tex) : Promise.reject(err),
   );
 }
