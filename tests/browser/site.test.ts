@@ -231,3 +231,49 @@ test("print stylesheet hides the header, sidebar and page navigation", async ({ 
   const pdf = await page.pdf({ format: "A4" });
   check(pdf.length > 1000, "printing to PDF produced nothing");
 });
+
+test("wide boxes: a table that grows past its column after load is marked as scrolling, and unmarked when it shrinks; one in a <details> when it opens", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/notation/");
+  const marks = (id: string) =>
+    page.evaluate((i) => {
+      const el = document.getElementById(i)!;
+      return `${el.dataset.scrolls !== undefined} ${el.getAttribute("tabindex")} ${el.getAttribute("aria-label")}`;
+    }, id);
+  // A reader's action adds a table to the page, then widens its cells (only the cells change).
+  await page.evaluate(() => {
+    const wrap = document.createElement("div");
+    wrap.className = "table-wrap";
+    wrap.id = "grown";
+    wrap.style.overflowX = "auto";
+    wrap.innerHTML = "<table><tr><td>1</td><td>2</td></tr></table>";
+    document.querySelector("main")!.append(wrap);
+  });
+  await waitFor(async () => (await marks("grown")) === "false null null", "a narrow table is left alone");
+  await page.evaluate(() => {
+    for (const td of document.querySelectorAll("#grown td")) td.textContent = "0.123456789".repeat(12);
+  });
+  await waitFor(
+    async () => (await marks("grown")) === "true 0 Table, scrolls sideways",
+    "the widened table is marked: [data-scrolls], a tab stop and a name",
+  );
+  await page.evaluate(() => {
+    for (const td of document.querySelectorAll("#grown td")) td.textContent = "1";
+  });
+  await waitFor(async () => (await marks("grown")) === "false null null", "narrow again, unmarked");
+
+  // Inside a closed <details> it cannot scroll; opening it is what shows it.
+  await page.evaluate(() => {
+    const d = document.createElement("details");
+    d.innerHTML = `<summary>More</summary><div class="table-wrap" id="hidden-wide" style="overflow-x: auto"><table><tr><td>${"0.123456789".repeat(30)}</td></tr></table></div>`;
+    document.querySelector("main")!.append(d);
+  });
+  await waitFor(async () => (await marks("hidden-wide")) === "false null null", "closed: not marked");
+  await page.getByText("More", { exact: true }).click();
+  await waitFor(
+    async () => (await marks("hidden-wide")) === "true 0 Table, scrolls sideways",
+    "opened: marked",
+  );
+});

@@ -140,6 +140,53 @@ async function headTable(w: Locator): Promise<number[][]> {
     );
 }
 
+/**
+ * How far the selected head's picture in the model view is from its weights table: the largest
+ * difference (0–255) of any channel from the expected colour (the accent mixed into the background
+ * in proportion to the weight, keys after the query transparent), with the colours read from the
+ * page's CSS. The table rounds to 2 decimals, so up to about 2 is exact.
+ */
+async function thumbError(w: Locator): Promise<number> {
+  const table = await headTable(w);
+  const drawn = await w.locator('.ind-head[aria-pressed="true"] canvas').evaluate((c: HTMLCanvasElement) => {
+    const css = getComputedStyle(c);
+    return {
+      n: c.width,
+      pixels: (() => {
+        // Read through a copy, so the page's canvas is never read back (Chromium warns after a few).
+        const copy = document.createElement("canvas");
+        copy.width = c.width;
+        copy.height = c.height;
+        const ctx = copy.getContext("2d", { willReadFrequently: true })!;
+        ctx.drawImage(c, 0, 0);
+        return [...ctx.getImageData(0, 0, c.width, c.height).data];
+      })(),
+      accent: css.getPropertyValue("--accent").trim(),
+      bg: css.getPropertyValue("--bg").trim(),
+    };
+  });
+  const hex = (h: string) => {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(
+      h.length === 4 ? h.replace(/\w/g, "$&$&") : h,
+    );
+    if (!m) throw new Error(`not a #rrggbb colour: ${h}`);
+    return [1, 2, 3].map((k) => parseInt(m[k], 16));
+  };
+  const [fg, bg] = [hex(drawn.accent), hex(drawn.bg)];
+  check(drawn.n === table.length, `a ${drawn.n}×${drawn.n} picture for ${table.length} queries`);
+  let worst = 0;
+  table.forEach((row, i) =>
+    row.forEach((a, j) => {
+      const at = (i * drawn.n + j) * 4;
+      if (j > i) worst = Math.max(worst, drawn.pixels[at + 3] === 0 ? 0 : 255);
+      else
+        for (let c = 0; c < 3; c++)
+          worst = Math.max(worst, Math.abs(drawn.pixels[at + c] - (bg[c] + (fg[c] - bg[c]) * a)));
+    }),
+  );
+  return worst;
+}
+
 /** The held-out accuracy (0..1) the knock-out line reports, or NaN while it measures. */
 async function knockoutAccuracy(w: Locator): Promise<number> {
   const m = /knocked out: ([\d.]+) %/.exec(await textOf(w.locator('[data-output="knockout"]')));
@@ -200,6 +247,13 @@ test("multi-head-attention: train the induction heads, pause, resume, your lette
   };
   const rows1 = await inductionRows("L2 H1");
   const rows2 = await inductionRows("L2 H2");
+  // The model view draws each head's weights: the selected one's picture is its table, in the
+  // light theme's colours and, after the theme button, in the dark theme's.
+  const light = await thumbError(w);
+  check(light <= 2, `the head's picture differs from its table by up to ${light} of 255 (light)`);
+  await page.getByRole("button", { name: "Toggle dark mode" }).first().click();
+  await waitFor(async () => (await thumbError(w)) <= 2, "the head's picture redrawn in the dark theme");
+  await page.getByRole("button", { name: "Toggle dark mode" }).first().click();
   const best = Math.max(rows1, rows2);
   check(best >= 6, `a layer-2 head attends to the letter after the earlier copy (${best} of 7 rows)`);
 
