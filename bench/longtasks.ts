@@ -15,7 +15,7 @@
  * worker is activated), unless `--first-visit` is given, which presses it at once.
  */
 import { loadavg } from "node:os";
-import { openSiteBrowser } from "./browser";
+import { openSiteBrowser, waitForOfflineCopy } from "./browser";
 
 /**
  * The main thread's top-level tasks from a Chromium trace: their CPU time (`tdur`, µs), sorted,
@@ -68,17 +68,7 @@ try {
     await page.waitForFunction((s) => document.querySelector(s)?.getAttribute("data-state") === "idle", sel, {
       timeout: 60_000,
     });
-    if (!FIRST_VISIT) {
-      await page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.ready;
-        const sw = registration.active!;
-        if (sw.state !== "activated") {
-          await new Promise<void>((done) =>
-            sw.addEventListener("statechange", () => sw.state === "activated" && done()),
-          );
-        }
-      });
-    }
+    if (!FIRST_VISIT) await waitForOfflineCopy(page);
     await page.evaluate(() => {
       const g = globalThis as unknown as { longTasks: number[] };
       g.longTasks = [];

@@ -24,6 +24,7 @@ import { cpus } from "node:os";
 import { serveSite } from "../tests/browser/preview";
 import { readSite } from "../tests/browser/site";
 import { visit } from "../tests/browser/helpers";
+import { waitForOfflineCopy } from "./browser";
 import { benchNotebook } from "./notebookUi";
 import { READER_KEYS } from "./uiKeys";
 
@@ -173,8 +174,12 @@ async function pass(rate: number): Promise<Map<string, Worst>> {
   const page = await context.newPage();
   page.setDefaultTimeout(180_000);
   const cdp = await context.newCDPSession(page);
+  let first = true;
   for (const path of site.pages.filter((p) => p.startsWith("/chapters/"))) {
     await visit(page, origin + path);
+    // A new context is a first visit: let the offline copy finish downloading before measuring.
+    if (first) await waitForOfflineCopy(page);
+    first = false;
     const ids = await page
       .locator("[data-widget]")
       .evaluateAll((ws) => ws.map((w) => w.getAttribute("data-widget")!));

@@ -12,6 +12,7 @@ import { resolve } from "node:path";
 import { serveSite } from "../tests/browser/preview";
 import { readSite } from "../tests/browser/site";
 import { visit } from "../tests/browser/helpers";
+import { waitForOfflineCopy } from "./browser";
 import { READER_KEYS } from "./uiKeys";
 
 const id = process.argv[2] ?? "";
@@ -29,6 +30,7 @@ try {
   const chapter = id.split("/")[0];
   const path = site.pages.find((p) => p.includes(`/${chapter}`))!;
   await visit(page, server.origin + path);
+  await waitForOfflineCopy(page);
   const w = page.locator(`[data-widget="${id}"]`);
   await w.scrollIntoViewIfNeeded();
   await page.waitForTimeout(500);

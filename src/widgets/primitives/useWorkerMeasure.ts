@@ -28,8 +28,9 @@ export interface WorkerMeasure<P> {
 
 /**
  * A slow measurement run in a Web Worker, following the state without ever blocking the page.
- * When `key` changes, the worker made by `start` (terminated first if it is still busy) is sent
- * `input`, and its parts stream in: `parts` grows until it holds `total` of them. `initial`
+ * When `key` changes, the worker made by `start` is sent `input`, and its parts stream in: `parts`
+ * grows until it holds `total` of them. A worker still busy with an older key is not restarted: it
+ * drops that job at its next part (`serveMeasure`), and parts of old jobs are ignored. `initial`
  * (precomputed at build time) is used while the key is its key. The worker file calls
  * `serveMeasure` (`measureWorker.ts`).
  *
@@ -54,21 +55,18 @@ export function useWorkerMeasure<I, P>(
     error: null,
   });
   const worker = useRef<Worker | null>(null);
-  const running = useRef(false);
   const job = useRef(0);
   const [runs, setRuns] = useState(0);
 
   const stop = () => {
     worker.current?.terminate();
     worker.current = null;
-    running.current = false;
   };
   useEffect(() => stop, []);
 
   useEffect(() => {
     const complete = state.key === key && state.parts.length >= total && !state.error;
     if (complete) return;
-    if (running.current) stop();
     const id = ++job.current;
     setState({ key, parts: [], cancelled: false, error: null });
     const fail = (error: string) => {
@@ -83,7 +81,6 @@ export function useWorkerMeasure<I, P>(
       return;
     }
     worker.current = w;
-    running.current = true;
     // Parts are drawn in batches, at most every DRAW_EVERY_MS and in a task after a paint, so a
     // fast stream neither redraws the chart every frame nor holds up the paint of a reader's key.
     let arrived: P[] = [];
@@ -91,12 +88,7 @@ export function useWorkerMeasure<I, P>(
       const batch = arrived;
       arrived = [];
       if (job.current !== id) return;
-      setState((s) => {
-        if (s.key !== key) return s;
-        const parts = [...s.parts, ...batch];
-        if (parts.length >= total) running.current = false;
-        return { ...s, parts };
-      });
+      setState((s) => (s.key === key ? { ...s, parts: [...s.parts, ...batch] } : s));
     }, DRAW_EVERY_MS);
     w.onmessage = (e: MessageEvent<MeasureAnswer<P>>) => {
       const m = e.data;
