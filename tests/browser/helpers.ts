@@ -195,6 +195,15 @@ export function check(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
 
+/**
+ * Whether a widget has drawn the reader's last change: its `[data-widget]` root no longer carries
+ * `data-pending="true"`. A slider's own output and value text change in the key's task, a frame
+ * before the widget, so a wait on them alone does not mean the widget shows the new value.
+ */
+export async function settled(widget: Locator): Promise<boolean> {
+  return (await widget.getAttribute("data-pending")) !== "true";
+}
+
 /** Whitespace-collapsed text of a locator. */
 export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();

@@ -30,8 +30,8 @@ export default function XLIsland({ initialEquationHtml, initialEquationTex }: Pr
         min={min}
         max={max}
         value={state[key]}
-        valueText={`${label} ${state[key]}`}
-        output={state[key]}
+        valueText={(v) => `${label} ${v}`}
+        output={(v) => v}
         onValue={(v) => set(key, v)}
       />
     </span>

@@ -100,8 +100,8 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
             max="8"
             step="1"
             value={state.heads}
-            valueText={`${state.heads} heads`}
-            output={<>K = {state.heads}</>}
+            valueText={(v) => `${v} heads`}
+            output={(v) => <>K = {v}</>}
             outputName="heads"
             onValue={(v) => set("heads", v)}
           />

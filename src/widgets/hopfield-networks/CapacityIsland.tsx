@@ -56,7 +56,7 @@ export default function CapacityIsland({ initialEquationHtml, initialEquationTex
           min={20}
           max={200}
           step={10}
-          text={`N = ${state.neurons}`}
+          text={(v) => `N = ${v}`}
           onInput={(v) => set("neurons", v)}
         />
         <Slider
@@ -66,7 +66,7 @@ export default function CapacityIsland({ initialEquationHtml, initialEquationTex
           min={1}
           max={20}
           step={1}
-          text={`${state.trials} trials`}
+          text={(v) => `${v} trials`}
           onInput={(v) => set("trials", v)}
         />
         <Slider
@@ -76,7 +76,7 @@ export default function CapacityIsland({ initialEquationHtml, initialEquationTex
           min={0}
           max={0.3}
           step={0.01}
-          text={`${Math.round(state.noise * 100)}% flipped`}
+          text={(v) => `${Math.round(v * 100)}% flipped`}
           onInput={(v) => set("noise", v)}
         />
         <SeedInput

@@ -169,7 +169,7 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
           min={0}
           max={0.5}
           step={0.01}
-          text={`${Math.round(state.noise * 100)}% of pixels flipped`}
+          text={(v) => `${Math.round(v * 100)}% of pixels flipped`}
           onInput={(v) => set("noise", v)}
         />
         <SeedInput

@@ -26,6 +26,9 @@ const MAX_STEPS = 2000;
 /** ξ counts as a fixed point once one more update moves no pixel by more than this. */
 const FIXED_TOLERANCE = 1e-6;
 
+/** β from its slider, which moves log10 β. */
+export const betaOf = (logBeta: number) => 10 ** logBeta;
+
 /** The state a link reproduces; patterns as hex bitstrings, seed included. */
 export const modernSpec = {
   patterns: fields.text(PRESET_LIST, 300),
@@ -62,7 +65,7 @@ const maxChange = (a: ArrayLike<number>, b: ArrayLike<number>) =>
  */
 export default function ModernHopfieldIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState, linkErrors } = useWidget("mhop", modernSpec);
-  const beta = 10 ** state.logBeta;
+  const beta = betaOf(state.logBeta);
   const outcome = useMemo(() => {
     const parsed = parsePatternList(state.patterns);
     if (!parsed.ok) return parsed;
@@ -137,7 +140,7 @@ export default function ModernHopfieldIsland({ initialEquationHtml, initialEquat
           min={0}
           max={0.5}
           step={0.01}
-          text={`${Math.round(state.noise * 100)}% flipped`}
+          text={(v) => `${Math.round(v * 100)}% flipped`}
           onInput={(v) => set("noise", v)}
         />
         <Slider
@@ -147,7 +150,7 @@ export default function ModernHopfieldIsland({ initialEquationHtml, initialEquat
           min={-3}
           max={0}
           step={0.05}
-          text={`β = ${fmt(beta, 3)}`}
+          text={(v) => `β = ${fmt(betaOf(v), 3)}`}
           onInput={(v) => set("logBeta", v)}
         />
         <label>

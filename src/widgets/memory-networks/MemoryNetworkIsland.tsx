@@ -65,8 +65,8 @@ export default function MemoryNetworkIsland({ initialEquationHtml, initialEquati
           max="3"
           step="1"
           value={state.hops}
-          valueText={`${state.hops} hops`}
-          output={<>K = {state.hops}</>}
+          valueText={(v) => `${v} hops`}
+          output={(v) => <>K = {v}</>}
           onValue={(v) => set("hops", v)}
         />
       </div>

@@ -73,8 +73,8 @@ export default function MultiHeadIsland({ initialEquationHtml, initialEquationTe
           max="120"
           step="5"
           value={state.beta}
-          valueText={`β = ${state.beta}`}
-          output={<>β = {state.beta}</>}
+          valueText={(v) => `β = ${v}`}
+          output={(v) => <>β = {v}</>}
           onValue={(v) => set("beta", v)}
         />
         <SeedInput

@@ -90,7 +90,7 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
           min={0}
           max={50}
           step={0.5}
-          text={`β = ${state.beta}`}
+          text={(v) => `β = ${v}`}
           onInput={(v) => set("beta", v)}
         />
         <Slider
@@ -100,7 +100,7 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
           min={0}
           max={1}
           step={0.05}
-          text={`g = ${state.g.toFixed(2)}`}
+          text={(v) => `g = ${v.toFixed(2)}`}
           onInput={(v) => set("g", v)}
         />
         <NumberSelect
@@ -147,7 +147,7 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
           min={1}
           max={20}
           step={0.1}
-          text={`γ = ${state.gamma.toFixed(1)}`}
+          text={(v) => `γ = ${v.toFixed(1)}`}
           onInput={(v) => set("gamma", v)}
         />
       </div>

@@ -120,8 +120,8 @@ export default function NtmCopyTaskIsland({ initialEquationHtml, initialEquation
             min="0"
             max={last}
             value={frame}
-            valueText={`frame ${frame} of ${last}`}
-            output={`${frame} / ${last}`}
+            valueText={(v) => `frame ${v} of ${last}`}
+            output={(v) => `${v} / ${last}`}
             outputName="frame"
             onValue={(v) => set("frame", v)}
           />

@@ -56,7 +56,7 @@ export default function PointerSortIsland({ initialEquationHtml, initialEquation
           max="40"
           step="0.5"
           value={state.beta}
-          output={<>β = {state.beta}</>}
+          output={(v) => <>β = {v}</>}
           outputName="beta"
           onValue={(v) => set("beta", v)}
         />

@@ -153,12 +153,12 @@ export default function TrainPointerIsland() {
               min={1}
               max={n}
               value={t + 1}
-              valueText={`step ${t + 1} of ${n}`}
-              output={
+              valueText={(v) => `step ${v} of ${n}`}
+              output={(v) => (
                 <>
-                  {t + 1} of {n}
+                  {v} of {n}
                 </>
-              }
+              )}
               outputName="step"
               onValue={(v) => set("step", v)}
             />

@@ -92,8 +92,8 @@ export default function QkvExplorerIsland({ initialEquationHtml, initialEquation
             max="5"
             step="0.05"
             value={state.tau}
-            valueText={`τ = ${state.tau}`}
-            output={<>τ = {state.tau.toFixed(2)}</>}
+            valueText={(v) => `τ = ${v}`}
+            output={(v) => <>τ = {v.toFixed(2)}</>}
             outputName="tau"
             onValue={(v) => set("tau", v)}
           />

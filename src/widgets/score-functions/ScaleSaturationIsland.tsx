@@ -18,6 +18,7 @@ import {
   type Measured,
   type ScaleMeasureInput,
   TOP,
+  dimOf,
   keyCount,
   measuredKey,
   pick,
@@ -37,7 +38,7 @@ interface Props {
 const xAxis = (label: string) => ({
   domain: [0, 10] as [number, number],
   ticks: LOG_DIMS.filter((e) => e % 2 === 0),
-  format: (e: number) => String(2 ** e),
+  format: (e: number) => String(dimOf(e)),
   label,
 });
 const f2 = (x: number) => fixed(x, 2);
@@ -80,7 +81,7 @@ export default function ScaleSaturationIsland({ initial, initialEquationHtml, in
       tone: 3,
       label: "√d",
       dashed: true,
-      points: LOG_DIMS.map((e) => ({ x: e, y: Math.sqrt(2 ** e) })),
+      points: LOG_DIMS.map((e) => ({ x: e, y: Math.sqrt(dimOf(e)) })),
     },
     {
       id: "b",
@@ -125,8 +126,8 @@ export default function ScaleSaturationIsland({ initial, initialEquationHtml, in
           max="10"
           step="1"
           value={state.logd}
-          valueText={`d = ${view.d}`}
-          output={<>d = {view.d}</>}
+          valueText={(v) => `d = ${dimOf(v)}`}
+          output={(v) => <>d = {dimOf(v)}</>}
           outputName="d"
           onValue={(v) => set("logd", v)}
         />

@@ -6,9 +6,11 @@ import {
 } from "../../../lib/experiments/scaleSaturation";
 import { fields } from "../primitives/urlState";
 
+/** The dimension d from its slider, which moves log2 d. */
+export const dimOf = (logd: number) => 2 ** logd;
 /** The dimensions measured: 1, 2, 4, …, 1024. */
 export const LOG_DIMS = Array.from({ length: 11 }, (_, i) => i);
-export const DIMS = LOG_DIMS.map((e) => 2 ** e);
+export const DIMS = LOG_DIMS.map(dimOf);
 export const KEY_COUNTS = [4, 8, 16, 32] as const;
 /** (query, key) pairs sampled per dimension; queries = PAIRS / n. */
 export const PAIRS = 1280;
@@ -79,7 +81,7 @@ export function measure(s: ScaleMeasureInput): Measured {
 /** One sampled query at the chosen d (cheap): its largest weights, raw or scaled. */
 export function pick(s: ScaleInput): ScaleView {
   const keys = keyCount(s.keys);
-  const d = 2 ** s.logd;
+  const d = dimOf(s.logd);
   const sample = scaleSaturationSample(d, keys, s.seed);
   const w = s.scaled ? sample.weightsScaled : sample.weights;
   const sc = s.scaled ? sample.scaled : sample.raw;

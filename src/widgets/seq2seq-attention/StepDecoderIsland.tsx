@@ -117,12 +117,12 @@ export default function StepDecoderIsland({ initialEquationHtml, initialEquation
           max={STEPS}
           step="1"
           value={step}
-          valueText={`${step} of ${STEPS} steps`}
-          output={
+          valueText={(v) => `${v} of ${STEPS} steps`}
+          output={(v) => (
             <>
-              {step} / {STEPS}
+              {v} / {STEPS}
             </>
-          }
+          )}
           outputName="step"
           onValue={go}
         />

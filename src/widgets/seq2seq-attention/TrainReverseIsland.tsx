@@ -116,12 +116,12 @@ export default function TrainReverseIsland() {
               min={1}
               max={rows}
               value={t}
-              valueText={`output step ${t} of ${rows}`}
-              output={
+              valueText={(v) => `output step ${v} of ${rows}`}
+              output={(v) => (
                 <>
-                  {t} of {rows}
+                  {v} of {rows}
                 </>
-              }
+              )}
               outputName="out-step"
               onValue={(v) => set("step", v)}
             />

@@ -47,7 +47,7 @@ export function HardPanel({ r, state, set }: PanelProps) {
           max="500"
           step="1"
           value={state.n}
-          output={<>n = {state.n}</>}
+          output={(v) => <>n = {v}</>}
           outputName="n"
           onValue={(v) => set("n", v)}
         />
@@ -82,8 +82,8 @@ export function HardPanel({ r, state, set }: PanelProps) {
           max="5"
           step="0.05"
           value={state.tau}
-          valueText={`τ = ${state.tau}`}
-          output={<>τ = {state.tau.toFixed(2)}</>}
+          valueText={(v) => `τ = ${v}`}
+          output={(v) => <>τ = {v.toFixed(2)}</>}
           outputName="tau"
           onValue={(v) => set("tau", v)}
         />
@@ -112,6 +112,8 @@ export function HardPanel({ r, state, set }: PanelProps) {
 /** Local attention (Luong): a window of half-width D around p_t, damped by a Gaussian with σ = D/2. */
 export function LocalPanel({ r, state, set }: PanelProps) {
   const S = r.soft.length;
+  // The slider stops at the last position; a linked pₜ past it is shown as it is (with the error).
+  const pAt = Math.min(state.p, S - 1);
   const loc = r.local;
   return (
     <div class="shl-panel">
@@ -123,11 +125,11 @@ export function LocalPanel({ r, state, set }: PanelProps) {
           max="6"
           step="1"
           value={state.D}
-          output={
+          output={(v) => (
             <>
-              D = {state.D} (σ = {dec(state.D / 2, 1)})
+              D = {v} (σ = {dec(v / 2, 1)})
             </>
-          }
+          )}
           outputName="D"
           onValue={(v) => set("D", v)}
         />
@@ -137,8 +139,8 @@ export function LocalPanel({ r, state, set }: PanelProps) {
           min="0"
           max={String(S - 1)}
           step="0.5"
-          value={Math.min(state.p, S - 1)}
-          output={<>pₜ = {state.p + 1}</>}
+          value={pAt}
+          output={(v) => <>pₜ = {(v === pAt ? state.p : v) + 1}</>}
           outputName="p"
           onValue={(v) => set("p", v)}
         />

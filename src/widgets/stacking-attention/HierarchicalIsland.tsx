@@ -61,7 +61,7 @@ export default function HierarchicalIsland({ initialEquationHtml, initialEquatio
           max="10"
           step="0.5"
           value={state.kappa}
-          output={<>κ = {state.kappa}</>}
+          output={(v) => <>κ = {v}</>}
           outputName="kappa"
           onValue={(v) => set("kappa", v)}
         />

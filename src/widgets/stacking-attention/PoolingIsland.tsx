@@ -89,7 +89,7 @@ export default function PoolingIsland({ initialEquationHtml, initialEquationTex 
               max={s.max}
               step={s.step}
               value={state[s.key]}
-              output={s.show(state[s.key])}
+              output={s.show}
               outputName={s.key}
               onValue={(v) => set(s.key, v)}
             />

@@ -136,8 +136,8 @@ export default function ClippingLabIsland() {
               max="1"
               step="0.1"
               value={state.logThreshold}
-              valueText={`c = ${threshold}`}
-              output={<>c = {threshold}</>}
+              valueText={(v) => `c = ${thresholdOf(v)}`}
+              output={(v) => <>c = {thresholdOf(v)}</>}
               outputName="threshold"
               onValue={(v) => set("logThreshold", Math.round(v * 10) / 10)}
             />

@@ -39,8 +39,8 @@ export default function CostIsland({ initialEquationHtml, initialEquationTex }: 
             min="1"
             max="4096"
             value={state.n}
-            valueText={`n = ${state.n}`}
-            output={state.n}
+            valueText={(v) => `n = ${v}`}
+            output={(v) => v}
             onValue={(v) => set("n", v)}
           />
         </span>
@@ -52,8 +52,8 @@ export default function CostIsland({ initialEquationHtml, initialEquationTex }: 
             max="2048"
             step="8"
             value={state.d}
-            valueText={`d = ${state.d}`}
-            output={state.d}
+            valueText={(v) => `d = ${v}`}
+            output={(v) => v}
             onValue={(v) => set("d", v)}
           />
         </span>

@@ -33,8 +33,8 @@ export default function PeIsland({ initialEquationHtml, initialEquationTex }: Pr
         max={max}
         step={step}
         value={state[key]}
-        valueText={`${label} ${state[key]}`}
-        output={state[key]}
+        valueText={(v) => `${label} ${v}`}
+        output={(v) => v}
         onValue={(v) => set(key, v)}
       />
     </span>

@@ -160,8 +160,8 @@ export default function BottleneckIsland({ initial, initialEquationHtml, initial
               max={MAX_LENGTH}
               step="1"
               value={L}
-              valueText={`L = ${L}`}
-              output={`L = ${L}`}
+              valueText={(v) => `L = ${v}`}
+              output={(v) => `L = ${v}`}
               outputName="length"
               onValue={(v) => set("length", v)}
             />

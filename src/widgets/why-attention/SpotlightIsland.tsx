@@ -129,8 +129,8 @@ export default function SpotlightIsland({ initialEquationHtml, initialEquationTe
             max="359"
             step="1"
             value={Math.round(view.angle)}
-            valueText={`${Math.round(view.angle)} degrees`}
-            output={`${Math.round(view.angle)}°`}
+            valueText={(v) => `${v} degrees`}
+            output={(v) => `${v}°`}
             outputName="angle"
             onValue={(a) => moveTo(...fromPolar(a, view.length))}
           />
@@ -141,8 +141,8 @@ export default function SpotlightIsland({ initialEquationHtml, initialEquationTe
             max="3"
             step="0.05"
             value={Number(view.length.toFixed(2))}
-            valueText={`length ${view.length.toFixed(2)}`}
-            output={`|q| = ${view.length.toFixed(2)}`}
+            valueText={(v) => `length ${v.toFixed(2)}`}
+            output={(v) => `|q| = ${v.toFixed(2)}`}
             outputName="length"
             onValue={(l) => moveTo(...fromPolar(view.angle, l))}
           />

@@ -101,8 +101,11 @@ test("hopfield-networks: the capacity curve streams in from a worker; Cancel sto
       const out = root.querySelector('[data-output="progress"]');
       const rows = () => root.querySelectorAll('[data-table="capacity"] tbody tr').length;
       const tryCancel = () => {
-        // Only the measurement the reader starts below (20 trials), not the page's first one.
+        // Only the measurement the reader starts below (20 trials), not the page's first one. The
+        // slider's own output changes in the key's task, before the widget applies the change: until
+        // its root is no longer pending, the progress is still the first measurement's.
         if (root.querySelector<HTMLInputElement>("#cap-trials")?.value !== "20") return;
+        if (root.getAttribute("data-pending") === "true") return;
         const m = /^(\d+) of 15 loads measured$/.exec(out?.textContent?.trim() ?? "");
         if (!m || Number(m[1]) === 0 || Number(m[1]) === 15 || rows() !== Number(m[1])) return;
         const cancel = [...root.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Cancel");

@@ -13,7 +13,7 @@ import {
   texNumbers,
   waitForEquation,
 } from "../liveEquation";
-import { check, openTrainer, textOf, typeInto, visit, waitFor } from "../helpers";
+import { check, openTrainer, settled, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/pointer-networks/";
 const WIDGET = '[data-widget="pointer-networks/pointer-sort"]';
@@ -160,7 +160,10 @@ test("pointer-networks: train the pointer network, pause, resume, point at the r
   // The output step from the keyboard: step 4 points at position 1, the 0.9.
   await w.getByLabel("Output step").focus();
   await page.keyboard.press("End");
-  await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "4 of 4", "step 4 of 4");
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="step"]'))) === "4 of 4" && (await settled(w)),
+    "step 4 of 4",
+  );
   check((await textOf(w.locator('[data-value="choice"]'))) === "1", "step 4 points at position 1");
   check((await w.locator(".ptr-arrows").getAttribute("data-step")) === "4", "the arrows show step 4");
   const p = Number(await textOf(w.locator('[data-value="prob"]')));

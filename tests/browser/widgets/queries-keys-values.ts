@@ -184,6 +184,33 @@ test("qkv: the temperature slider sharpens and flattens the weights (keyboard)",
     0.5,
   );
   await expectView(root, half, "τ = 0.5");
+  // The key's own feedback is current in the frame that moves the thumb: the output and the
+  // aria-valuetext, read in that frame's animation callback, already say τ = 0.55, while the widget
+  // itself still renders after the paint (its root is pending).
+  await tau.evaluate((el) => {
+    const frame = new Promise((resolve) =>
+      el.addEventListener(
+        "input",
+        () =>
+          requestAnimationFrame(() =>
+            resolve({
+              valueText: el.getAttribute("aria-valuetext"),
+              output: el.parentElement?.querySelector('output[data-output="tau"]')?.textContent,
+              pending: el.closest<HTMLElement>("[data-widget]")?.dataset.pending,
+            }),
+          ),
+        { once: true },
+      ),
+    );
+    (window as unknown as { keyFrame: Promise<unknown> }).keyFrame = frame;
+  });
+  await tau.press("ArrowRight");
+  const inFrame = await page.evaluate(() => (window as unknown as { keyFrame: Promise<unknown> }).keyFrame);
+  check(
+    JSON.stringify(inFrame) ===
+      JSON.stringify({ valueText: "τ = 0.55", output: "τ = 0.55", pending: "true" }),
+    `in the frame of ArrowRight the slider shows ${JSON.stringify(inFrame)}`,
+  );
   await tau.press("Home");
   await waitFor(async () => (await textOf(tauText)) === "τ = 0.05", `τ after Home: ${await textOf(tauText)}`);
   const sharp = attention(

@@ -1,7 +1,7 @@
 /** Chapter 3 (score functions): the score explorer with a typed formula, and the √d experiment. */
 import type { Locator, Page } from "@playwright/test";
 import { test, site } from "../fixtures";
-import { check, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
+import { check, settled, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
 import { readWatch, startWatch } from "../responsive";
 import { cellNumbers, equationShows, near, openInNotebook, softmax } from "../liveEquation";
 
@@ -150,7 +150,10 @@ test("score-functions: √d widget measures spread ≈ √d and saturation, reac
   await page.keyboard.press("Home");
   await waitFor(async () => (await textOf(w.locator('[data-output="d"]'))) === "d = 1", "d = 1");
   await page.keyboard.press("End");
-  await waitFor(async () => (await textOf(w.locator('[data-output="d"]'))) === "d = 1024", "d = 1024");
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="d"]'))) === "d = 1024" && (await settled(w)),
+    "d = 1024",
+  );
   const one = w.locator('[data-chart="one-query"]');
   const top = async () => Number(/k\d+ (\d\.\d+)/.exec((await one.getAttribute("aria-label")) ?? "")?.[1]);
   const rawTop = await top();

@@ -1,7 +1,7 @@
 /** Chapter 2 (seq2seq with attention): the step-through decoder, used as a reader would. */
 import type { Locator, Page } from "@playwright/test";
 import { test, site } from "../fixtures";
-import { check, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
+import { check, settled, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
 import {
   cellNumbers,
   near,
@@ -80,7 +80,10 @@ test("seq2seq-attention: step, back, keyboard, Bahdanau/Luong switch, numbers of
   // Keyboard on the step slider.
   await w.getByRole("slider", { name: "Decoder step" }).focus();
   await page.keyboard.press("End");
-  await waitFor(async () => (await textOf(w.locator('[data-output="step"]'))) === "5 / 5", "End → 5 / 5");
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="step"]'))) === "5 / 5" && (await settled(w)),
+    "End → 5 / 5",
+  );
   check(
     (await alignment(w)).every((r) => r.every((x) => x !== "not yet")),
     "all rows filled at the end",

@@ -1,7 +1,7 @@
 /** Chapter 1 (why attention): the spotlight (drag, keys, sliders) and the measured bottleneck. */
 import type { Locator, Page } from "@playwright/test";
 import { test, site } from "../fixtures";
-import { check, textOf, visit, waitFor, waitForWidgets } from "../helpers";
+import { check, settled, textOf, visit, waitFor, waitForWidgets } from "../helpers";
 import { cellNumbers, equationShows, near, openInNotebook, softmax } from "../liveEquation";
 
 const PATH = "/chapters/why-attention/";
@@ -118,7 +118,10 @@ test("why-attention: the bottleneck is measured, reacts to L, the summary and d;
   // Look inside L = 24 with the keyboard: the first position is forgotten, the last kept.
   await w.getByLabel("Look inside length L").focus();
   await page.keyboard.press("End");
-  await waitFor(async () => (await textOf(w.locator('[data-output="length"]'))) === "L = 24", "L = 24");
+  await waitFor(
+    async () => (await textOf(w.locator('[data-output="length"]'))) === "L = 24" && (await settled(w)),
+    "L = 24",
+  );
   const label = (await w.locator('svg[data-chart="by-position"]').getAttribute("aria-label")) ?? "";
   const single = /Single vector: (.+?)\. Attention/.exec(label)![1].split(", ").map(Number);
   check(single.length === 24 && single[0] < 0.1 && single[23] > 0.8, `per-position R²: ${single.join(" ")}`);
