@@ -65,6 +65,12 @@ export interface ClipRunView {
   grads: { name: string; value: number[][] }[];
   /** The step at which the loss or gradient stopped being finite (the run stops there), or null. */
   divergedAt: number | null;
+  /**
+   * What stopped being finite: the gradient of step `divergedAt` (‖g‖), its training loss, or the
+   * held-out loss evaluated after step `divergedAt` (the gradient of that step was finite); null while
+   * the run goes on.
+   */
+  divergedBy: "gradient" | "training loss" | "held-out loss" | null;
   /** Held-out mean squared error and fraction within 0.04 of the target, at the last evaluation. */
   heldOutLoss: number;
   accuracy: number;
@@ -166,6 +172,7 @@ export function createClippingModel(
         totalNorm: NaN,
         grads: [],
         divergedAt: null,
+        divergedBy: null,
         heldOutLoss: NaN,
         accuracy: NaN,
       },
@@ -237,6 +244,7 @@ export function createClippingModel(
         });
         if (!Number.isFinite(loss.item()) || !Number.isFinite(total)) {
           run.view.divergedAt = stepsDone + 1;
+          run.view.divergedBy = Number.isFinite(total) ? "training loss" : "gradient";
           continue;
         }
         if (run.mode === "value") clipGradientsByValue(run.params, o.threshold);
@@ -255,8 +263,10 @@ export function createClippingModel(
         const s = score(run, heldOut);
         run.view.heldOutLoss = s.loss;
         run.view.accuracy = s.accuracy;
-        if (!Number.isFinite(s.loss)) run.view.divergedAt = stepsDone;
-        else series[run.mode] = s.loss;
+        if (!Number.isFinite(s.loss)) {
+          run.view.divergedAt = stepsDone;
+          run.view.divergedBy = "held-out loss";
+        } else series[run.mode] = s.loss;
       }
       const norm = runs[2].view;
       return { loss: norm.heldOutLoss, accuracy: norm.accuracy, series };

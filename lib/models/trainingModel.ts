@@ -61,11 +61,11 @@ export type TrainingState = "idle" | "training" | "paused" | "done";
 /** One point of the loss and accuracy history. */
 export interface HistoryPoint {
   step: number;
-  /** Training loss (mean over the steps since the previous point). */
+  /** Training loss (mean over the steps since the previous point); NaN at step 0, before any step. */
   loss: number;
   /** Held-out accuracy and loss, on points where an evaluation ran. */
   accuracy?: number;
   heldOutLoss?: number;
-  /** Named series (training losses of variants, mean since the previous point). */
+  /** Named series (training losses of variants, mean since the previous point; none at step 0). */
   series?: Record<string, number>;
 }

@@ -53,18 +53,29 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
   const accPoints = history.flatMap((p) => (p.accuracy === undefined ? [] : [{ x: p.step, y: p.accuracy }]));
 
   const last = history[history.length - 1];
-  const summary = !last
-    ? "No training steps yet."
-    : `After ${last.step} steps: ` +
-      (series
-        ? series.map((s) => `${s.label} loss ${fmt(last.series?.[s.key])}`).join(", ")
-        : `training loss ${fmt(last.loss)}, held-out loss ${fmt(last.heldOutLoss)}`) +
-      (accuracy && last.accuracy !== undefined ? `, held-out accuracy ${percent(last.accuracy, 1)}.` : ".");
-  // The tables list at most about a dozen points, the latest always among them.
+  const heldOut = [
+    ...(!series && last?.heldOutLoss !== undefined ? [`held-out loss ${fmt(last.heldOutLoss)}`] : []),
+    ...(accuracy && last?.accuracy !== undefined ? [`held-out accuracy ${percent(last.accuracy, 1)}`] : []),
+  ];
+  // Step 0 has no training loss (no step has run): only the held-out evaluation, if drawn.
+  const summary =
+    !last || last.step === 0
+      ? `No training steps yet${heldOut.length ? `; before training: ${heldOut.join(", ")}` : ""}.`
+      : `After ${last.step} steps: ` +
+        [
+          ...(series
+            ? series.map((s) => `${s.label} loss ${fmt(last.series?.[s.key])}`)
+            : [`training loss ${fmt(last.loss)}`]),
+          ...heldOut,
+        ].join(", ") +
+        ".";
+  // The tables list at most about a dozen points, the latest always among them; a point with
+  // nothing to show in them (step 0 of named series without accuracy) is left out.
+  const listed = history.filter((p) => !series || accuracy || p.step > 0);
   const shown =
-    history.length > 12
-      ? history.filter((_, i) => i % Math.ceil(history.length / 12) === 0 || i === history.length - 1)
-      : history;
+    listed.length > 12
+      ? listed.filter((_, i) => i % Math.ceil(listed.length / 12) === 0 || i === listed.length - 1)
+      : listed;
   const stepAxis = { label: "step", integer: true, domain: last ? undefined : ([0, 1] as [number, number]) };
   return (
     <div class="trainer-chart">

@@ -92,11 +92,12 @@ export class TrainingRunner<Output = unknown> {
     const e = this.model.evaluate();
     this.accuracy = e.accuracy;
     this.heldOutLoss = e.loss;
-    const loss = this.lossCount ? this.lossSum / this.lossCount : e.loss;
-    this.lastLoss = this.lossCount ? loss : NaN;
+    // Before any step (step 0) there is no training loss: the point carries the held-out numbers
+    // only, never the evaluation's in place of a training loss.
+    const loss = this.lossCount ? this.lossSum / this.lossCount : NaN;
+    this.lastLoss = loss;
     const series: Record<string, number> = {};
     for (const [k, v] of Object.entries(this.seriesSum)) series[k] = v / this.seriesCount[k];
-    if (this.lossCount === 0 && e.series) Object.assign(series, e.series);
     this.pending.push({
       step: this.step,
       loss,

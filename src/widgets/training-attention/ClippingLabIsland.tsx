@@ -14,7 +14,7 @@ import { NumberSelect } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
 import { fields } from "../primitives/urlState";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
-import { clipCells, clipSummary, clipTex, num } from "./clipEquation";
+import { clipCells, clipSummary, clipTex, divergedWhy, num } from "./clipEquation";
 import { GradNormChart } from "./GradNormChart";
 
 const CELLS: [ClipCell, string][] = [
@@ -95,7 +95,7 @@ export default function ClippingLabIsland() {
     () => (picked ? clipCells(picked, state.run, threshold, step, `${LABELS[state.run]} run`) : null),
     `the clipping lab's ${LABELS[state.run]} run`,
     picked?.divergedAt != null
-      ? `The ${LABELS[state.run]} run diverged: its gradient is not finite, so there is nothing to recompute.`
+      ? `The ${LABELS[state.run]} run diverged at step ${picked.divergedAt}: ${divergedWhy(picked)}. It takes no more steps, so the notebook has nothing to recompute.`
       : "Take a training step first (Step or Train), then open it in the notebook.",
   );
 

@@ -65,10 +65,15 @@ export function clipNumbers(run: ClipRunView, mode: ClipMode, c: number): ClipNu
  * new norm; by value: how many entries were clipped, the new norm and how far the direction turned).
  */
 export function clipTex(run: ClipRunView, mode: ClipMode, c: number, step: number): string {
-  if (run.divergedAt !== null)
-    return texAligned([
-      `\\text{step } ${run.divergedAt} &: \\lVert g \\rVert \\text{ is not finite: the run diverged and takes no more steps}`,
-    ]);
+  if (run.divergedAt !== null) {
+    const what =
+      run.divergedBy === "held-out loss"
+        ? `\\text{after step } ${run.divergedAt} &: \\text{the held-out loss is not finite (} \\lVert g \\rVert = ${num(run.totalNorm)} \\text{ at that step)}`
+        : run.divergedBy === "training loss"
+          ? `\\text{step } ${run.divergedAt} &: \\text{the training loss is not finite}`
+          : `\\text{step } ${run.divergedAt} &: \\lVert g \\rVert \\text{ is not finite}`;
+    return texAligned([`${what}\\text{: the run diverged and takes no more steps}`]);
+  }
   const n = clipNumbers(run, mode, c);
   const parts = n.norms.map((x) => `${num(x)}^2`).join(" + ");
   const names = run.grads.map((g) => `\\lVert g_{${TEX_NAME[g.name] ?? g.name}} \\rVert^2`).join(" + ");
@@ -92,9 +97,20 @@ export function clipTex(run: ClipRunView, mode: ClipMode, c: number, step: numbe
   return texAligned(lines);
 }
 
+/**
+ * What made a diverged run stop, as the model decided it: its gradient or training loss at step
+ * `divergedAt` was not finite, or its held-out loss after that step was not (its gradient was).
+ */
+export function divergedWhy(run: ClipRunView): string {
+  if (run.divergedBy === "held-out loss")
+    return `its held-out loss after that step is not finite, although that step's gradient was (‖g‖ = ${num(run.totalNorm)})`;
+  if (run.divergedBy === "training loss") return "its training loss on that step's batch is not finite";
+  return "its gradient on that step's batch is not finite";
+}
+
 /** One sentence for the equation's label and the line above it. */
 export function clipSummary(run: ClipRunView, mode: ClipMode, c: number, step: number): string {
-  if (run.divergedAt !== null) return `This run diverged at step ${run.divergedAt}.`;
+  if (run.divergedAt !== null) return `This run diverged at step ${run.divergedAt}: ${divergedWhy(run)}.`;
   const n = clipNumbers(run, mode, c);
   const at = `At step ${step} the gradient norm is ${num(n.norm)}`;
   if (mode === "norm")

@@ -25,6 +25,15 @@ test("training-attention: train three ways, read the gradient per time step, cha
   const w = page.locator(ID);
   const attr = async (name: string) => (await w.getAttribute(`data-${name}`)) ?? "";
   await waitFor(async () => (await attr("state")) === "idle", "an idle lab after load", 30_000);
+  // Before any step the training-loss chart has no point (the held-out evaluation is not one).
+  check(
+    (await rows(w, "history")).length === 0,
+    `no training loss before a step: ${await rows(w, "history")}`,
+  );
+  check(
+    (await textOf(w.locator(".trainer-chart-summary"))) === "No training steps yet.",
+    `the chart's summary before a step: ${await textOf(w.locator(".trainer-chart-summary"))}`,
+  );
 
   // Open in notebook before any step says why nothing opens; the reader's next action clears it.
   const status = w.locator(".widget-status");
@@ -51,6 +60,9 @@ test("training-attention: train three ways, read the gradient per time step, cha
   await waitFor(async () => (await attr("state")) === "paused", "paused");
   const pausedAt = await attr("step");
   const runs = await rows(w, "runs");
+  // The loss chart's first point is the mean training loss of steps 1 to 25 (the first evaluation).
+  const history = await rows(w, "history");
+  check(history[0]?.[0] === "25", `the first training-loss point is at step 25: ${JSON.stringify(history)}`);
   check(
     runs.map((r) => r[0]).join("|") === "no clipping|clip by value|clip by norm",
     `three runs: ${JSON.stringify(runs)}`,

@@ -71,7 +71,9 @@ describe("clipping model", () => {
     m.evaluate();
     const v = m.probe();
     expect(v.none.divergedAt).not.toBeNull();
+    expect(v.none.divergedBy).toBe("gradient");
     expect(v.norm.divergedAt).toBeNull();
+    expect(v.norm.divergedBy).toBeNull();
     expect(Number.isFinite(v.norm.heldOutLoss)).toBe(true);
     const values = Array.from({ length: 12 }, (_, t) => t / 12);
     const q = m.query({ values, marks: [1, 8] });
@@ -79,6 +81,29 @@ describe("clipping model", () => {
     expect(Number.isFinite(q.predictions?.norm)).toBe(true);
     expect(() => m.query({ values, marks: [3, 3] })).toThrow(/two different positions/);
     expect(() => m.query({ values: [1], marks: [0, 1] })).toThrow(/12 values/);
+  });
+
+  it("says what overflowed: the training loss with a finite gradient, or the held-out loss after a step", () => {
+    // Unclipped SGD with a large learning rate, evaluated every 5 steps: the state blows up until
+    // one of the three numbers overflows first (the cases were found by a search over seeds).
+    const overflow = (seed: number, cell: "indrnn" | "janet", lr: number) => {
+      const m = createClippingModel(seed, { ...base, steps: 200, cell, optimizer: "sgd", lr });
+      for (let s = 1; s <= 200 && m.probe().none.divergedAt === null; s++) {
+        m.trainStep(m.nextBatch());
+        if (s % 5 === 0) m.evaluate();
+      }
+      return m.probe().none;
+    };
+    // The batch's squared error overflows while its gradient, 2(ŷ − y)/B, is still finite.
+    const byLoss = overflow(2, "indrnn", 30);
+    expect(byLoss.divergedBy).toBe("training loss");
+    expect(Number.isFinite(byLoss.totalNorm)).toBe(true);
+    // Every step's gradient was finite; the held-out error after a step (a multiple of 5) was not.
+    const byHeldOut = overflow(2, "janet", 30);
+    expect(byHeldOut.divergedBy).toBe("held-out loss");
+    expect(byHeldOut.divergedAt! % 5).toBe(0);
+    expect(Number.isFinite(byHeldOut.totalNorm)).toBe(true);
+    expect(byHeldOut.heldOutLoss).toBe(Infinity);
   });
 
   it("JANET with Adam learns the adding problem (seed 1, T = 20)", () => {

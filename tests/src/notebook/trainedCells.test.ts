@@ -13,7 +13,13 @@ import { KARATE_TASK } from "../../../src/data/karate";
 import { karateCells, karateSummary, karateTex } from "../../../src/widgets/graph-attention/karateEquation";
 import { CLIP_MODES, createClippingModel } from "../../../lib/models/clipping";
 import { clipGradNorm, clipGradValue } from "../../../lib/training/gradClip";
-import { clipCells, clipNumbers, clipTex, num } from "../../../src/widgets/training-attention/clipEquation";
+import {
+  clipCells,
+  clipNumbers,
+  clipSummary,
+  clipTex,
+  num,
+} from "../../../src/widgets/training-attention/clipEquation";
 import { createPointerNetModel } from "../../../lib/models/pointerNet";
 import { ptrNetCells, ptrNetTex } from "../../../src/widgets/pointer-networks/trainPointerEquation";
 import { createInductionModel } from "../../../lib/models/induction";
@@ -139,6 +145,19 @@ describe("Open in notebook and the live equation, trained widgets", () => {
       expect(clipTex(r, mode, c, 2)).toContain(`= ${num(r.totalNorm)} \\quad \\text{(step 2`);
     }
     expect(clipNumbers(view.norm, "norm", c).after).toBeCloseTo(Math.min(c, view.norm.totalNorm), 5);
+    // A diverged run's equation and summary say what overflowed, as the model decided it.
+    const stopped = (divergedBy: "gradient" | "training loss" | "held-out loss") =>
+      ({ ...view.none, divergedAt: 7, divergedBy }) as const;
+    expect(clipTex(stopped("gradient"), "none", c, 7)).toContain(
+      "\\text{step } 7 &: \\lVert g \\rVert \\text{ is not finite}",
+    );
+    expect(clipTex(stopped("training loss"), "none", c, 7)).toContain("the training loss is not finite");
+    const heldOut = clipTex(stopped("held-out loss"), "none", c, 7);
+    expect(heldOut).toContain("\\text{after step } 7 &: \\text{the held-out loss is not finite");
+    expect(heldOut).toContain(`\\lVert g \\rVert = ${num(view.none.totalNorm)}`);
+    expect(clipSummary(stopped("held-out loss"), "none", c, 7)).toBe(
+      `This run diverged at step 7: its held-out loss after that step is not finite, although that step's gradient was (‖g‖ = ${num(view.none.totalNorm)}).`,
+    );
     // A prediction or norm prints with four decimals whatever its sign; only tiny sizes in exponent form.
     expect([-0.17, 0, 0.5, -0.0004, 0.0004, NaN].map(num)).toEqual([
       "-0.1700",

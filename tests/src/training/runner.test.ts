@@ -43,7 +43,8 @@ describe("TrainingRunner", () => {
     const m = countingModel(10, 3);
     const r = new TrainingRunner(m, tickingClock());
     expect(r.state).toBe("idle");
-    expect(r.report().points).toEqual([{ step: 0, loss: 1, accuracy: 0, heldOutLoss: 1 }]);
+    // Step 0: the held-out evaluation only; no step has run, so there is no training loss.
+    expect(r.report().points).toEqual([{ step: 0, loss: NaN, accuracy: 0, heldOutLoss: 1 }]);
     r.stepOnce();
     expect(r.state).toBe("paused");
     expect(r.step).toBe(1);
@@ -93,15 +94,19 @@ describe("TrainingRunner series", () => {
         const series: Record<string, number> = k === 1 ? { a: k, b: 10 } : { a: k };
         return { loss: k, series };
       },
-      evaluate: () => ({ loss: 0, accuracy: 0 }),
+      // Held-out losses of the variants: never drawn as training losses, not even at step 0.
+      evaluate: () => ({ loss: 0, accuracy: 0, series: { a: 100, b: 100 } }),
       query: (x) => x,
       probe: () => k,
     };
     const r = new TrainingRunner(m, tickingClock());
     r.train();
     r.runFor(1e9);
-    const last = r.report().points.at(-1);
-    expect(last?.series).toEqual({ a: (1 + 2 + 3 + 4) / 4, b: 10 });
+    const points = r.report().points;
+    expect(points.map((p) => p.step)).toEqual([0, 4]);
+    expect(points[0].series).toBeUndefined();
+    expect(points[0].loss).toBeNaN();
+    expect(points[1].series).toEqual({ a: (1 + 2 + 3 + 4) / 4, b: 10 });
   });
 });
 
