@@ -29,6 +29,13 @@ import {
   inductionTex,
 } from "../../../src/widgets/multi-head-attention/inductionEquation";
 import { texVector } from "../../../src/widgets/primitives/texNumbers";
+import { createReversalModel } from "../../../lib/models/reversal";
+import {
+  reverseCells,
+  reverseSummary,
+  reverseTex,
+  writtenToken,
+} from "../../../src/widgets/seq2seq-attention/reverseEquation";
 import { expectClose, run } from "./runCells";
 
 describe("Open in notebook and the live equation, trained widgets", () => {
@@ -68,6 +75,43 @@ describe("Open in notebook and the live equation, trained widgets", () => {
     expect(tex).not.toContain("\\hat a");
     expect(trainedHopTex(out, 3, 12)).toContain(`m^{3}_{4}`);
     expect(trainedHopTex(out, 3, 1)).toContain(`P(\\text{${out.answer}})`);
+  });
+
+  it("trained reversal: an output step's energies and the weights recomputed from them", async () => {
+    for (const attention of ["bahdanau", "luong"] as const) {
+      // The widget's model (default sizes), three steps in, on its probe and on a reader's input.
+      const m = createReversalModel(1, { attention });
+      for (let s = 0; s < 3; s++) m.trainStep(m.nextBatch());
+      for (const out of [m.probe(), m.query([2, 7, 1])]) {
+        expect(out.attention.length).toBeGreaterThan(0);
+        for (const t of new Set([1, out.attention.length])) {
+          const cells = reverseCells(out, t, 3);
+          expect(cells[0]).toMatch(
+            new RegExp(
+              `^# The trained reversal model at training step 3, input ${out.input.join(" ")}, output step ${t} \\(it wrote ${writtenToken(out, t)}\\)`,
+            ),
+          );
+          const v = await run(cells);
+          // The energies are carried as computed; the weights the widget draws come back from them.
+          expectClose(v.get("e"), out.scores[t - 1]);
+          expectClose(v.get("alpha"), out.attention[t - 1]);
+          // softmax by hand, independently of the engine and of lib/.
+          const ex = out.scores[t - 1].map(Math.exp);
+          const z = ex.reduce((a, x) => a + x, 0);
+          expectClose(
+            v.get("alpha"),
+            ex.map((x) => x / z),
+          );
+          // The equation and its summary write the same weights, to three decimals.
+          const a = out.attention[t - 1];
+          const top = a.indexOf(Math.max(...a));
+          expect(reverseTex(out, t, attention)).toContain(texVector(a, (x) => fixed(x, 3)));
+          expect(reverseSummary(out, t)).toBe(
+            `Output step ${t} writes ${writtenToken(out, t)} with its largest weight, ${fixed(a[top], 3)}, on input position ${top + 1} (digit ${out.input[top]}).`,
+          );
+        }
+      }
+    }
   });
 
   it("trained karate club: a member's first-layer weights in GAT, GATv2 and GCN", async () => {
