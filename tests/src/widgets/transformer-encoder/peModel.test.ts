@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaults } from "../../../../src/widgets/primitives/urlState";
-import { computeCost, costSpec } from "../../../../src/widgets/transformer-encoder/costModel";
 import { computePe, peSpec } from "../../../../src/widgets/transformer-encoder/peModel";
 
-describe("positional-encoding and layer-cost widget models", () => {
+describe("positional-encoding widget model", () => {
   it("computes the default encoding: PE(p)·PE(p) = d/2 is the largest similarity", () => {
     const r = computePe(defaults(peSpec));
     if (!r.ok) throw new Error(r.error);
@@ -23,13 +22,5 @@ describe("positional-encoding and layer-cost widget models", () => {
       ok: false,
       error: "d must be even (sines and cosines come in pairs); 7 is odd.",
     });
-  });
-
-  it("computes the cost curve: self-attention's n²·d against recurrence's n·d²", () => {
-    const { curve, at } = computeCost(defaults(costSpec));
-    expect(curve[0].n).toBe(1);
-    expect(curve.at(-1)!.n).toBe(4096);
-    expect(at.selfAttention).toBe(100 * 100 * 512);
-    expect(at.recurrent).toBe(100 * 512 * 512);
   });
 });
