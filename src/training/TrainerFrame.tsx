@@ -2,9 +2,9 @@
  * The one frame of every training widget. `useTrainingWidget` ties the widget's URL state to its
  * worker (`useWidget` → `useTrainer`), so the `[data-widget]` root always carries `data-state`,
  * `data-step`, `data-loss` and `data-accuracy`; `TrainerFrame` draws what every training widget
- * shows around its own figures: the corrupted-link message, Train/Pause, Step, Reset, Seed and
- * Speed, the progress bar with the time left, the status line and the live loss and held-out
- * accuracy chart. `useTrainedQuery` runs the reader's own input through the model.
+ * shows around its own figures: Train/Pause, Step, Reset, Seed and Speed, the progress bar with
+ * the time left, the status line and the live loss and held-out accuracy chart (a corrupted
+ * link's message is the widget frame's, as for every island: `useWidget`). `useTrainedQuery` runs the reader's own input through the model.
  *
  * @example
  * const w = useTrainingWidget("rev", spec, createWorker, (s) => ({ attention: s.attention }));
@@ -16,7 +16,6 @@
  * );
  */
 import type { ComponentChildren } from "preact";
-import { LinkErrors } from "../widgets/primitives/LinkErrors";
 import { useLastGood } from "../widgets/primitives/useLastGood";
 import type { Field, StateOf, StateSpec } from "../widgets/primitives/urlState";
 import { useWidget } from "../widgets/primitives/useWidget";
@@ -128,8 +127,8 @@ interface FrameProps<S extends TrainingSpec, Input, Output> {
 }
 
 /**
- * The root element of a training widget, with the frame's parts around `children`: link errors,
- * controls, progress and status on top; `figures` and the live chart below; then `after`.
+ * The root element of a training widget, with the frame's parts around `children`: controls,
+ * progress and status on top; `figures` and the live chart below; then `after`.
  */
 export function TrainerFrame<S extends TrainingSpec, Input, Output>({
   widget,
@@ -142,10 +141,9 @@ export function TrainerFrame<S extends TrainingSpec, Input, Output>({
   after,
   children,
 }: FrameProps<S, Input, Output>) {
-  const { ref, trainer, progress, state, set, linkErrors } = widget;
+  const { ref, trainer, progress, state, set } = widget;
   return (
     <div ref={ref} class={extra ? `trainer ${extra}` : "trainer"}>
-      <LinkErrors errors={linkErrors} />
       <TrainingControls
         trainer={trainer}
         progress={progress}

@@ -1,4 +1,3 @@
-import { LinkErrors } from "../primitives/LinkErrors";
 import { RangeField } from "../primitives/RangeField";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { indices } from "../primitives/NumberSelect";
@@ -14,7 +13,7 @@ interface Props {
 
 /** Segments stream past; the previous segment is cached as memory; context grows with depth. */
 export default function XLIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("xl", xlSpec);
+  const { ref, state, set } = useWidget("xl", xlSpec);
   const { seg, layers, step } = state;
   const v = computeXL(state);
   const { mem, mask } = v;
@@ -39,7 +38,6 @@ export default function XLIsland({ initialEquationHtml, initialEquationTex }: Pr
   const total = SEGMENTS * seg;
   return (
     <div ref={ref} class="xl">
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         {range("seg", "Segment length N", 2, 8)}
         {range("layers", "Layers L", 1, 6)}

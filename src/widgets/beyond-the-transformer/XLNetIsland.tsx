@@ -3,7 +3,6 @@ import { rng, xlnetMasks } from "../../../lib";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { indices } from "../primitives/NumberSelect";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { parseOrder, xlnetSpec, xlnetTex } from "./xlnetModel";
 import { useWidget } from "../primitives/useWidget";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
@@ -16,7 +15,7 @@ interface Props {
 
 /** A factorisation order and the content- and query-stream masks it implies. */
 export default function XLNetIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState, linkErrors } = useWidget("xlnet", xlnetSpec);
+  const { ref, state, set, setState } = useWidget("xlnet", xlnetSpec);
   const parsed = useMemo(() => parseOrder(state.order), [state.order]);
   const last = useRef<number[]>([2, 1, 3, 0]);
   if (parsed.ok) last.current = parsed.order;
@@ -35,7 +34,6 @@ export default function XLNetIsland({ initialEquationHtml, initialEquationTex }:
     });
   return (
     <div ref={ref} class="xlnet">
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <label>
           Factorisation order (positions, first predicted first)

@@ -1,5 +1,4 @@
 import { useMemo, useState } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
@@ -31,7 +30,7 @@ const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
 
 /** Edit a graph; see GAT's attention and GCN's fixed weights on it, and one node's update. */
 export default function GatEditorIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState, linkErrors } = useWidget("gat", gatSpec);
+  const { ref, state, set, setState } = useWidget("gat", gatSpec);
   const [message, setMessage] = useState("");
   const [peer, setPeer] = useState(1);
   const outcome = useMemo(() => {
@@ -69,7 +68,6 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
 
   return (
     <div ref={ref} class="ga">
-      <LinkErrors errors={linkErrors} />
       {!outcome.ok && (
         <p class="field-error" role="alert">
           {outcome.error} The last valid result is still shown.

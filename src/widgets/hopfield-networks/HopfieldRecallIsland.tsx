@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { SeedInput } from "../primitives/SeedInput";
 import { Slider } from "../primitives/Slider";
 import { useLastGood } from "../primitives/useLastGood";
@@ -39,7 +38,7 @@ function verdict(r: RecallResult): string {
 
 /** Draw, store (Hebb), corrupt and recall: the binary Hopfield network step by step with its energy. */
 export default function HopfieldRecallIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState, linkErrors } = useWidget("hop", recallSpec);
+  const { ref, state, set, setState } = useWidget("hop", recallSpec);
   const outcome = useMemo(
     () => computeRecall(state),
     [state.patterns, state.target, state.noise, state.seed, state.mode],
@@ -88,7 +87,6 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
 
   return (
     <div ref={ref} class="hop">
-      <LinkErrors errors={linkErrors} />
       <div class="hop-row">
         <div>
           <p class="hop-title" id="hop-draw-label">

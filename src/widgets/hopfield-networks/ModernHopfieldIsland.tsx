@@ -1,6 +1,5 @@
 import { useMemo } from "preact/hooks";
 import { modernHopfield } from "../../../lib";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { fmt } from "../primitives/matrixText";
 import { fields } from "../primitives/urlState";
 import { useLastGood } from "../primitives/useLastGood";
@@ -64,7 +63,7 @@ const maxChange = (a: ArrayLike<number>, b: ArrayLike<number>) =>
  * patterns, applied a chosen number of times, with a button that iterates to the fixed point.
  */
 export default function ModernHopfieldIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState, linkErrors } = useWidget("mhop", modernSpec);
+  const { ref, state, set, setState } = useWidget("mhop", modernSpec);
   const beta = betaOf(state.logBeta);
   const outcome = useMemo(() => {
     const parsed = parsePatternList(state.patterns);
@@ -121,7 +120,6 @@ export default function ModernHopfieldIsland({ initialEquationHtml, initialEquat
   };
   return (
     <div ref={ref} class="mhop">
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <button type="button" onClick={fromAbove}>
           Use the patterns stored in the widget above

@@ -1,5 +1,4 @@
 import { useMemo } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { fmt } from "../primitives/matrixText";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
@@ -20,7 +19,7 @@ type Result = Extract<Outcome, { ok: true }>["result"];
 
 /** A story, a question, and a memory network's attention per hop and its query updates. */
 export default function MemoryNetworkIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState, linkErrors } = useWidget("mem", memSpec);
+  const { ref, state, set, setState } = useWidget("mem", memSpec);
   const outcome = useMemo(() => answerStory(state.story, state.question, state.hops), [state]);
   const r = useLastGood<Result>(outcome.ok ? outcome.result : undefined);
   const err = outcome.ok ? null : outcome;
@@ -32,7 +31,6 @@ export default function MemoryNetworkIsland({ initialEquationHtml, initialEquati
 
   return (
     <div ref={ref} class="mn">
-      <LinkErrors errors={linkErrors} />
       <StoryFields
         prefix="mn"
         storyLabel="Story (one sentence per line)"

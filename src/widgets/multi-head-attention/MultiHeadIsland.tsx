@@ -2,7 +2,6 @@ import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed } from "../primitives/format";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { indices } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
@@ -34,14 +33,13 @@ interface Props {
 
 /** Split d_model = 8 into 1, 2, 4 or 8 heads and watch each head's weights, the concat and Wᴼ. */
 export default function MultiHeadIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("mh", multiHeadSpec);
+  const { ref, state, set } = useWidget("mh", multiHeadSpec);
   const outcome = useMemo(() => computeMultiHead(state), [state]);
   const v = useLastGood<MultiHeadView>(outcome.ok ? outcome.view : undefined);
   const labels = v ? tokenLabels(v.tokens) : [];
 
   return (
     <div ref={ref} class="mh">
-      <LinkErrors errors={linkErrors} />
       <div class="mh-field">
         <label for="mh-text">Sentence (3–8 words)</label>
         <input

@@ -1,5 +1,4 @@
 import { useMemo } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
 import { useLastGood } from "../primitives/useLastGood";
@@ -38,7 +37,7 @@ const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
 
 /** The NTM addressing pipeline stage by stage, then a read and a write with the chosen weighting. */
 export default function NtmAddressingIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("ntm", addressingSpec);
+  const { ref, state, set } = useWidget("ntm", addressingSpec);
   const outcome = useMemo(() => computeAddressing(state), [state]);
   const r = useLastGood<AddressingResult>(outcome.ok ? outcome.result : undefined);
   const errs = outcome.ok ? {} : outcome.fieldErrors;
@@ -51,7 +50,6 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
   ];
   return (
     <div ref={ref} class="ntm">
-      <LinkErrors errors={linkErrors} />
       <div class="ntm-inputs">
         <MatrixField
           id="ntm-memory"

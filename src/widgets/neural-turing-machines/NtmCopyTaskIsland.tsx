@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
 import { useLastGood } from "../primitives/useLastGood";
@@ -30,7 +29,7 @@ function caption(v: CopyView): string {
 
 /** Step through the copy task: the write head lays the sequence down, the read head plays it back. */
 export default function NtmCopyTaskIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("copy", copySpec);
+  const { ref, state, set } = useWidget("copy", copySpec);
   const outcome = useMemo(() => computeCopy(state), [state.seq, state.slots]);
   const frames = useLastGood<CopyView[]>(outcome.ok ? outcome.frames : undefined) ?? [];
   const last = Math.max(0, frames.length - 1);
@@ -64,7 +63,6 @@ export default function NtmCopyTaskIsland({ initialEquationHtml, initialEquation
 
   return (
     <div ref={ref} class="ntm-copy">
-      <LinkErrors errors={linkErrors} />
       <div class="ntm-inputs">
         <MatrixField
           id="copy-seq"

@@ -1,6 +1,5 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
@@ -21,7 +20,7 @@ const num = (x: number) => String(Number(x.toPrecision(6)));
 
 /** Type numbers; step through a pointer decoder that points at the next element of the sorted order. */
 export default function PointerSortIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("ptr", pointerSpec);
+  const { ref, state, set } = useWidget("ptr", pointerSpec);
   const outcome = useMemo(() => computePointer(state), [state]);
   const v = useLastGood<PointerView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;
@@ -33,7 +32,6 @@ export default function PointerSortIsland({ initialEquationHtml, initialEquation
   const go = (k: number) => set("step", Math.max(1, Math.min(n, k)));
   return (
     <div ref={ref} class="ptr">
-      <LinkErrors errors={linkErrors} />
       <div class="matrix-field">
         <label for="ptr-xs">Numbers to sort (1 to 12, separated by spaces or commas)</label>
         <input

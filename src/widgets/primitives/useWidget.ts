@@ -1,5 +1,7 @@
+import { h, render } from "preact";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { afterNextPaint } from "./afterNextPaint";
+import { LinkErrors } from "./LinkErrors";
 import { type StateOf, type StateSpec, defaults, readState, writeState } from "./urlState";
 
 type Update<T> = T | ((old: T) => T);
@@ -17,6 +19,10 @@ type Update<T> = T | ((old: T) => T);
  * while changes still wait applies them first, so handlers always read the reader's latest state.
  * While changes wait, the `[data-widget]` root carries `data-pending="true"`; it is removed when
  * the render that applies them is committed.
+ *
+ * A corrupted link's message (a value that does not parse) is shown by the frame, not by the
+ * island: this hook renders it into the frame's `[data-link-errors]` box (`Widget.astro`, above
+ * the island), so no widget can forget it. The island's root (`ref`) must sit inside a frame.
  */
 export function useWidget<S extends StateSpec>(name: string, spec: S) {
   const ref = useRef<HTMLDivElement>(null);
@@ -26,6 +32,10 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
 
   useEffect(() => {
     const root = ref.current?.closest<HTMLElement>("[data-widget]");
+    if (!root?.querySelector("[data-link-errors]"))
+      throw new Error(
+        `useWidget("${name}"): the island's root (ref) is not inside a widget frame (Widget.astro)`,
+      );
     const { state: fromUrl, errors, found } = readState(name, spec, location.search);
     if (found) setStateRaw(fromUrl);
     setLinkErrors(errors);
@@ -56,6 +66,19 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
       root?.removeEventListener("atlas:set-state", onSetState);
     };
     // The spec is a module-level constant, so this runs once per mount.
+  }, []);
+
+  // The frame shows the link's errors (a separate Preact tree in its box), in the commit that
+  // restores the state they are about.
+  useLayoutEffect(() => {
+    const box = ref.current?.closest("[data-widget]")?.querySelector("[data-link-errors]");
+    if (box) render(h(LinkErrors, { errors: linkErrors }), box);
+  }, [linkErrors]);
+  useEffect(() => {
+    const box = ref.current?.closest("[data-widget]")?.querySelector("[data-link-errors]");
+    return () => {
+      if (box) render(null, box);
+    };
   }, []);
 
   // The link follows the state in the same commit as the screen (a layout effect), so a link
@@ -110,5 +133,5 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
     if (root) delete root.dataset.pending;
   }, [applied]);
 
-  return { ref, state, set, setState, linkErrors };
+  return { ref, state, set, setState };
 }

@@ -1,7 +1,6 @@
 import { useMemo } from "preact/hooks";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed } from "../primitives/format";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { MatrixField } from "../primitives/MatrixField";
 import { formatMatrixText } from "../primitives/matrixText";
@@ -29,7 +28,7 @@ const labels = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =
 
 /** Edit Q, K and V; see scores, weights (heatmap), outputs, and one query's equation with numbers. */
 export default function QkvExplorerIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState, linkErrors } = useWidget("qkv", qkvSpec);
+  const { ref, state, set, setState } = useWidget("qkv", qkvSpec);
   const outcome = useMemo(() => computeQkv(state), [state]);
   // The last good result stays on screen while the input is bad.
   const shown = useLastGood<QkvResult>(outcome.ok ? outcome.result : undefined);
@@ -50,7 +49,6 @@ export default function QkvExplorerIsland({ initialEquationHtml, initialEquation
 
   return (
     <div ref={ref} class="qkv">
-      <LinkErrors errors={linkErrors} />
       <div class="qkv-inputs">
         {MATRIX_FIELDS.map(([key, label, hint]) => (
           <MatrixField

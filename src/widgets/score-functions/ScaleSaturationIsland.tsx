@@ -1,5 +1,4 @@
 import { useMemo, useRef } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
@@ -46,7 +45,7 @@ const f3 = (x: number) => fixed(x, 3);
 
 /** How qᵀk spreads as d grows and what that does to softmax, with and without dividing by √d. */
 export default function ScaleSaturationIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("sd", scaleSpec);
+  const { ref, state, set } = useWidget("sd", scaleSpec);
   // The curves take a few million random draws: measured in a Web Worker one dimension at a time,
   // streaming in with a progress bar and Cancel. The default seed's curves come from the build.
   const n = keyCount(state.keys);
@@ -117,7 +116,6 @@ export default function ScaleSaturationIsland({ initial, initialEquationHtml, in
 
   return (
     <div ref={ref} class="sd" data-busy={busy ? "true" : "false"}>
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <RangeField
           id="sd-logd"

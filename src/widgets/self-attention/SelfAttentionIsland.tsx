@@ -2,7 +2,6 @@ import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed } from "../primitives/format";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberTable } from "../primitives/NumberTable";
 import { useLastGood } from "../primitives/useLastGood";
@@ -30,7 +29,7 @@ const dims = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}
 
 /** A sentence attending to itself: pick a token, re-seed the weights, shuffle, mask the future. */
 export default function SelfAttentionIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState, linkErrors } = useWidget("sa", selfAttentionSpec);
+  const { ref, state, set, setState } = useWidget("sa", selfAttentionSpec);
   const outcome = useMemo(() => computeSelfAttention(state), [state]);
   const r = useLastGood<SelfAttentionResult>(outcome.ok ? outcome.result : undefined);
   const labels = r ? tokenLabels(r.tokens) : [];
@@ -38,7 +37,6 @@ export default function SelfAttentionIsland({ initialEquationHtml, initialEquati
 
   return (
     <div ref={ref} class="sa">
-      <LinkErrors errors={linkErrors} />
       <div class="sa-field">
         <label for="sa-text">Sentence (2–10 words, separated by spaces)</label>
         <input

@@ -1,5 +1,4 @@
 import { useMemo, useState } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
@@ -14,7 +13,7 @@ interface Props {
 
 /** The chapter's worked example, live: raw scores → ÷√d_k → softmax. */
 export default function WorkedExampleIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("we", workedSpec);
+  const { ref, state, set } = useWidget("we", workedSpec);
   const r = useMemo(() => computeWorked(state), [state]);
   const spread = useMemo(() => scoreSpread(Number(state.dk)), [state.dk]);
   const tex = useMemo(() => workedTex(r, Number(state.dk), spread), [r, state.dk, spread]);
@@ -46,7 +45,6 @@ export default function WorkedExampleIsland({ initialEquationHtml, initialEquati
   const bar = (w: number) => `${(w * 100).toFixed(1)}%`;
   return (
     <div ref={ref} class="we">
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         {numberField("s1", "q·k₁")}
         {numberField("s2", "q·k₂")}

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { DateTranslation, DateTranslator, StoredDateWeights } from "../../../lib/models";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed } from "../primitives/format";
@@ -34,7 +33,7 @@ const EXAMPLES = dateExamples();
  * runs (it hydrates when visible); until then the build-time translation of the default input shows.
  */
 export default function DateTranslatorIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("dates", datesSpec);
+  const { ref, state, set } = useWidget("dates", datesSpec);
   const [model, setModel] = useState<DateTranslator | null>(null);
   const [modelState, setModelState] = useState<ModelState>("loading");
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -98,7 +97,6 @@ export default function DateTranslatorIsland({ initial, initialEquationHtml, ini
 
   return (
     <div ref={ref} class="dates" data-trained={iso === null ? "false" : "true"}>
-      <LinkErrors errors={linkErrors} />
       {loadError && (
         <p class="field-error" role="alert">
           {loadError}

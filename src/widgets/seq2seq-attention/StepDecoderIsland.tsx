@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
 import { SeedInput } from "../primitives/SeedInput";
@@ -22,7 +21,7 @@ const reducedMotion = () =>
 
 /** Step through a decoder with attention over A B C <EOS>; Bahdanau or Luong; the alignment fills row by row. */
 export default function StepDecoderIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("s2s", s2sSpec);
+  const { ref, state, set } = useWidget("s2s", s2sSpec);
   const tr = useMemo(() => computeS2s(state), [state.variant, state.weights, state.seed]);
   const alignment = useMemo(() => tr.result.alignment.toArray(), [tr]);
   const [playing, setPlaying] = useState(false);
@@ -55,7 +54,6 @@ export default function StepDecoderIsland({ initialEquationHtml, initialEquation
 
   return (
     <div ref={ref} class="s2s" data-playing={playing ? "true" : "false"}>
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <fieldset class="s2s-variant">
           <legend>Attention</legend>

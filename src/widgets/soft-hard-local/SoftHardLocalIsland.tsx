@@ -1,6 +1,5 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { indices } from "../primitives/NumberSelect";
 import { useLastGood } from "../primitives/useLastGood";
@@ -23,7 +22,7 @@ const MODE_LABEL: Record<Mode, string> = {
 
 /** One set of scores, three ways to attend: soft, hard (argmax, sampling, Gumbel-softmax) and local. */
 export default function SoftHardLocalIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("shl", shlSpec);
+  const { ref, state, set } = useWidget("shl", shlSpec);
   const outcome = useMemo(() => computeShl(state), [state]);
   const r = useLastGood<ShlResult>(outcome.ok ? outcome.result : undefined);
   const error = outcome.ok ? undefined : outcome.error;
@@ -31,7 +30,6 @@ export default function SoftHardLocalIsland({ initialEquationHtml, initialEquati
   const tex = useMemo(() => (r ? shlTex(r, state, pos) : ""), [r, state, pos]);
   return (
     <div ref={ref} class="shl">
-      <LinkErrors errors={linkErrors} />
       <div class="matrix-field">
         <label for="shl-scores">Scores (2 to 12 numbers)</label>
         <input

@@ -1,6 +1,5 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { indices } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
@@ -23,13 +22,12 @@ interface Props {
 
 /** Word weights inside each sentence and sentence weights over the document, shown together. */
 export default function HierarchicalIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("han", hanSpec);
+  const { ref, state, set } = useWidget("han", hanSpec);
   const outcome = useMemo(() => computeHan(state), [state]);
   const v = useLastGood<HanView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;
   return (
     <div ref={ref} class="han">
-      <LinkErrors errors={linkErrors} />
       <div class="matrix-field">
         <label for="han-doc">Document (sentences end with . ! ? or a new line)</label>
         <textarea

@@ -1,6 +1,5 @@
 import { useMemo } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { indices } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
@@ -49,13 +48,12 @@ interface Props {
 
 /** One sentence, pooled three ways from recurrent states, and max vs attention pooling over a convolution. */
 export default function PoolingIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("pool", poolSpec);
+  const { ref, state, set } = useWidget("pool", poolSpec);
   const outcome = useMemo(() => computePool(state), [state]);
   const v = useLastGood<PoolView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;
   return (
     <div ref={ref} class="pool">
-      <LinkErrors errors={linkErrors} />
       <div class="matrix-field">
         <label for="pool-text">Sentence (up to 25 words)</label>
         <input

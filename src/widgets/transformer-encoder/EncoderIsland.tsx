@@ -1,6 +1,5 @@
 import { useMemo, useRef } from "preact/hooks";
 import { FieldMessage } from "../primitives/FieldMessage";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { NumberTable } from "../primitives/NumberTable";
@@ -16,7 +15,7 @@ interface Props {
 
 /** Step through one encoder layer, stage by stage, with the numbers of each stage. */
 export default function EncoderIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("enc", encoderSpec);
+  const { ref, state, set } = useWidget("enc", encoderSpec);
   const outcome = useMemo(() => computeEncoder(state), [state]);
   const last = useRef<{ stages: Stage[]; tokens: string[]; parts: EncoderParts } | null>(null);
   if (outcome.ok) last.current = outcome;
@@ -29,7 +28,6 @@ export default function EncoderIsland({ initialEquationHtml, initialEquationTex 
       : [...tokens.map((t) => `h1: ${t}`), ...tokens.map((t) => `h2: ${t}`)];
   return (
     <div ref={ref} class="enc">
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <label>
           Words (2–6)

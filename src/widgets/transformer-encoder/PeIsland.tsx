@@ -1,5 +1,4 @@
 import { useMemo, useRef } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { RangeField } from "../primitives/RangeField";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
@@ -17,7 +16,7 @@ interface Props {
 
 /** Sinusoidal positional encoding as a picture, and how similar positions are to one another. */
 export default function PeIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("pe", peSpec);
+  const { ref, state, set } = useWidget("pe", peSpec);
   const outcome = useMemo(() => computePe(state), [state]);
   const last = useRef<PeView | null>(null);
   if (outcome.ok) last.current = outcome.view;
@@ -41,7 +40,6 @@ export default function PeIsland({ initialEquationHtml, initialEquationTex }: Pr
   );
   return (
     <div ref={ref} class="pe">
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         {range("n", "Positions n", 2, 64)}
         {range("d", "Dimensions d", 2, 64, 2)}

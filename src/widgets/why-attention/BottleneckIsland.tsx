@@ -1,5 +1,4 @@
 import { useRef } from "preact/hooks";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
 import { NumberSelect } from "../primitives/NumberSelect";
@@ -40,7 +39,7 @@ const yAxis = (label: string) => ({
 
 /** What one fixed-size vector keeps about each input, against what attention over all states can read. */
 export default function BottleneckIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, linkErrors } = useWidget("bn", bnSpec);
+  const { ref, state, set } = useWidget("bn", bnSpec);
   // The curves take a few hundred regressions: measured in a Web Worker, one length at a time, so
   // the page never waits and the curves fill in. The default curves come precomputed from the build.
   const measure = useWorkerMeasure<BnMeasureInput, BnPoint>(
@@ -101,7 +100,6 @@ export default function BottleneckIsland({ initial, initialEquationHtml, initial
 
   return (
     <div ref={ref} class="bn" data-busy={busy ? "true" : "false"}>
-      <LinkErrors errors={linkErrors} />
       <div class="widget-controls">
         <label>
           Single vector{" "}

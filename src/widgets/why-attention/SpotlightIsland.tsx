@@ -1,6 +1,5 @@
 import { useMemo, useRef } from "preact/hooks";
 import { fixed } from "../primitives/format";
-import { LinkErrors } from "../primitives/LinkErrors";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
@@ -25,7 +24,7 @@ const py = (v: number) => S - ((v + R) / (2 * R)) * S;
 
 /** Move a query over eight items and watch dot-product attention share its weight among them. */
 export default function SpotlightIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, setState, linkErrors } = useWidget("spot", spotSpec);
+  const { ref, state, setState } = useWidget("spot", spotSpec);
   const view = useMemo(() => computeSpot(state.qx, state.qy), [state.qx, state.qy]);
   const pad = useRef<SVGSVGElement>(null);
   useLegibleText(pad, VIEW.w);
@@ -60,7 +59,6 @@ export default function SpotlightIsland({ initialEquationHtml, initialEquationTe
 
   return (
     <div ref={ref} class="spot">
-      <LinkErrors errors={linkErrors} />
       <div class="spot-main">
         <div
           class="spot-pad"

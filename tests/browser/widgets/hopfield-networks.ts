@@ -52,11 +52,20 @@ test.describe(() => {
       () => (new URL(page.url()).searchParams.get("hop.patterns") ?? "").split(",").length === 4,
       "patterns in URL",
     );
-    // Bad link value: reported, defaults used.
-    await visit(page, `${PATH}?hop.noise=abc`);
+    // Bad link values: reported by each widget's frame, above the widget, defaults used.
+    await visit(page, `${PATH}?hop.noise=abc&cap.neurons=abc`);
     check(
       (await textOf(page.locator(RECALL).locator('[role="alert"]').first())).includes("noise"),
       "bad link reported",
+    );
+    const cap = page.locator('[data-widget="hopfield-networks/capacity"]');
+    const capAlert = cap.locator('[role="alert"]').first();
+    await waitFor(async () => (await capAlert.count()) > 0, "capacity: no message for the bad link");
+    const capText = await textOf(capAlert);
+    check(/"neurons"/.test(capText) && /abc/.test(capText), `capacity: bad link reported: "${capText}"`);
+    check(
+      (await textOf(cap.locator('output[data-output="cap-neurons"]'))) === "N = 100",
+      "capacity: the default N is used",
     );
     const v = await axeViolations(page);
     check(v.length === 0, v.join("\n"));

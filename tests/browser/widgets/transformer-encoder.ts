@@ -18,7 +18,12 @@ test.skip(!site.written.includes("transformer-encoder"), "chapter transformer-en
 test("transformer-encoder: PE similarity peaks at p, step through the layer, cost crossover, URL", async ({
   page,
 }) => {
-  await visit(page, PATH);
+  // A corrupted link value for the cost widget: reported by its frame, the default n used.
+  await visit(page, `${PATH}?cost.n=abc`);
+  const costAlert = page.locator('[data-widget="transformer-encoder/layer-cost"] [role="alert"]').first();
+  await waitFor(async () => (await costAlert.count()) > 0, "cost: no message for the bad link");
+  const costText = await textOf(costAlert);
+  check(/"n"/.test(costText) && /abc/.test(costText), `cost: bad link reported: "${costText}"`);
   const pe = page.locator('[data-widget="transformer-encoder/positional-encoding"]');
   // PE(p)·PE(p) = d/2 = 16 for d = 32.
   const sims = await pe.locator('[data-table="pe-sim"] tbody td').allTextContents();
@@ -65,7 +70,7 @@ test("transformer-encoder: PE similarity peaks at p, step through the layer, cos
 
   const cost = page.locator('[data-widget="transformer-encoder/layer-cost"]');
   const out = cost.locator('[data-output="cost"]');
-  check((await textOf(out)).includes("Self-attention is cheaper"), "n = 100 < d = 512");
+  check((await textOf(out)).includes("Self-attention is cheaper"), "n = 100 < d = 512 (the default n)");
   await cost.getByLabel("Sequence length n").fill("1000");
   await waitFor(async () => (await textOf(out)).includes("Recurrence is cheaper"), "n = 1000 > d");
   await cost.getByLabel("Sequence length n").fill("512");
