@@ -176,13 +176,21 @@ test("graph-attention: train GAT, GATv2 and GCN on the karate club, pause, query
   // The widget starts at a watchable 30 steps/s, so the 200 steps take several seconds: time to pause.
   check((await w.getByLabel("Speed").inputValue()) === "medium", "starts at medium speed");
   await w.getByRole("button", { name: "Train" }).click();
+  // Pause early, with most of the 200 steps to go, then resume.
+  await waitFor(async () => Number(await attr("step")) >= 1, "training has started");
+  await w.getByRole("button", { name: "Pause" }).click();
+  await waitFor(async () => (await attr("state")) === "paused", "paused");
+  await w.getByRole("button", { name: "Resume" }).click();
   await waitFor(
     async () => Number(await attr("accuracy")) >= 0.9,
     "held-out accuracy ≥ 90 % (all three)",
     120_000,
   );
-  await w.getByRole("button", { name: "Pause" }).click();
-  await waitFor(async () => (await attr("state")) === "paused", "paused");
+  // Stop it again to read the trained model; on a loaded machine the worker can finish its 200
+  // steps before the pause reaches it, and a finished run stays put as a paused one does.
+  // (force: a button that turned into a disabled "Train" meanwhile takes the click as a no-op.)
+  if ((await attr("state")) === "training") await w.locator("button.trainer-train").click({ force: true });
+  await waitFor(async () => ["paused", "done"].includes(await attr("state")), "paused or finished");
   const pausedAt = await attr("step");
   const captions = await w.locator('[data-output="net-summary"]').allTextContents();
   check(/GAT: \d+ of 32 unlabelled members right/.test(captions[0]), `GAT caption: ${captions[0]}`);

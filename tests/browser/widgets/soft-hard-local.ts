@@ -4,7 +4,7 @@
  */
 import { test, site } from "../fixtures";
 import { cellNumbers, equationShows, near, openInNotebook } from "../liveEquation";
-import { check, textOf, typeInto, visit, waitFor } from "../helpers";
+import { check, settled, textOf, typeInto, visit, waitFor } from "../helpers";
 
 const PATH = "/chapters/soft-hard-local/";
 const WIDGET = '[data-widget="soft-hard-local/modes"]';
@@ -70,6 +70,11 @@ test("soft-hard-local: Gumbel samples turn one-hot at low τ; the state survives
   const warm = await oneHot();
   await w.locator("#shl-tau").fill("0.05");
   await w.locator("#shl-n").fill("500");
+  // Both changes drawn (on a loaded machine the τ change can be drawn before n is applied).
+  await waitFor(
+    async () => (await settled(w)) && page.url().includes("shl.n=500"),
+    "both changes drawn and in the link",
+  );
   const cold = await waitFor(async () => {
     const v = await oneHot();
     return v > 0.9 ? v : 0;
