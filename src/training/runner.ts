@@ -42,10 +42,15 @@ export class TrainingRunner<Output = unknown> {
     if (this.state === "training") this.state = "paused";
   }
 
-  /** One batch, then paused (or done). */
+  /**
+   * One batch, then paused (or done), and a held-out evaluation if that step was not due one: a
+   * reader stepping batch by batch sees the held-out numbers of the weights on screen.
+   */
   stepOnce(): void {
     if (this.state === "done") return;
+    const points = this.pending.length;
     this.runSteps(1);
+    if (this.pending.length === points) this.evaluate();
     if ((this.state as TrainingState) !== "done") this.state = "paused";
     this.view = this.model.probe();
   }

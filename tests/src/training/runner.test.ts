@@ -48,14 +48,17 @@ describe("TrainingRunner", () => {
     r.stepOnce();
     expect(r.state).toBe("paused");
     expect(r.step).toBe(1);
+    // A step taken by hand is evaluated at once, though step 1 is not on the schedule.
+    expect(m.evals).toBe(2);
+    expect(r.report().points).toEqual([{ step: 1, loss: 1, accuracy: 0.1, heldOutLoss: 0.5 }]);
     r.train();
     expect(r.runFor(1000, 4)).toBe(4);
     expect(r.state).toBe("training");
     const { progress, points } = r.report();
     expect(progress.step).toBe(5);
     expect(points.map((p) => p.step)).toEqual([3]);
-    // The point's training loss is the mean over the steps since the previous point (steps 1–3).
-    expect(points[0].loss).toBeCloseTo((1 + 1 / 2 + 1 / 3) / 3, 12);
+    // The point's training loss is the mean over the steps since the previous point (steps 2–3).
+    expect(points[0].loss).toBeCloseTo((1 / 2 + 1 / 3) / 2, 12);
     expect(progress.view).toBe(5);
     r.pause();
     expect(r.runFor(1000)).toBe(0);
