@@ -10,7 +10,9 @@
  * seeds 1–5, time to 90 % in Node and Chromium; `-- --karate` only the karate club;
  * bench/memoryNetwork.ts: chapter 13's memory network, time to target on bAbI-style tasks 1 and 2
  * in Node and Chromium; `-- --memnet` only that case; bench/dates.ts: chapter 2's pretrained
- * date translator, time per translation and training steps/s in Node; `-- --dates` only that case.
+ * date translator, time per translation and training steps/s in Node; `-- --dates` only that case;
+ * bench/clipping.ts: chapter 16's clipping lab, steps/s in Node and Chromium; `-- --clipping` only
+ * that case.
  */
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -20,6 +22,7 @@ import { initTfjs, prepareTfjs } from "./tfjs";
 import { prepareMathjs } from "./mathjs";
 import { inductionBench } from "./induction";
 import { memoryNetworkBench } from "./memoryNetwork";
+import { clippingBench } from "./clipping";
 import { datesBench } from "./dates";
 import { trainingBench } from "./training";
 import { pointerBench } from "./trainingPointer";
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     ["--karate", karateBench],
     ["--memnet", memoryNetworkBench],
     ["--dates", datesBench],
+    ["--clipping", clippingBench],
   ] as const) {
     if (!process.argv.includes(flag)) continue;
     const only = await bench();
@@ -151,6 +155,9 @@ async function main(): Promise<void> {
   const dates = await datesBench();
   training.tables.push(...dates.tables);
   training.failures.push(...dates.failures);
+  const clipping = await clippingBench();
+  training.tables.push(...clipping.tables);
+  training.failures.push(...clipping.failures);
   console.log(`${training.tables.join("\n\n")}\n`);
   failures.push(...training.failures, ...induction.failures);
   console.log(failures.length ? `Below target:\n- ${failures.join("\n- ")}` : "All targets met.");
