@@ -23,7 +23,9 @@ export async function scrollThrough(page: Page): Promise<void> {
  * Islands hydrate when visible, and on a busy machine a widget scrolled into view can be pushed out
  * of it again before its IntersectionObserver runs, after which it would never start. So each
  * widget that is not ready yet is brought back into view every second until it is ready, for at
- * most `timeout` ms in all.
+ * most `timeout` ms in all. The attribute is polled on a timer, not on animation frames, so the
+ * wait sees it even when the page draws no frames; when it fails, its message says whether the
+ * browser still draws the page ({@link framesRun}).
  */
 export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -34,6 +36,7 @@ export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void
       const ready = await page
         .waitForFunction((el) => el.getAttribute("data-ready") === "true", w, {
           timeout: Math.max(1, Math.min(1000, left)),
+          polling: 100,
         })
         .then(
           () => true,
@@ -51,7 +54,7 @@ export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void
           }),
         );
         throw new Error(
-          `widgets never became ready (data-ready="true") in ${timeout / 1000} s: ${pending.join(", ")}`,
+          `widgets never became ready (data-ready="true") in ${timeout / 1000} s: ${pending.join(", ")}; the page: ${await framesRun(page)}`,
         );
       }
     }
@@ -60,22 +63,67 @@ export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void
 }
 
 /**
- * {@link waitForWidgets}, and if a widget has not hydrated after 30 s, the page is loaded once more
- * (a reader's reload) and waited for again. Some full-suite runs on this 2-core machine (2 of 5)
- * had one island that never hydrated, with no error in the page, and it never happened when the
- * same test ran alone (8 of 8); the reload keeps that from failing a run, and the note under the
- * test says it happened.
+ * Whether the browser still draws the page: `"frames run"` when an animation frame comes within
+ * 2 s, else what the page answered instead (its visibility, no frame), or that its script did not
+ * answer within 5 s.
+ *
+ * `client:visible` islands start from an IntersectionObserver, which runs only when the browser
+ * draws a frame; so do requestAnimationFrame, Playwright's "stable" check before a click, and a
+ * screenshot. Under heavy load (2 to 8 browsers on 2 cores) headless Chromium sometimes stops
+ * drawing one page while its script still runs. In the browser logs kept from Nov 30, 42 of 48
+ * failures have their failure screenshot; the 6 without are all hangs (two widgets that never
+ * became ready, the memory network's trainer and the induction heads, two clicks that waited
+ * for a "stable" element, two test timeouts), four of them in pages whose script still answered.
+ * On Dec 1 it was caught in the act, 2 times in about 200 fresh visits at load 15–34, both on the
+ * induction heads page: once every island had hydrated, no frame came, with the page visible and
+ * focused. Watched for 20 s it stayed so; bringing the page to the front, resizing it and a
+ * screencast did not bring frames back; a reload did.
+ */
+async function framesRun(page: Page): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silent = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve("its script did not answer in 5 s"), 5000);
+  });
+  const frame = page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const t = setTimeout(() => resolve(`${document.visibilityState}, no animation frame in 2 s`), 2000);
+        requestAnimationFrame(() => {
+          clearTimeout(t);
+          resolve("frames run");
+        });
+      }),
+  );
+  try {
+    return await Promise.race([frame, silent]);
+  } catch (err) {
+    return `its script failed (${(err as Error).message.split("\n")[0]})`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * {@link waitForWidgets}, and if a widget has not become ready after 30 s, or the browser no longer
+ * draws the page once they are ready ({@link framesRun}), the page is loaded once more (a reader's
+ * reload) and waited for again; the note under the test says why. A page the browser has stopped
+ * drawing starts no `client:visible` island and never passes a click's "stable" check, and only a
+ * reload was seen to bring its frames back. Returns why it reloaded, or null.
  */
 async function waitForWidgetsOrReload(page: Page): Promise<string | null> {
+  let reason: string;
   try {
     await waitForWidgets(page, 30_000);
-    return null;
+    const frames = await framesRun(page);
+    if (frames === "frames run") return null;
+    reason = `every widget was ready, but the page: ${frames}`;
   } catch (err) {
-    await page.reload({ waitUntil: "load" });
-    await scrollThrough(page);
-    await waitForWidgets(page, 60_000);
-    return (err as Error).message;
+    reason = (err as Error).message;
   }
+  await page.reload({ waitUntil: "load" });
+  await scrollThrough(page);
+  await waitForWidgets(page, 60_000);
+  return reason;
 }
 
 /** Open a site path (or URL) like a reader: load it, scroll through it, wait for every widget. */
