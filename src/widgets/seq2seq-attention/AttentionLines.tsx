@@ -1,4 +1,5 @@
 import { useRef } from "preact/hooks";
+import { textWidth } from "../primitives/charts/ChartFrame";
 import { useLegibleText } from "../primitives/useLegibleText";
 import { INPUTS, SOURCE, STEPS, TARGET } from "./s2sModel";
 
@@ -11,14 +12,35 @@ interface Props {
 }
 
 const W = 520;
-const H = 170;
-const sx = (i: number, n: number) => 92 + (i * (W - 124)) / (n - 1);
+/** The small labels (row names, weights, decoder inputs) are 0.85 em (StepDecoder.astro). */
+const SMALL = 0.85;
+
+/**
+ * Where everything goes for a font size of `u` viewBox units (larger when the drawing is scaled down
+ * to a phone, so the text stays legible): the word boxes grow with the longest word, the row names
+ * keep the room they need on the left, the outermost labels stay inside the drawing and its height
+ * follows the text.
+ */
+function layout(u: number) {
+  const boxW = Math.max(56, textWidth("<EOS>", u) + 12);
+  const boxH = Math.max(26, Math.ceil(1.8 * u));
+  const inW = Math.max(...INPUTS.map((w) => textWidth(`in: ${w}`, SMALL * u)));
+  const first = 4 + Math.max(textWidth("source", SMALL * u), textWidth("target", SMALL * u)) + 8 + boxW / 2;
+  const last = W - 4 - Math.max(boxW, inW) / 2;
+  const sx = (i: number, n: number) => first + (i * (last - first)) / (n - 1);
+  const sourceY = 14;
+  const weightY = sourceY + boxH + 0.9 * u;
+  const targetY = weightY + 0.6 * u + 64;
+  const inY = targetY + boxH + 3 + 0.8 * SMALL * u;
+  return { boxW, boxH, sx, sourceY, weightY, targetY, inY, height: Math.ceil(inY + 0.3 * SMALL * u + 3) };
+}
 
 /** The source words on top, the target words below, and the current step's attention as lines. */
 export function AttentionLines({ alignment, step, label }: Props) {
   const cur = step > 0 ? alignment[step - 1] : null;
   const svg = useRef<SVGSVGElement>(null);
-  useLegibleText(svg, W, 13);
+  const u = useLegibleText(svg, W, 13);
+  const { boxW, boxH, sx, sourceY, weightY, targetY, inY, height: H } = layout(u);
   return (
     <figure class="s2s-lines-figure">
       <svg
@@ -30,10 +52,10 @@ export function AttentionLines({ alignment, step, label }: Props) {
         role="img"
         aria-label={label}
       >
-        <text x="4" y="30" class="s2s-axis" fill="currentColor">
+        <text x="4" y={sourceY + boxH / 2} dy="0.35em" class="s2s-axis" fill="currentColor">
           source
         </text>
-        <text x="4" y="146" class="s2s-axis" fill="currentColor">
+        <text x="4" y={targetY + boxH / 2} dy="0.35em" class="s2s-axis" fill="currentColor">
           target
         </text>
         {cur &&
@@ -42,23 +64,29 @@ export function AttentionLines({ alignment, step, label }: Props) {
               key={i}
               class="s2s-line"
               x1={sx(step - 1, STEPS)}
-              y1={128}
+              y1={targetY - 2}
               x2={sx(i, SOURCE.length)}
-              y2={44}
+              y2={sourceY + boxH + 4}
               stroke-width={1 + 10 * a}
               stroke-opacity={0.25 + 0.75 * a}
             />
           ))}
         {SOURCE.map((w, i) => (
           <g key={w} class={cur && cur[i] === Math.max(...cur) ? "s2s-tok s2s-top" : "s2s-tok"}>
-            <rect x={sx(i, SOURCE.length) - 28} y={14} width={56} height={26} rx={5} />
-            <text x={sx(i, SOURCE.length)} y={27} dy="0.35em" text-anchor="middle" fill="currentColor">
+            <rect x={sx(i, SOURCE.length) - boxW / 2} y={sourceY} width={boxW} height={boxH} rx={5} />
+            <text
+              x={sx(i, SOURCE.length)}
+              y={sourceY + boxH / 2}
+              dy="0.35em"
+              text-anchor="middle"
+              fill="currentColor"
+            >
               {w}
             </text>
             {cur && (
               <text
                 x={sx(i, SOURCE.length)}
-                y={58}
+                y={weightY}
                 dy="0.35em"
                 text-anchor="middle"
                 fill="currentColor"
@@ -74,11 +102,17 @@ export function AttentionLines({ alignment, step, label }: Props) {
             key={t}
             class={t === step - 1 ? "s2s-tok s2s-current" : t < step ? "s2s-tok" : "s2s-tok s2s-future"}
           >
-            <rect x={sx(t, STEPS) - 28} y={130} width={56} height={26} rx={5} />
-            <text x={sx(t, STEPS)} y={143} dy="0.35em" text-anchor="middle" fill="currentColor">
+            <rect x={sx(t, STEPS) - boxW / 2} y={targetY} width={boxW} height={boxH} rx={5} />
+            <text
+              x={sx(t, STEPS)}
+              y={targetY + boxH / 2}
+              dy="0.35em"
+              text-anchor="middle"
+              fill="currentColor"
+            >
               {t < step ? w : "?"}
             </text>
-            <text x={sx(t, STEPS)} y={166} text-anchor="middle" fill="currentColor" class="s2s-in">
+            <text x={sx(t, STEPS)} y={inY} text-anchor="middle" fill="currentColor" class="s2s-in">
               in: {INPUTS[t]}
             </text>
           </g>

@@ -10,6 +10,7 @@ import {
   texPart,
   waitForEquation,
 } from "../liveEquation";
+import { checkTextInsideCharts } from "../svgBounds";
 
 const PATH = "/chapters/beyond-the-transformer/";
 
@@ -21,6 +22,9 @@ test("beyond-the-transformer: XL reach and mask, XLNet masks from an order, bad 
   await visit(page, PATH);
   const xl = page.locator('[data-widget="beyond-the-transformer/transformer-xl"]');
   const out = xl.locator('[data-output="xl"]');
+  // Every label of both widgets' charts (the legends' "allowed (memory)", "blocked") stays inside
+  // its SVG, on a phone and on a desktop.
+  await checkTextInsideCharts(page, [xl, page.locator('[data-widget="beyond-the-transformer/xlnet"]')]);
   // N = 4, L = 3: 4 + 3·4 = 16.
   check((await textOf(out)).includes("depend on 16 tokens"), await textOf(out));
   const layers = xl.getByLabel("Layers L");

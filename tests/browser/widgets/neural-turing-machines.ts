@@ -6,6 +6,7 @@ import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { axeViolations, check, textOf, typeInto, visit, waitFor } from "../helpers";
 import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
+import { checkTextInsideCharts } from "../svgBounds";
 
 const PATH = "/chapters/neural-turing-machines/";
 const ADDR = '[data-widget="neural-turing-machines/addressing"]';
@@ -36,6 +37,9 @@ test.skip(!site.written.includes("neural-turing-machines"), "chapter neural-turi
 test("neural-turing-machines: addressing stages, read/write, bad input, URL state", async ({ page }) => {
   await visit(page, PATH);
   const w = page.locator(ADDR);
+  // Every chart label of both widgets (the bars' "weighting w", "write weighting", the colour
+  // legends' titles) stays inside its SVG, on a phone and on a desktop.
+  await checkTextInsideCharts(page, [w, page.locator(COPY)]);
   // Default: key 1 1 0 0, β = 5: cosines [.707,.707,0,1,0,.707] → softmax.
   const cos = [Math.SQRT1_2, Math.SQRT1_2, 0, 1, 0, Math.SQRT1_2];
   const z = cos.reduce((s, x) => s + Math.exp(5 * x), 0);

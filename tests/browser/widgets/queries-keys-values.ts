@@ -5,6 +5,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { test, site, origin } from "../fixtures";
 import { check, textOf, typeInto, waitFor } from "../helpers";
+import { checkTextInsideCharts } from "../svgBounds";
 
 const CHAPTER = "/chapters/queries-keys-values/";
 const WIDGET = '[data-widget="queries-keys-values/qkv-explorer"]';
@@ -129,6 +130,9 @@ test("qkv: first paint shows precomputed weights and equation before hydration",
 
 test("qkv: typing into Q changes the heatmap, the output and the equation", async ({ page }) => {
   const root = await openWidget(page, "");
+  // Every chart label (the weights legend's "weight" among them) stays inside its SVG, on a phone
+  // and on a desktop.
+  await checkTextInsideCharts(page, [root]);
   const q = root.getByLabel("Queries Q");
   await typeInto(q, "4 0 0 0");
   const expected = attention([[4, 0, 0, 0]], K0, V0);

@@ -11,6 +11,7 @@ import {
   texNumbers,
   waitForEquation,
 } from "../liveEquation";
+import { checkTextInsideCharts } from "../svgBounds";
 
 const PATH = "/chapters/seq2seq-attention/";
 const ID = '[data-widget="seq2seq-attention/step-decoder"]';
@@ -46,6 +47,9 @@ test("seq2seq-attention: step, back, keyboard, Bahdanau/Luong switch, numbers of
 }) => {
   await visit(page, PATH);
   const w = page.locator(ID);
+  // Every label of the step decoder's drawings (the words, the weights under them, "in: <EOS>",
+  // the alignment legend's "weight α") stays inside its SVG, on a phone and on a desktop.
+  await checkTextInsideCharts(page, [w]);
   const summary = w.locator('[data-output="summary"]');
   check((await textOf(summary)).includes("attends most to A (0.80)"), `step 1: ${await textOf(summary)}`);
   let a = await alignment(w);

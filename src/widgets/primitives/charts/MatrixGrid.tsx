@@ -68,7 +68,9 @@ export function MatrixGrid(p: MatrixGridProps) {
   const nCols = Math.max(1, p.cols.length);
   const rowLabelW = Math.max(0, ...p.rows.map((r) => textWidth(r))) + 8;
   const left = 24 + rowLabelW;
-  const weightsW = p.rowWeights ? 70 : 0;
+  // The bars' title goes above them, on as many lines as it needs to stay within their column.
+  const weightsTitle = p.rowWeights ? wrapWords(p.rowWeights.label, 58) : [];
+  const weightsW = p.rowWeights ? Math.max(70, ...weightsTitle.map((l) => textWidth(l) + 12)) : 0;
   const maxCell = p.maxCell ?? 56;
   const minCell = show ? Math.max(valueW, 22) : (p.minCell ?? 22);
   const { box, width, scrolls } = useChartWidth(
@@ -82,11 +84,28 @@ export function MatrixGrid(p: MatrixGridProps) {
   const colStep = thin ? labelStep(cell, colLabelW + 6) : 1;
   const rowStep = thin ? labelStep(cell, 14) : 1;
   const rotate = !thin && colLabelW > cell - 4;
-  const top = 22 + (rotate ? Math.ceil(colLabelW * 0.72) + 6 : 16);
+  const top = Math.max(
+    22 + (rotate ? Math.ceil(colLabelW * 0.72) + 6 : 16),
+    // Room above the grid for every line of the bars' title.
+    16 * weightsTitle.length + 8,
+  );
   const gridH = p.rows.length * cell;
   const legendTop = top + gridH + 14;
-  const height = legendTop + (binary ? 20 : 40);
   const gridW = nCols * cell;
+  const svgWidth = Math.max(width, left + gridW + weightsW + 12);
+  const mask = binary
+    ? binaryLegend(
+        [
+          { cls: "cell-on", label: (p.legend as [string, string])[0] },
+          { cls: "cell-empty", label: (p.legend as [string, string])[1] },
+          ...(p.altLegend ? [{ cls: "cell-on cell-alt", label: p.altLegend }] : []),
+        ],
+        left,
+        svgWidth,
+      )
+    : null;
+  const scaleKey = binary ? null : scaleLegend(p.legend as string, left, svgWidth);
+  const height = legendTop + (mask ?? scaleKey!).height;
   const fill = (v: number | boolean | null) =>
     typeof v === "number" ? { fill: paletteColour(v, kind, domain) } : undefined;
   const table = {
@@ -108,7 +127,7 @@ export function MatrixGrid(p: MatrixGridProps) {
         label: p.label,
         summary,
         table,
-        width: Math.max(width, left + gridW + weightsW + 12),
+        width: svgWidth,
         height,
         box,
         scrolls,
@@ -205,58 +224,107 @@ export function MatrixGrid(p: MatrixGridProps) {
         </g>
       ))}
       {p.rowWeights && (
-        <text class="axis-title" x={left + gridW + 8} y={top - 6}>
-          {p.rowWeights.label}
+        <text class="axis-title" x={left + gridW + 8} y={top - 6 - 16 * (weightsTitle.length - 1)}>
+          {weightsTitle.map((line, k) => (
+            <tspan x={left + gridW + 8} dy={k === 0 ? undefined : 16}>
+              {line}
+            </tspan>
+          ))}
         </text>
       )}
-      {binary ? (
-        <g class="chart-legend" transform={`translate(${left} ${legendTop})`}>
-          <rect class="cell-on" x="0" y="0" width="14" height="14" />
-          <text x="20" y="7" dy="0.35em">
-            {(p.legend as [string, string])[0]}
-          </text>
-          <rect
-            class="cell-empty"
-            x={textWidth((p.legend as [string, string])[0]) + 40}
-            y="0"
-            width="14"
-            height="14"
-          />
-          <text x={textWidth((p.legend as [string, string])[0]) + 60} y="7" dy="0.35em">
-            {(p.legend as [string, string])[1]}
-          </text>
-          {p.altLegend && (
-            <g transform={`translate(${textWidth((p.legend as [string, string]).join("")) + 90} 0)`}>
-              <rect class="cell-on cell-alt" x="0" y="0" width="14" height="14" />
+      {mask ? (
+        <g class="chart-legend" transform={`translate(${mask.x} ${legendTop})`}>
+          {mask.items.map((it) => (
+            <g transform={`translate(${it.x} ${it.y})`}>
+              <rect class={it.cls} x="0" y="0" width="14" height="14" />
               <text x="20" y="7" dy="0.35em">
-                {p.altLegend}
+                {it.label}
               </text>
             </g>
-          )}
+          ))}
         </g>
       ) : (
-        <g class="chart-legend" transform={`translate(${left} ${legendTop})`}>
-          <defs>
-            <linearGradient id={gradientId}>
-              {legendStops(kind).map((s) => (
-                <stop offset={s.offset} style={{ stopColor: s.colour }} />
-              ))}
-            </linearGradient>
-          </defs>
-          <rect x="0" y="0" width="140" height="10" fill={`url(#${gradientId})`} stroke="var(--border)" />
-          <text x="0" y="24" text-anchor="start">
-            {format(domain[0])}
-          </text>
-          <text x="140" y="24" text-anchor="end">
-            {format(domain[1])}
-          </text>
-          <text class="axis-title" x="150" y="5" dy="0.35em">
-            {p.legend as string}
-          </text>
-        </g>
+        scaleKey && (
+          <g class="chart-legend" transform={`translate(${scaleKey.x} ${legendTop})`}>
+            <defs>
+              <linearGradient id={gradientId}>
+                {legendStops(kind).map((s) => (
+                  <stop offset={s.offset} style={{ stopColor: s.colour }} />
+                ))}
+              </linearGradient>
+            </defs>
+            <rect
+              x="0"
+              y="0"
+              width={scaleKey.bar}
+              height="10"
+              fill={`url(#${gradientId})`}
+              stroke="var(--border)"
+            />
+            <text x="0" y="24" text-anchor="start">
+              {format(domain[0])}
+            </text>
+            <text x={scaleKey.bar} y="24" text-anchor="end">
+              {format(domain[1])}
+            </text>
+            <text class="axis-title" x={scaleKey.title.x} y={scaleKey.title.y} dy="0.35em">
+              {p.legend as string}
+            </text>
+          </g>
+        )
       )}
     </ChartFrame>
   );
+}
+
+/** Room kept free at the SVG's right edge: the label widths are estimates. */
+const EDGE = 6;
+
+/**
+ * A mask's legend: a swatch and a name per entry, left to right from the grid's left edge, wrapping
+ * to a new line before an entry would pass the SVG's right edge (and starting nearer the left edge
+ * when an entry does not fit beside the row labels at all).
+ */
+function binaryLegend(entries: { cls: string; label: string }[], left: number, svgWidth: number) {
+  const widths = entries.map((e) => 20 + textWidth(e.label));
+  const x = left + Math.max(...widths) <= svgWidth - EDGE ? left : 8;
+  let cx = 0;
+  let cy = 0;
+  const items = entries.map((e, k) => {
+    if (cx > 0 && x + cx + widths[k] > svgWidth - EDGE) {
+      cx = 0;
+      cy += 20;
+    }
+    const it = { ...e, x: cx, y: cy };
+    cx += widths[k] + 20;
+    return it;
+  });
+  return { x, items, height: cy + 20 };
+}
+
+/**
+ * A colour scale's legend: the gradient bar with its two ends' values under it and its title to the
+ * right; a narrower bar (down to 60 px) when the title would pass the SVG's right edge, and the
+ * title on a line of its own under the values when even that does not fit.
+ */
+function scaleLegend(title: string, left: number, svgWidth: number) {
+  const titleW = textWidth(title);
+  const x = left + 60 + 10 + titleW <= svgWidth - EDGE ? left : 8;
+  const room = svgWidth - EDGE - x;
+  const beside = Math.min(140, room - 10 - titleW);
+  if (beside >= 60) return { x, bar: beside, title: { x: beside + 10, y: 5 }, height: 40 };
+  return { x, bar: Math.min(140, room), title: { x: 0, y: 40 }, height: 56 };
+}
+
+/** Words joined into lines of at most about `width` px (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && textWidth(`${lines[last]} ${word}`) <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 function defaultSummary(p: MatrixGridProps, format: (v: number) => string, binary: boolean): string {
