@@ -3,10 +3,17 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 
-/** A raw range input outside primitives/ (used by two blocks, as a later block's options replace an earlier one's). */
+/** A raw range input outside primitives/. */
 const RAW_RANGE = {
   selector: "JSXOpeningElement[name.name='input'] > JSXAttribute[name.name='type'][value.value='range']",
   message: "A slider is src/widgets/primitives/Slider or RangeField (label, output and aria-valuetext).",
+};
+
+/** A raw select outside primitives/. */
+const RAW_SELECT = {
+  selector: "JSXOpeningElement[name.name='select']",
+  message:
+    "A select is src/widgets/primitives/SelectField (NumberSelect for numbers, EquationPicker beside a live equation): typed options, a label.",
 };
 
 export default defineConfig(
@@ -77,32 +84,11 @@ export default defineConfig(
     },
   },
   {
-    // A slider is the Slider (or RangeField) primitive: no raw <input type="range"> in a chapter folder.
-    files: ["src/widgets/*/**/*.tsx"],
+    // A slider is the Slider (or RangeField) primitive and a select is SelectField (NumberSelect for
+    // numbers, EquationPicker beside a live equation): no raw <input type="range"> or <select> in a
+    // chapter folder, the training runtime or the notebook.
+    files: ["src/**/*.tsx"],
     ignores: ["src/widgets/primitives/**"],
-    rules: { "no-restricted-syntax": ["error", RAW_RANGE] },
-  },
-  {
-    // A select of numbers (rows, slots, heads, hops…) is the NumberSelect primitive (with the live
-    // equation, EquationPicker): a chapter folder does not hand-roll one. The trained widgets below
-    // are being reworked elsewhere and move to it next.
-    files: ["src/widgets/*/**/*.tsx"],
-    ignores: [
-      "src/widgets/primitives/**",
-      "src/widgets/graph-attention/TrainKarateIsland.tsx",
-      "src/widgets/memory-networks/TrainMemoryNetworkIsland.tsx",
-    ],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "JSXElement[openingElement.name.name='select'] CallExpression[callee.name='Number']",
-          message:
-            "A select of numbers is src/widgets/primitives/NumberSelect (or EquationPicker beside a live equation).",
-        },
-        // The same rule's options replace the block above's for these files, so the slider rule is repeated.
-        RAW_RANGE,
-      ],
-    },
+    rules: { "no-restricted-syntax": ["error", RAW_RANGE, RAW_SELECT] },
   },
 );

@@ -2,6 +2,7 @@ import type { EditorView } from "@codemirror/view";
 import { Component } from "preact";
 import type { EvaluateResult } from "../formula/protocol";
 import { Typeset } from "../formula/Typeset";
+import { SelectField, optionsOf } from "../widgets/primitives/SelectField";
 import { type CellCommands, CellEditor, type NameInfo } from "./CellEditor";
 import type { CellStatus } from "./engine";
 import type { Cell, ViewKind } from "./model";
@@ -115,19 +116,13 @@ function CellBody({
       {result && cell.source.trim() !== "" && (
         <div class="nb-result" data-stale={status?.state === "ok" ? "false" : "true"} data-result={n}>
           {views.length > 1 && (
-            <label class="nb-view">
-              View{" "}
-              <select
-                value={view!}
-                onChange={(e) => onSetView((e.target as HTMLSelectElement).value as ViewKind)}
-              >
-                {views.map((v) => (
-                  <option value={v} key={v}>
-                    {VIEW_LABELS[v]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              class="nb-view"
+              label="View"
+              value={view!}
+              options={optionsOf(views, (v) => VIEW_LABELS[v])}
+              onValue={onSetView}
+            />
           )}
           <ResultView label={name ?? `Cell ${n}`} result={result} view={view!} name={`cell-${n}`} />
         </div>

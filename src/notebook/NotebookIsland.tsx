@@ -26,6 +26,7 @@ import type { RefEntry } from "./reference";
 import { ReferencePanel } from "./ReferencePanel";
 import { SHOWN_MAX } from "./ResultView";
 import { damagedCopy, loadSaved, save } from "./storage";
+import { SelectField } from "../widgets/primitives/SelectField";
 
 interface Props {
   /** The library's formula functions, extracted from their doc comments at build time. */
@@ -452,23 +453,12 @@ export default function NotebookIsland({ reference }: Props) {
             }}
           />
         </label>
-        <label>
-          Ready-made{" "}
-          <select
-            value=""
-            onChange={(e) => {
-              const v = (e.target as HTMLSelectElement).value;
-              if (v) location.search = `?example=${v}`;
-            }}
-          >
-            <option value="">Open a notebook for a part…</option>
-            {READY_MADE.map((r) => (
-              <option value={`part-${r.part}`} key={r.part}>
-                Part {r.part}: {r.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Ready-made"
+          placeholder="Open a notebook for a part…"
+          options={READY_MADE.map((r) => ({ value: `part-${r.part}`, label: `Part ${r.part}: ${r.title}` }))}
+          onValue={(v) => (location.search = `?example=${v}`)}
+        />
       </div>
       {notice && (
         <p

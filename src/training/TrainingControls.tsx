@@ -4,6 +4,7 @@ import { SeedInput } from "../widgets/primitives/SeedInput";
 import { SPEEDS, type Speed } from "./speed";
 import type { Progress } from "./protocol";
 import type { TrainerCommands } from "./useTrainer";
+import { SelectField, optionsOf } from "../widgets/primitives/SelectField";
 
 interface Props {
   trainer: TrainerCommands;
@@ -73,23 +74,15 @@ export function TrainingControls({
       <div class="widget-controls">
         {children}
         <SeedInput label="Seed" value={seed} max={1_000_000} step="1" onSeed={onSeed} />
-        <label>
-          Speed{" "}
-          <select
-            value={speed}
-            onChange={(e) => {
-              const v = (e.target as HTMLSelectElement).value as Speed;
-              setSpeed(v);
-              trainer.setSpeed(v);
-            }}
-          >
-            {(Object.keys(SPEEDS) as Speed[]).map((s) => (
-              <option key={s} value={s}>
-                {SPEED_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Speed"
+          value={speed}
+          options={optionsOf(Object.keys(SPEEDS) as Speed[], (s) => SPEED_LABELS[s])}
+          onValue={(v) => {
+            setSpeed(v);
+            trainer.setSpeed(v);
+          }}
+        />
       </div>
       <div class="widget-controls" role="group" aria-label="Training">
         <button

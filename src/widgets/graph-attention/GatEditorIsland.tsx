@@ -19,6 +19,7 @@ import {
 } from "./graphCodec";
 import { GraphPanel } from "./GraphPanel";
 import { NeighbourTable } from "./NeighbourTable";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   initialEquationHtml: string;
@@ -74,22 +75,15 @@ export default function GatEditorIsland({ initialEquationHtml, initialEquationTe
         </p>
       )}
       <div class="ga-controls">
-        <label>
-          Preset{" "}
-          <select
-            onChange={(e) => {
-              const k = (e.target as HTMLSelectElement).value;
-              (e.target as HTMLSelectElement).value = "";
-              const p = graphPresets[k];
-              if (p) edit(p.graph, 0, `Loaded: ${p.label}.`);
-            }}
-          >
-            <option value="">Load a graph…</option>
-            {Object.entries(graphPresets).map(([k, p]) => (
-              <option value={k}>{p.label}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Preset"
+          placeholder="Load a graph…"
+          options={Object.entries(graphPresets).map(([k, p]) => ({ value: k, label: p.label }))}
+          onValue={(k) => {
+            const p = graphPresets[k];
+            if (p) edit(p.graph, 0, `Loaded: ${p.label}.`);
+          }}
+        />
         <span class="ga-group">
           <RangeField
             id="ga-heads"

@@ -12,7 +12,7 @@ import { useThrottled } from "../../training/useThrottled";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
-import { NumberSelect } from "../primitives/NumberSelect";
+import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { GraphPanel } from "./GraphPanel";
 import { graphPresets } from "./graphCodec";
@@ -152,18 +152,14 @@ export default function TrainKarateIsland() {
         </div>
       )}
       <div class="trainer-query widget-controls">
-        <label for="karate-member">Member</label>
-        <select
+        <NumberSelect
           id="karate-member"
+          label="Member"
           value={state.member}
-          onChange={(e) => set("member", Number((e.target as HTMLSelectElement).value))}
-        >
-          {Array.from({ length: KARATE_NODES }, (_, i) => (
-            <option key={i} value={i + 1}>
-              {`${i + 1} (${FACTION_LABELS[KARATE_FACTIONS[i]]})`}
-            </option>
-          ))}
-        </select>
+          options={indices(KARATE_NODES).map((i) => i + 1)}
+          show={(m) => `${m} (${FACTION_LABELS[KARATE_FACTIONS[m - 1]]})`}
+          onValue={(v) => set("member", v)}
+        />
       </div>
       {view && conflicts && (
         <p class="kc-static" data-output="static">

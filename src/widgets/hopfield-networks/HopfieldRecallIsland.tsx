@@ -14,6 +14,7 @@ import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { pixelName, recallTex } from "./hopfieldEquations";
 import { recallCells } from "./hopfieldNotebook";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   initialEquationHtml: string;
@@ -177,16 +178,15 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
           style={{ width: "6rem" }}
           onSeed={(v) => set("seed", v)}
         />
-        <label>
-          Update{" "}
-          <select
-            value={state.mode}
-            onChange={(e) => set("mode", (e.target as HTMLSelectElement).value as "async" | "sync")}
-          >
-            <option value="async">Asynchronous: one at a time</option>
-            <option value="sync">Synchronous: all at once</option>
-          </select>
-        </label>
+        <SelectField
+          label="Update"
+          value={state.mode}
+          options={[
+            { value: "async", label: "Asynchronous: one at a time" },
+            { value: "sync", label: "Synchronous: all at once" },
+          ]}
+          onValue={(v) => set("mode", v)}
+        />
       </div>
       {r && (
         <div class="hop-row">

@@ -111,19 +111,12 @@ export default function TrainMemoryNetworkIsland() {
             ]}
             onChange={chooseTask}
           />
-          <label>
-            Hops K{" "}
-            <select
-              value={String(state.hops)}
-              onChange={(e) => set("hops", Number((e.target as HTMLSelectElement).value))}
-            >
-              {[1, 2, 3].map((k) => (
-                <option key={k} value={String(k)}>
-                  {k}
-                </option>
-              ))}
-            </select>
-          </label>
+          <NumberSelect
+            label="Hops K"
+            value={state.hops}
+            options={[1, 2, 3]}
+            onValue={(v) => set("hops", v)}
+          />
         </>
       }
       chart={{ label: "Loss and held-out accuracy", lossLabel: "cross-entropy (nats)" }}

@@ -18,6 +18,7 @@ import {
   multiHeadTex,
   tokenLabels,
 } from "./multiHeadModel";
+import { SelectField, optionsOf } from "../primitives/SelectField";
 
 const dimLabels = (H: number) =>
   Array.from(
@@ -53,17 +54,12 @@ export default function MultiHeadIsland({ initialEquationHtml, initialEquationTe
         <FieldMessage id="mh-text-error" error={outcome.ok ? undefined : outcome.error} kept="sentence" />
       </div>
       <div class="widget-controls">
-        <label>
-          Number of heads H
-          <select
-            value={state.heads}
-            onChange={(e) => set("heads", (e.target as HTMLSelectElement).value as typeof state.heads)}
-          >
-            {HEAD_CHOICES.map((h) => (
-              <option value={h}>{h}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Number of heads H"
+          value={state.heads}
+          options={optionsOf(HEAD_CHOICES)}
+          onValue={(v) => set("heads", v)}
+        />
         <RangeField
           id="mh-beta"
           label="Sharpness β"

@@ -16,6 +16,7 @@ import {
   addressingTex,
   computeAddressing,
 } from "./ntmModel";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   initialEquationHtml: string;
@@ -109,18 +110,18 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
           show={slotName}
           onValue={(v) => set("prev", v)}
         />
-        <label>
-          Shift s{" "}
-          <select
-            value={state.shift}
-            onChange={(e) => set("shift", (e.target as HTMLSelectElement).value as typeof state.shift)}
-          >
-            {Object.entries(SHIFT_KERNELS).map(([k, v]) => (
-              <option value={k}>{v.label}</option>
-            ))}
-            <option value="custom">Custom…</option>
-          </select>
-        </label>
+        <SelectField
+          label="Shift s"
+          value={state.shift}
+          options={[
+            ...Object.entries(SHIFT_KERNELS).map(([k, v]) => ({
+              value: k as typeof state.shift,
+              label: v.label,
+            })),
+            { value: "custom", label: "Custom…" },
+          ]}
+          onValue={(v) => set("shift", v)}
+        />
         {state.shift === "custom" && (
           <span class="ntm-custom">
             <label for="ntm-custom">Custom shift (forward, stay, back)</label>

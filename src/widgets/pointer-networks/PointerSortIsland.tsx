@@ -9,6 +9,7 @@ import { MatrixGrid } from "../primitives/charts/MatrixGrid";
 import { fixed as dec } from "../primitives/format";
 import { type PointerView, computePointer, pointerSpec } from "./pointerModel";
 import { pointerTex } from "./pointerEquation";
+import { SelectField, optionsOf } from "../primitives/SelectField";
 
 interface Props {
   /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
@@ -58,18 +59,12 @@ export default function PointerSortIsland({ initialEquationHtml, initialEquation
           outputName="beta"
           onValue={(v) => set("beta", v)}
         />
-        <label>
-          Order{" "}
-          <select
-            value={state.order}
-            onChange={(e) =>
-              set("order", (e.target as HTMLSelectElement).value as "ascending" | "descending")
-            }
-          >
-            <option value="ascending">ascending</option>
-            <option value="descending">descending</option>
-          </select>
-        </label>
+        <SelectField
+          label="Order"
+          value={state.order}
+          options={optionsOf(["ascending", "descending"] as const)}
+          onValue={(v) => set("order", v)}
+        />
       </div>
       <div class="widget-controls" role="group" aria-label="Decoder steps">
         <button type="button" onClick={() => go(1)} disabled={step === 1}>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { SelectField, optionsOf } from "./SelectField";
 
 export interface NumberSelectProps {
   /** The visible label before the select. */
@@ -15,24 +16,9 @@ export interface NumberSelectProps {
   id?: string;
 }
 
-/** A labelled `<select>` of numbers: the option values are the numbers as text. */
-export function NumberSelect({ label, value, options, show, onValue, class: cls, id }: NumberSelectProps) {
-  return (
-    <label class={cls}>
-      {`${label} `}
-      <select
-        id={id}
-        value={String(value)}
-        onChange={(e) => onValue(Number((e.target as HTMLSelectElement).value))}
-      >
-        {options.map((o) => (
-          <option key={o} value={String(o)}>
-            {show ? show(o) : o}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+/** A labelled `<select>` of numbers (a {@link SelectField}): the option values are the numbers as text. */
+export function NumberSelect({ options, show, ...rest }: NumberSelectProps) {
+  return <SelectField {...rest} options={optionsOf(options, show)} />;
 }
 
 /** The whole numbers 0, 1, …, n − 1: the options of a select of rows, slots or positions. */

@@ -10,6 +10,7 @@ import { RangeField } from "../primitives/RangeField";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { type QkvResult, computeQkv, qkvPresets, qkvSpec } from "./qkvModel";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   initialEquationHtml: string;
@@ -68,20 +69,12 @@ export default function QkvExplorerIsland({ initialEquationHtml, initialEquation
         </p>
       )}
       <div class="qkv-controls">
-        <label>
-          Preset{" "}
-          <select
-            onChange={(e) => {
-              applyPreset((e.target as HTMLSelectElement).value);
-              (e.target as HTMLSelectElement).value = "";
-            }}
-          >
-            <option value="">Load a preset…</option>
-            {Object.entries(qkvPresets).map(([k, p]) => (
-              <option value={k}>{p.label}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Preset"
+          placeholder="Load a preset…"
+          options={Object.entries(qkvPresets).map(([k, p]) => ({ value: k, label: p.label }))}
+          onValue={applyPreset}
+        />
         <span class="control-range">
           <RangeField
             id="qkv-tau"

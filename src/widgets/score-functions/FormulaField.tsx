@@ -1,5 +1,6 @@
 import { Typeset } from "../../formula/Typeset";
 import { FORMULA_EXAMPLES } from "./scoreModel";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   value: string;
@@ -26,21 +27,13 @@ export function FormulaField({ value, onInput, tex, error, status }: Props) {
           aria-describedby="sf-formula-hint sf-formula-error"
           onInput={(e) => onInput((e.target as HTMLInputElement).value)}
         />
-        <select
-          aria-label="Load an example formula"
-          onChange={(e) => {
-            const sel = e.target as HTMLSelectElement;
-            if (sel.value) onInput(sel.value);
-            sel.value = "";
-          }}
-        >
-          <option value="">Examples…</option>
-          {FORMULA_EXAMPLES.map((x) => (
-            <option value={x.expr} key={x.expr}>
-              {x.label}
-            </option>
-          ))}
-        </select>
+        <SelectField
+          label="Load an example formula"
+          hideLabel
+          placeholder="Examples…"
+          options={FORMULA_EXAMPLES.map((x) => ({ value: x.expr, label: x.label }))}
+          onValue={onInput}
+        />
       </div>
       <small id="sf-formula-hint" class="hint">
         mathjs syntax. In scope: the vectors <code>q</code> and <code>k</code> and their length <code>d</code>

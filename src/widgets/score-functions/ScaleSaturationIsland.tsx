@@ -25,6 +25,7 @@ import {
   scaleSpec,
 } from "./scaleModel";
 import { scaleEquationTex } from "./scaleEquation";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   /** The default curves, measured at build time. */
@@ -193,16 +194,16 @@ export default function ScaleSaturationIsland({ initial, initialEquationHtml, in
           }
         />
         <div>
-          <label class="sd-measure">
-            Measure{" "}
-            <select
-              value={state.measure}
-              onChange={(e) => set("measure", (e.target as HTMLSelectElement).value as "max" | "entropy")}
-            >
-              <option value="max">largest weight (1 = one-hot)</option>
-              <option value="entropy">entropy in nats (0 = one-hot)</option>
-            </select>
-          </label>
+          <SelectField
+            class="sd-measure"
+            label="Measure"
+            value={state.measure}
+            options={[
+              { value: "max", label: "largest weight (1 = one-hot)" },
+              { value: "entropy", label: "entropy in nats (0 = one-hot)" },
+            ]}
+            onValue={(v) => set("measure", v)}
+          />
           <LineChart
             name="saturation"
             series={sat}

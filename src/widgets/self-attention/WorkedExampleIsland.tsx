@@ -4,6 +4,7 @@ import { fmt } from "../primitives/matrixText";
 import { useWidget } from "../primitives/useWidget";
 import { SPREAD_PAIRS, computeWorked, scoreSpread, workedSpec } from "./workedModel";
 import { workedTex } from "./workedEquation";
+import { SelectField, optionsOf } from "../primitives/SelectField";
 
 interface Props {
   /** Build-time KaTeX HTML of the default state's equation, and the TeX it was typeset from. */
@@ -48,17 +49,12 @@ export default function WorkedExampleIsland({ initialEquationHtml, initialEquati
       <div class="widget-controls">
         {numberField("s1", "q·k₁")}
         {numberField("s2", "q·k₂")}
-        <label>
-          dₖ
-          <select
-            value={state.dk}
-            onChange={(e) => set("dk", (e.target as HTMLSelectElement).value as typeof state.dk)}
-          >
-            {["4", "16", "64", "256", "1024"].map((d) => (
-              <option value={d}>{d}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="dₖ"
+          value={state.dk}
+          options={optionsOf(["4", "16", "64", "256", "1024"] as const)}
+          onValue={(v) => set("dk", v)}
+        />
       </div>
       <p class="field-error" role="alert" hidden={!bad.s1 && !bad.s2}>
         {[bad.s1, bad.s2].filter(Boolean).join(" ")} The last valid numbers are still used.

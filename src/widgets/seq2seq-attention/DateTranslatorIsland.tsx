@@ -14,6 +14,7 @@ import {
   readDateInput,
   translatorFrom,
 } from "./datesModel";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   /** The translation of the default input, computed at build time from the same weights. */
@@ -117,23 +118,12 @@ export default function DateTranslatorIsland({ initial, initialEquationHtml, ini
             onInput={(e) => set("text", (e.target as HTMLInputElement).value)}
           />
         </label>
-        <label>
-          Try an example{" "}
-          <select
-            value=""
-            onChange={(e) => {
-              const v = (e.target as HTMLSelectElement).value;
-              if (v) set("text", v);
-            }}
-          >
-            <option value="">choose…</option>
-            {EXAMPLES.map((x) => (
-              <option key={x.text} value={x.text}>
-                {x.text} ({x.note})
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Try an example"
+          placeholder="choose…"
+          options={EXAMPLES.map((x) => ({ value: x.text, label: `${x.text} (${x.note})` }))}
+          onValue={(v) => set("text", v)}
+        />
       </div>
       <p id="dates-input-msg" class={fieldError ? "field-error" : "field-ok"} aria-live="polite">
         {fieldError ? `${fieldError} The last translation is still shown.` : ""}

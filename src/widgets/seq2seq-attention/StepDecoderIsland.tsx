@@ -8,6 +8,7 @@ import { fixed } from "../primitives/format";
 import { AttentionLines } from "./AttentionLines";
 import { StepDetail } from "./StepDetail";
 import { SOURCE, STEPS, TARGET, type Variant, computeS2s, s2sSpec, stepSummary, stepTex } from "./s2sModel";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   initialEquationHtml: string;
@@ -75,16 +76,15 @@ export default function StepDecoderIsland({ initialEquationHtml, initialEquation
             </label>
           ))}
         </fieldset>
-        <label>
-          Weights{" "}
-          <select
-            value={state.weights}
-            onChange={(e) => set("weights", (e.target as HTMLSelectElement).value as "hand" | "random")}
-          >
-            <option value="hand">set by hand (aligned)</option>
-            <option value="random">random, untrained</option>
-          </select>
-        </label>
+        <SelectField
+          label="Weights"
+          value={state.weights}
+          options={[
+            { value: "hand", label: "set by hand (aligned)" },
+            { value: "random", label: "random, untrained" },
+          ]}
+          onValue={(v) => set("weights", v)}
+        />
         {state.weights === "random" && (
           <SeedInput
             label="Seed"

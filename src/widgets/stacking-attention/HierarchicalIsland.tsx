@@ -8,7 +8,8 @@ import { useWidget } from "../primitives/useWidget";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { dec } from "../primitives/parseList";
 import { type HanView, computeHan, hanSpec, hanTex } from "./hierarchicalModel";
-import { ASPECTS, type Aspect, FEATURES } from "./lexicon";
+import { ASPECTS, FEATURES } from "./lexicon";
+import { SelectField, optionsOf } from "../primitives/SelectField";
 
 const shade = (w: number) => ({
   background: `color-mix(in srgb, var(--accent) ${Math.round(Math.min(1, w) * 45)}%, transparent)`,
@@ -41,17 +42,12 @@ export default function HierarchicalIsland({ initialEquationHtml, initialEquatio
         <FieldMessage id="han-doc-error" error={error} kept="result" />
       </div>
       <div class="widget-controls">
-        <label>
-          Context vector (what the classifier looks for){" "}
-          <select
-            value={state.aspect}
-            onChange={(e) => set("aspect", (e.target as HTMLSelectElement).value as Aspect)}
-          >
-            {ASPECTS.map((a) => (
-              <option value={a}>{a}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Context vector (what the classifier looks for)"
+          value={state.aspect}
+          options={optionsOf(ASPECTS)}
+          onValue={(v) => set("aspect", v)}
+        />
         <RangeField
           id="han-kappa"
           label="Strength κ"

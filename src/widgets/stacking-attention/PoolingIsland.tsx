@@ -9,8 +9,9 @@ import { useWidget } from "../primitives/useWidget";
 import { dec } from "../primitives/parseList";
 import { ConvPanel } from "./ConvPanel";
 import { ScrollBox } from "../primitives/ScrollBox";
-import { ASPECTS, type Aspect, FEATURES } from "./lexicon";
+import { ASPECTS, FEATURES } from "./lexicon";
 import { type PoolView, computePool, poolSpec, poolTex } from "./poolingModel";
+import { SelectField, optionsOf } from "../primitives/SelectField";
 
 type Num = "kappa" | "lambda" | "k";
 const SLIDERS: {
@@ -67,17 +68,12 @@ export default function PoolingIsland({ initialEquationHtml, initialEquationTex 
         <FieldMessage id="pool-text-error" error={error} kept="result" />
       </div>
       <div class="widget-controls">
-        <label>
-          Context vector{" "}
-          <select
-            value={state.aspect}
-            onChange={(e) => set("aspect", (e.target as HTMLSelectElement).value as Aspect)}
-          >
-            {ASPECTS.map((a) => (
-              <option value={a}>{a}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Context vector"
+          value={state.aspect}
+          options={optionsOf(ASPECTS)}
+          onValue={(v) => set("aspect", v)}
+        />
         {SLIDERS.map((s) => (
           <span class="pool-slider">
             <RangeField

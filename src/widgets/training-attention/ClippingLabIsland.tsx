@@ -16,11 +16,12 @@ import { fields } from "../primitives/urlState";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { clipCells, clipSummary, clipTex, divergedWhy, num } from "./clipEquation";
 import { GradNormChart } from "./GradNormChart";
+import { SelectField, type SelectOption } from "../primitives/SelectField";
 
-const CELLS: [ClipCell, string][] = [
-  ["tanh", "tanh RNN"],
-  ["janet", "JANET"],
-  ["indrnn", "IndRNN"],
+const CELLS: SelectOption<ClipCell>[] = [
+  { value: "tanh", label: "tanh RNN" },
+  { value: "janet", label: "JANET" },
+  { value: "indrnn", label: "IndRNN" },
 ];
 
 export const clippingSpec = {
@@ -105,29 +106,16 @@ export default function ClippingLabIsland() {
       idPrefix="clip"
       controls={
         <>
-          <label>
-            Cell{" "}
-            <select
-              value={state.cell}
-              onChange={(e) => set("cell", (e.target as HTMLSelectElement).value as ClipCell)}
-            >
-              {CELLS.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Optimiser{" "}
-            <select
-              value={state.optimizer}
-              onChange={(e) => set("optimizer", (e.target as HTMLSelectElement).value as "sgd" | "adam")}
-            >
-              <option value="sgd">SGD, momentum 0.9, lr 0.05</option>
-              <option value="adam">Adam, lr 0.01</option>
-            </select>
-          </label>
+          <SelectField label="Cell" value={state.cell} options={CELLS} onValue={(v) => set("cell", v)} />
+          <SelectField
+            label="Optimiser"
+            value={state.optimizer}
+            options={[
+              { value: "sgd", label: "SGD, momentum 0.9, lr 0.05" },
+              { value: "adam", label: "Adam, lr 0.01" },
+            ]}
+            onValue={(v) => set("optimizer", v)}
+          />
           <span class="clip-threshold">
             <RangeField
               id="clip-threshold"

@@ -21,6 +21,7 @@ import {
   chartY,
 } from "./bnModel";
 import { bnEquationTex } from "./bnEquation";
+import { SelectField } from "../primitives/SelectField";
 
 interface Props {
   /** The default curves, measured at build time. */
@@ -101,16 +102,15 @@ export default function BottleneckIsland({ initial, initialEquationHtml, initial
   return (
     <div ref={ref} class="bn" data-busy={busy ? "true" : "false"}>
       <div class="widget-controls">
-        <label>
-          Single vector{" "}
-          <select
-            value={state.summary}
-            onChange={(e) => set("summary", (e.target as HTMLSelectElement).value as "last" | "mean")}
-          >
-            <option value="last">the encoder's last state</option>
-            <option value="mean">the mean of its states</option>
-          </select>
-        </label>
+        <SelectField
+          label="Single vector"
+          value={state.summary}
+          options={[
+            { value: "last", label: "the encoder's last state" },
+            { value: "mean", label: "the mean of its states" },
+          ]}
+          onValue={(v) => set("summary", v)}
+        />
         <NumberSelect
           label="State size d"
           value={state.hidden}
