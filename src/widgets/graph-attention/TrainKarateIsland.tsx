@@ -155,6 +155,7 @@ export default function TrainKarateIsland() {
         <NumberSelect
           id="karate-member"
           label="Member"
+          labelApart
           value={state.member}
           options={indices(KARATE_NODES).map((i) => i + 1)}
           show={(m) => `${m} (${FACTION_LABELS[KARATE_FACTIONS[m - 1]]})`}

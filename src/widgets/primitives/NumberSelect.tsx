@@ -14,6 +14,8 @@ export interface NumberSelectProps {
   class?: string;
   /** Id of the select itself. */
   id?: string;
+  /** The label beside the select (`<label for={id}>`), not wrapping it: see `SelectField`. */
+  labelApart?: boolean;
 }
 
 /** A labelled `<select>` of numbers (a {@link SelectField}): the option values are the numbers as text. */

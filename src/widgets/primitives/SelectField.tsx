@@ -14,6 +14,12 @@ interface CommonProps<T extends string | number> {
    */
   label: string;
   hideLabel?: boolean;
+  /**
+   * Put `<label for={id}>` and the select side by side (a fragment) instead of the label wrapping
+   * the select: for a row that lays them out itself, and so the label's text is the label alone (a
+   * wrapping label's text also holds the options' text). Needs `id`.
+   */
+  labelApart?: boolean;
   /** The choices, in order. */
   options: readonly SelectOption<T>[];
   /** Called with the value of the option the reader picks. */
@@ -49,7 +55,7 @@ export type SelectFieldProps<T extends string | number> = ValueProps<T> | MenuPr
  * keyboard use are the native select's with the site's `select` styles.
  */
 export function SelectField<T extends string | number>(props: SelectFieldProps<T>) {
-  const { label, hideLabel, options, onValue, class: cls, id, placeholder } = props;
+  const { label, hideLabel, labelApart, options, onValue, class: cls, id, placeholder } = props;
   const select = (
     <select
       id={id}
@@ -71,6 +77,15 @@ export function SelectField<T extends string | number>(props: SelectFieldProps<T
     </select>
   );
   if (hideLabel) return select;
+  if (labelApart)
+    return (
+      <>
+        <label class={cls} for={id}>
+          {label}
+        </label>
+        {select}
+      </>
+    );
   return (
     <label class={cls}>
       {`${label} `}

@@ -99,4 +99,21 @@ describe("SelectField", () => {
     expect(field.type).toBe("select");
     expect((field.props as Props)["aria-label"]).toBe("Load an example formula");
   });
+
+  it("with labelApart, puts <label for> beside the select, so the label's text is the label alone", () => {
+    const field = SelectField({
+      id: "karate-member",
+      label: "Member",
+      labelApart: true,
+      value: 1,
+      options: optionsOf([1, 2]),
+      onValue: () => {},
+    }) as VNode;
+    const [label, sel] = kids(field) as VNode[];
+    expect(label.type).toBe("label");
+    expect((label.props as Props).for).toBe("karate-member");
+    expect(kids(label)).toEqual(["Member"]);
+    expect(sel.type).toBe("select");
+    expect((sel.props as Props).id).toBe("karate-member");
+  });
 });
