@@ -28,7 +28,8 @@ export const TOTAL_BUDGET = 250 * KB;
  */
 export const PAGE_BUDGETS: Record<string, number> = {
   "/notebook/": 400 * KB,
-  "/chapters/score-functions/": 330 * KB,
+  // 330 → 334 KB: the charts' d3-scale and d3-shape (one shared chunk, +12.6 KB on every chart page).
+  "/chapters/score-functions/": 334 * KB,
 };
 
 const dist = resolve(import.meta.dirname, "../../dist");

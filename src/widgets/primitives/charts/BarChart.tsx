@@ -1,6 +1,6 @@
 import { formats } from "../format";
 import { ChartFrame, Legend, textWidth, useChartWidth } from "./ChartFrame";
-import { bandScale, linearScale } from "./scales";
+import { bandScale, linePath, linearScale } from "./scales";
 
 interface Overlay {
   /** Legend and table column title. */
@@ -208,7 +208,16 @@ export function BarChart(p: BarChartProps) {
             y2={yv(v)}
           />
         ))}
-      {curve && <path class="curve" d={curve.map((v, i) => `${i ? "L" : "M"}${cx(i)},${yv(v)}`).join("")} />}
+      {curve && (
+        <path
+          class="curve"
+          d={linePath(
+            curve.map((v, i) => ({ x: i, y: v })),
+            cx,
+            yv,
+          )}
+        />
+      )}
       {p.marker && (
         <line
           class="marker"
