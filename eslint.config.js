@@ -9,6 +9,13 @@ const RAW_RANGE = {
   message: "A slider is src/widgets/primitives/Slider or RangeField (label, output and aria-valuetext).",
 };
 
+/** The same, with the type written as an expression: type={"range"}. */
+const RAW_RANGE_EXPRESSION = {
+  selector:
+    "JSXOpeningElement[name.name='input'] > JSXAttribute[name.name='type'] > JSXExpressionContainer > Literal[value='range']",
+  message: RAW_RANGE.message,
+};
+
 /** A raw select outside primitives/. */
 const RAW_SELECT = {
   selector: "JSXOpeningElement[name.name='select']",
@@ -54,7 +61,7 @@ export default defineConfig(
   },
   {
     // A chapter's widget folder imports only from primitives/ (the frame included), lib/, its own
-    // folder and the site's shared runtimes under src/ (data/, training/, formula/): never from
+    // folder and the site's shared runtimes under src/ (data/, training/, formula/, i18n/): never from
     // another chapter's folder.
     files: ["src/widgets/*/**/*.{ts,tsx,astro}"],
     ignores: ["src/widgets/primitives/**", "src/widgets/*.astro/**"],
@@ -69,7 +76,7 @@ export default defineConfig(
                 "A chapter folder does not import from another chapter's folder; move a shared part to src/widgets/primitives/.",
             },
             {
-              regex: "^\\.\\./\\.\\./(widgets/|\\.\\./(?!lib(/|$)))",
+              regex: "^\\.\\./\\.\\./(?!training/|data/|formula/|i18n/|\\.\\./lib(/|$))",
               message:
                 "A chapter folder imports only from primitives/, lib/, src/'s shared runtimes and its own folder.",
             },
@@ -87,8 +94,8 @@ export default defineConfig(
     // A slider is the Slider (or RangeField) primitive and a select is SelectField (NumberSelect for
     // numbers, EquationPicker beside a live equation): no raw <input type="range"> or <select> in a
     // chapter folder, the training runtime or the notebook.
-    files: ["src/**/*.tsx"],
+    files: ["src/**/*.{tsx,astro}"],
     ignores: ["src/widgets/primitives/**"],
-    rules: { "no-restricted-syntax": ["error", RAW_RANGE, RAW_SELECT] },
+    rules: { "no-restricted-syntax": ["error", RAW_RANGE, RAW_RANGE_EXPRESSION, RAW_SELECT] },
   },
 );
