@@ -13,6 +13,7 @@ export * from "./core/tokenize";
 export * from "./core/random";
 export * from "./core/normalMatrix";
 export * from "./core/portableMath";
+export * from "./core/fingerprint";
 // analysis: statistics of weights and fits
 export * from "./analysis/entropy";
 export * from "./analysis/ridge";

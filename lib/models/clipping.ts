@@ -220,6 +220,7 @@ export function createClippingModel(
   return {
     maxSteps: o.steps,
     evalEvery: 25,
+    parameterData: () => runs.flatMap((run) => run.params.map((t) => t.data)),
     nextBatch: () => addingBatch(dataRng, o.batch, T),
     trainStep(batch: AddingBatch): StepStats {
       const series: Record<string, number> = {};

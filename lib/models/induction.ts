@@ -264,6 +264,7 @@ export function createInductionModel(seed: number, options: InductionOptions = {
     layers: L,
     nextBatch: next,
     parameters: named,
+    parameterData: () => params.map((t) => t.data),
     gradients(batch: InductionBatch): number {
       const { logits } = forward(batch.tokens, 2 * batch.half, true);
       const loss = crossEntropy(logits, inductionTargets(batch));

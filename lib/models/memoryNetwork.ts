@@ -215,6 +215,7 @@ export function createMemoryNetwork(seed: number, options: MemoryNetworkOptions)
     evalEvery: 100,
     options: o,
     parameters: named,
+    parameterData: () => params.map((t) => t.data),
     nextBatch: next,
     trainStep(batch: BabiBatch): StepStats {
       const { logits } = forward(batch, stepsDone < o.linearStart);

@@ -280,6 +280,7 @@ export function createNodeClassifier(seed: number, options: NodeClassifierOption
     maxSteps: o.steps,
     evalEvery: 5,
     parameters: params,
+    parameterData: () => GRAPH_NETS.flatMap((net) => Object.values(params[net]).map((t) => t.data)),
     nextBatch: () =>
       Object.fromEntries(
         GRAPH_NETS.map((net) => [net, { input: dropMask(N, N), hidden: dropMask(N, H) }]),

@@ -298,6 +298,7 @@ export function createPointerNetModel(seed: number, options: PointerNetOptions =
     evalEvery: 25,
     nextBatch: next,
     parameters: named,
+    parameterData: () => params.map((t) => t.data),
     decodeBatch,
     gradients: (batch: SortBatch) => opt.backward(lossOf(batch)),
     trainStep(batch: SortBatch): StepStats {

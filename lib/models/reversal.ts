@@ -275,6 +275,7 @@ export function createReversalModel(seed: number, options: ReversalOptions): Rev
     evalEvery: 50,
     nextBatch: next,
     parameters: named,
+    parameterData: () => params.map((t) => t.data),
     gradients(batch: ReversalBatch): number {
       const { size: B, length: L } = batch;
       const { outs } = decode(batch.src, B, L, L + 1, batch.tgt);

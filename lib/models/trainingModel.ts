@@ -5,6 +5,7 @@
  * progress, history and the worker messages. The same runtime hosts every trained demo
  * (reversal with attention, clipping, pointer networks, …).
  */
+import { fingerprint } from "../core/fingerprint";
 
 /** What one training step reports. */
 export interface StepStats {
@@ -47,6 +48,29 @@ export interface TrainingModel<Batch = unknown, Input = unknown, Output = unknow
   query(input: Input): Output;
   /** The model's output on its fixed probe input: what the widget draws while training. */
   probe(): Output;
+  /**
+   * Every trained parameter's values in a fixed order (the weights only, not the optimiser's
+   * state), read without copying; consumes no randomness. {@link parameterFingerprint} hashes them
+   * so that a run in Node and one in a browser's worker can be compared to the bit.
+   */
+  parameterData?(): readonly Float64Array[];
+}
+
+/**
+ * The fingerprint of a model's parameters as they are now: {@link fingerprint} of
+ * `parameterData()` (eight hex digits), or null for a model that does not list its parameters.
+ * Equal seeds, options and step counts give equal fingerprints, in Node and in a browser.
+ *
+ * $$\operatorname{fp}(\theta) = \operatorname{FNV\text{-}1a}_{32}\big(\text{bytes of } \theta_1, \dots, \theta_P\big)$$
+ *
+ * @example
+ * [models.parameterFingerprint({ parameterData: () => [Float64Array.of(1)] }), models.parameterFingerprint({})];
+ * // returns ["f3ac2379", null]
+ *
+ * @see {@link fingerprint}
+ */
+export function parameterFingerprint(model: Pick<TrainingModel, "parameterData">): string | null {
+  return model.parameterData ? fingerprint(model.parameterData()) : null;
 }
 
 /** Builds a fresh model from a seed and the reader's options (e.g. the attention variant). */

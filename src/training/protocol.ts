@@ -32,6 +32,13 @@ export interface Progress<Output = unknown> {
   etaSeconds: number;
   /** The model's output on its probe input (attention and all), as of this step. */
   view: Output;
+  /**
+   * `parameterFingerprint` of the model's weights (eight hex digits), computed in the worker
+   * whenever the run is not training (idle, paused or done); null while it trains, or for a model
+   * that does not list its parameters. The same seed, options and steps give the same fingerprint
+   * in Node and in the browser.
+   */
+  fingerprint: string | null;
 }
 
 /** Worker → main thread. */

@@ -3,7 +3,12 @@
  * unit tests and benchmarks drive it directly. It owns the state machine
  * (idle → training ⇄ paused → done), evaluation on schedule, the history and the speed estimate.
  */
-import type { HistoryPoint, TrainingModel, TrainingState } from "../../lib/models/trainingModel";
+import {
+  type HistoryPoint,
+  type TrainingModel,
+  type TrainingState,
+  parameterFingerprint,
+} from "../../lib/models/trainingModel";
 import type { Progress } from "./protocol";
 
 /** Monotonic milliseconds (performance.now in the browser). */
@@ -129,6 +134,8 @@ export class TrainingRunner<Output = unknown> {
       stepsPerSecond: this.rate,
       etaSeconds: this.rate > 0 ? left / this.rate : NaN,
       view: this.view,
+      // Hashed only when the weights hold still: a running model would be out of date at once.
+      fingerprint: this.state === "training" ? null : parameterFingerprint(this.model),
     };
     const points = this.pending;
     this.pending = [];

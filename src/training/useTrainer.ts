@@ -1,8 +1,9 @@
 /**
  * The main-thread side of the training runtime: starts the widget's worker, sends the reader's
  * commands, keeps the latest progress and the history, answers queries as promises, and mirrors
- * the run on the `[data-widget]` root as `data-state`, `data-step`, `data-loss` and
- * `data-accuracy` (held-out, 0..1) for tests and benchmarks.
+ * the run on the `[data-widget]` root as `data-state`, `data-step`, `data-loss`,
+ * `data-accuracy` (held-out, 0..1) and, when not training, `data-fingerprint` (the worker's hash
+ * of the weights, to compare with Node's to the bit) for tests and benchmarks.
  */
 import { paintThrottle } from "../widgets/primitives/afterNextPaint";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
@@ -124,6 +125,7 @@ export function useTrainer<Options, Input, Output>(
     root.dataset.step = String(progress.step);
     root.dataset.loss = Number.isFinite(progress.loss) ? progress.loss.toPrecision(4) : "";
     root.dataset.accuracy = Number.isFinite(progress.accuracy) ? progress.accuracy.toFixed(4) : "";
+    root.dataset.fingerprint = progress.fingerprint ?? "";
   }, [progress]);
 
   return {

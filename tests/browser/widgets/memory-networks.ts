@@ -5,6 +5,8 @@
  */
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
+import { createMemoryNetwork } from "../../../lib/models/memoryNetwork";
+import { expectStepsLikeNode } from "../fingerprint";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 import {
   cellNumbers,
@@ -149,8 +151,10 @@ test("memory-networks: train the memory network on task 1 and task 2, pause, res
     30_000,
   );
 
+  // Determinism: seed 1, task 1, 3 hops, the worker's weights equal Node's to the bit.
+  await expectStepsLikeNode(w, createMemoryNetwork, 1, { task: 1, hops: 3 }, 2);
   // Task 1: train to the target on held-out stories.
-  await w.getByRole("button", { name: "Train" }).click();
+  await w.getByRole("button", { name: "Resume" }).click();
   await waitFor(async () => (await attr("state")) === "training", "training starts");
   await waitFor(
     async () => Number(await attr("accuracy")) >= 0.99,

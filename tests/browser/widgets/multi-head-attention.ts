@@ -4,6 +4,8 @@
  */
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
+import { createInductionModel } from "../../../lib/models/induction";
+import { expectStepsLikeNode } from "../fingerprint";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 import { clippedAxisTitles } from "../layout";
 import {
@@ -206,7 +208,9 @@ test("multi-head-attention: train the induction heads, pause, resume, your lette
   check(clipped.length === 0, `axis titles cut by their chart: ${clipped.join(", ")}`);
   check((await w.locator(".ind-head").count()) === 4, "the model view shows 2 layers × 2 heads");
 
-  await w.getByRole("button", { name: "Train" }).click();
+  // Determinism: seed 1, the worker's weights equal Node's to the bit.
+  await expectStepsLikeNode(w, createInductionModel, 1, {}, 2);
+  await w.getByRole("button", { name: "Resume" }).click();
   await waitFor(async () => (await attr("state")) === "training", "training starts");
   check(
     (await textOf(w.locator('[data-output="sequence"]'))).includes("probe sequence"),

@@ -1,6 +1,8 @@
 /** Chapter 2 (seq2seq with attention): the step-through decoder, used as a reader would. */
 import type { Locator, Page } from "@playwright/test";
 import { test, site } from "../fixtures";
+import { createReversalModel } from "../../../lib/models/reversal";
+import { expectStepsLikeNode } from "../fingerprint";
 import { check, settled, textOf, typeInto, visit, waitFor, waitForWidgets } from "../helpers";
 import {
   cellNumbers,
@@ -189,7 +191,11 @@ test("seq2seq-attention: train the reversal model, pause, resume, ask it about y
   const before = await attentionCells(w);
   check(before.length === 9 && before[0].length === 8, `8 inputs, 8 digits + EOS: ${before.length}`);
 
-  await w.getByRole("button", { name: "Train" }).click();
+  // Determinism: seed 1 (Luong, the default), the worker's weights equal Node's to the bit, before
+  // any step and after three presses of Step.
+  await expectStepsLikeNode(w, createReversalModel, 1, { attention: "luong" }, 3);
+
+  await w.getByRole("button", { name: "Resume" }).click();
   await waitFor(async () => (await attr("state")) === "training", "training starts");
   // A real threshold on held-out accuracy: well above chance (1 in 11 tokens).
   await waitFor(async () => Number(await attr("accuracy")) >= 0.5, "held-out accuracy ≥ 50 %", 240_000);

@@ -1,6 +1,8 @@
 /** Chapter 16 (training attention models): the three-way clipping lab, used as a reader would. */
 import type { Locator } from "@playwright/test";
 import { test, site } from "../fixtures";
+import { createClippingModel } from "../../../lib/models/clipping";
+import { expectNodeWeights, nodeFingerprint } from "../fingerprint";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 import { namedCellNumbers, openInNotebook, texLine, texPart, waitForEquation } from "../liveEquation";
 
@@ -44,10 +46,14 @@ test("training-attention: train three ways, read the gradient per time step, cha
   );
   check(page.context().pages().length === 1, "no notebook tab opened");
 
-  // tanh RNN with SGD (the defaults): one step by hand, then the gradient profile is there.
+  // tanh RNN with SGD (the defaults): one step by hand, then the gradient profile is there. The
+  // three runs' weights equal Node's to the bit (seed 1, c = 1), before the step and after it.
+  const defaults = { cell: "tanh", optimizer: "sgd", threshold: 1, length: 20 } as const;
+  await expectNodeWeights(w, 0, nodeFingerprint(createClippingModel, 1, defaults, 0));
   await w.getByRole("button", { name: "Step (one batch)" }).click();
   check((await textOf(status)) === "", `the message is gone once the reader steps: ${await textOf(status)}`);
   await waitFor(async () => (await attr("step")) === "1", "one step");
+  await expectNodeWeights(w, 1, nodeFingerprint(createClippingModel, 1, defaults, 1));
   const g = await rows(w, "gradnorms");
   check(g.length === 20, `20 time steps: ${g.length}`);
   const first = Number(g[0][1]);
