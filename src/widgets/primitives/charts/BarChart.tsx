@@ -81,7 +81,9 @@ export function BarChart(p: BarChartProps) {
     ? useChartWidth(labelW + 16 + 240 + noteW + 12, labelW + 16 + 60 + noteW + 12)
     : useChartWidth(Math.max(240, 44 + n * Math.max(band, 34) + 10), 44 + n * band + 10);
   if (horizontal) {
-    const left = labelW + 16;
+    // Room for the labels and for the category title above them, right-aligned with them (bold
+    // text runs about 15 % wider than the estimate).
+    const left = Math.max(labelW + 16, Math.ceil(textWidth(p.categoryTitle) * 1.15) + 12);
     const barW = width - left - noteW - 12;
     const row = 24;
     const legendTop = 10;

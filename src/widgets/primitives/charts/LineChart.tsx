@@ -83,17 +83,24 @@ export function LineChart(p: LineChartProps) {
     })),
     ...(p.rules ?? []).map((r) => ({ label: r.label, kind: "marker" as const, cls: r.kind ?? "marker" })),
   ];
-  const legend = Legend({ items: legendItems, x: M.left, y: 10, width: width - M.left - M.right });
+  const xs = p.series.flatMap((s) => s.points.map((q) => q.x));
+  const ys = p.series.flatMap((s) => s.points.map((q) => q.y));
+  // The y ticks depend on the domain only: the left margin makes room for the widest tick label
+  // and, left of it, the rotated axis title (a tick label such as "-2000" ran into "energy E").
+  const yTickW = Math.max(
+    0,
+    ...tickValues(p.y, scale(p.y, ys.length ? ys : [0, 1], [1, 0])).map((t) => textWidth(fy(t))),
+  );
+  const left = Math.max(M.left, yTickW + 32);
+  const legend = Legend({ items: legendItems, x: left, y: 10, width: width - left - M.right });
   const top = 10 + legend.height + 8;
   const plotH = 170;
   const height = top + plotH + M.bottom;
-  const xs = p.series.flatMap((s) => s.points.map((q) => q.x));
-  const ys = p.series.flatMap((s) => s.points.map((q) => q.y));
   // The x ticks depend on the domain only; the last one's label is centred on the right end of
   // the axis, so the right margin makes room for half of it.
   const xTicks = tickValues(p.x, scale(p.x, xs.length ? xs : [0, 1], [0, 1]));
   const right = Math.max(M.right, Math.ceil(textWidth(fx(xTicks[xTicks.length - 1] ?? 0)) / 2) + 4);
-  const sx = scale(p.x, xs.length ? xs : [0, 1], [M.left, width - right]);
+  const sx = scale(p.x, xs.length ? xs : [0, 1], [left, width - right]);
   const sy = scale(p.y, ys.length ? ys : [0, 1], [top + plotH, top]);
   const [y0, y1] = sy.range;
   const yTicks = tickValues(p.y, sy);
@@ -101,15 +108,15 @@ export function LineChart(p: LineChartProps) {
     p.summary ??
     `${p.label}. ${p.series.map((s) => `${s.label}: ${s.points.map((q) => `(${fx(q.x)}, ${fy(q.y)})`).join(", ")}`).join(". ")}.`;
   const table = p.table ?? defaultTable(p.series, p.x.label, fx, fy);
-  const yTitleX = Math.max(12, M.left - 10 - Math.max(...yTicks.map((t) => textWidth(fy(t)))) - 10);
+  const yTitleX = Math.max(12, left - 10 - Math.max(...yTicks.map((t) => textWidth(fy(t)))) - 10);
   return (
     <ChartFrame {...{ name: p.name, label: p.label, summary, table, width, height, box, scrolls }}>
       {legend.node}
       <g class="axis">
         {yTicks.map((t) => (
           <g>
-            <line class="grid" x1={M.left} x2={width - right} y1={sy(t)} y2={sy(t)} />
-            <text x={M.left - 6} y={sy(t)} dy="0.35em" text-anchor="end">
+            <line class="grid" x1={left} x2={width - right} y1={sy(t)} y2={sy(t)} />
+            <text x={left - 6} y={sy(t)} dy="0.35em" text-anchor="end">
               {fy(t)}
             </text>
           </g>
@@ -122,9 +129,9 @@ export function LineChart(p: LineChartProps) {
             </text>
           </g>
         ))}
-        <line x1={M.left} x2={width - right} y1={y0} y2={y0} />
-        <line x1={M.left} x2={M.left} y1={y0} y2={y1} />
-        <text class="axis-title" x={(M.left + width - right) / 2} y={height - 6} text-anchor="middle">
+        <line x1={left} x2={width - right} y1={y0} y2={y0} />
+        <line x1={left} x2={left} y1={y0} y2={y1} />
+        <text class="axis-title" x={(left + width - right) / 2} y={height - 6} text-anchor="middle">
           {p.x.label}
         </text>
         <text
