@@ -74,10 +74,12 @@ export async function waitForWidgets(page: Page, timeout = 60_000): Promise<void
  * failures have their failure screenshot; the 6 without are all hangs (two widgets that never
  * became ready, the memory network's trainer and the induction heads, two clicks that waited
  * for a "stable" element, two test timeouts), four of them in pages whose script still answered.
- * On Dec 1 it was caught in the act, 2 times in about 200 fresh visits at load 15–34, both on the
- * induction heads page: once every island had hydrated, no frame came, with the page visible and
- * focused. Watched for 20 s it stayed so; bringing the page to the front, resizing it and a
- * screencast did not bring frames back; a reload did.
+ * On Dec 1 it was caught in the act 3 times in about 420 fresh visits at load 15–34 (twice on
+ * the induction heads page, once on the memory networks page): once every island had hydrated,
+ * no frame came, with the page visible and focused (and, where it was checked, another page of
+ * the same browser still drawing, and its GPU process the one it started with). Watched for 10 to
+ * 20 s it stayed so; bringing the page to the front, resizing it and a screencast did not bring
+ * frames back; a reload did, all 3 times.
  */
 async function framesRun(page: Page): Promise<string> {
   let timer: ReturnType<typeof setTimeout> | undefined;
