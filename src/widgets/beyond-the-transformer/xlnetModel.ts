@@ -3,7 +3,7 @@ import { fields } from "../primitives/urlState";
 
 /** The state a link to the XLNet widget reproduces. */
 export const xlnetSpec = {
-  order: fields.text("3 2 4 1"),
+  order: fields.text("3 2 4 1", { maxLength: 40, ascii: true }),
   shuffles: fields.int(0, 0, 99999),
   /** The position (0-based) whose mask rows the equation writes out. */
   pos: fields.int(3, 0, 7),
@@ -13,6 +13,8 @@ export type ParsedOrder = { ok: true; order: number[] } | { ok: false; error: st
 
 /** Parse "3 2 4 1" (1-based positions in the order they are predicted) into 0-based positions. */
 export function parseOrder(text: string): ParsedOrder {
+  const long = xlnetSpec.order.message(text, "The order");
+  if (long) return { ok: false, error: long };
   const parts = text
     .trim()
     .split(/[\s,]+/)

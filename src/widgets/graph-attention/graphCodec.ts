@@ -68,6 +68,8 @@ export function graphField(def: Graph): Field<string> {
       return raw;
     },
     format: (v) => v,
+    // Base-36 digits and one dot, which a URL keeps as they are: every node and every edge.
+    maxLink: 4 * MAX_NODES + 1 + MAX_NODES * (MAX_NODES - 1),
   };
 }
 

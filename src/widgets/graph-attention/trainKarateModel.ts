@@ -22,7 +22,7 @@ export interface KarateRunOptions {
 export const karateSpec = {
   seed: fields.int(1, 0, 1_000_000),
   /** Labelled members, 1-based, as the reader types them. */
-  labelled: fields.text("1 34"),
+  labelled: fields.text("1 34", { maxLength: 40, ascii: true }),
   /** The member whose neighbourhood the query table shows, 1-based. */
   member: fields.int(34, 1, KARATE_NODES),
   /** The network whose weights for that member the equation writes out. */
@@ -46,6 +46,8 @@ export const MAX_LABELLED = 6;
  * says what to change.
  */
 export function parseLabelled(text: string): number[] {
+  const long = karateSpec.labelled.message(text, "The list of members");
+  if (long) throw new Error(long);
   const parts = text
     .split(/[\s,;]+/)
     .map((s) => s.trim())

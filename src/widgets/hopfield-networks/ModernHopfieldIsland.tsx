@@ -30,7 +30,7 @@ export const betaOf = (logBeta: number) => 10 ** logBeta;
 
 /** The state a link reproduces; patterns as hex bitstrings, seed included. */
 export const modernSpec = {
-  patterns: fields.text(PRESET_LIST, 300),
+  patterns: fields.text(PRESET_LIST, { maxLength: 300, ascii: true }),
   target: fields.int(0, 0, 7),
   noise: fields.number(0.2, 0, 0.5),
   seed: fields.int(1, 0, 99999),

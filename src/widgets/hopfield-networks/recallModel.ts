@@ -4,8 +4,8 @@ import { N, PRESETS, PRESET_LIST, corrupt, parsePatternList, toHex } from "./pat
 
 /** The state a link to the recall widget reproduces (patterns as hex bitstrings, seed included). */
 export const recallSpec = {
-  patterns: fields.text(PRESET_LIST, 300),
-  draft: fields.text(toHex(PRESETS[0]), 30),
+  patterns: fields.text(PRESET_LIST, { maxLength: 300, ascii: true }),
+  draft: fields.text(toHex(PRESETS[0]), { maxLength: 30, ascii: true }),
   target: fields.int(0, 0, 7),
   noise: fields.number(0.2, 0, 0.5),
   seed: fields.int(1, 0, 99999),

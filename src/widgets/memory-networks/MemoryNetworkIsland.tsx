@@ -5,9 +5,9 @@ import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { HopAttentionTable } from "./HopAttentionTable";
 import { StoryFields } from "./StoryFields";
-import { DIMS, type Outcome, answerStory, generateStory } from "./babi";
+import { DIMS, type Outcome, generateStory } from "./babi";
 import { EquationPicker } from "../primitives/EquationPicker";
-import { hopTex, memSpec } from "./memoryModel";
+import { answerWithinLimits, hopTex, memSpec } from "./memoryModel";
 
 interface Props {
   initialEquationHtml: string;
@@ -20,7 +20,7 @@ type Result = Extract<Outcome, { ok: true }>["result"];
 /** A story, a question, and a memory network's attention per hop and its query updates. */
 export default function MemoryNetworkIsland({ initialEquationHtml, initialEquationTex }: Props) {
   const { ref, state, set, setState } = useWidget("mem", memSpec);
-  const outcome = useMemo(() => answerStory(state.story, state.question, state.hops), [state]);
+  const outcome = useMemo(() => answerWithinLimits(state.story, state.question, state.hops), [state]);
   const r = useLastGood<Result>(outcome.ok ? outcome.result : undefined);
   const err = outcome.ok ? null : outcome;
 

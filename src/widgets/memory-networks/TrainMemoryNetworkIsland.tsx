@@ -19,6 +19,7 @@ import { VariantChoice } from "../../training/VariantChoice";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { fields } from "../primitives/urlState";
+import { QUESTION_LIMITS, STORY_LIMITS, storyLimitErrors } from "./memoryModel";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { HopAttentionTable } from "./HopAttentionTable";
 import { StoryFields } from "./StoryFields";
@@ -26,12 +27,12 @@ import { hopAndSlot, trainedHopSummary, trainedHopTex, trainedMemoryCells } from
 
 const example = (task: BabiTask) => BABI_EXAMPLES[task].sentences.join("\n");
 
-const spec = {
+export const spec = {
   task: fields.choice<"1" | "2">("2", ["1", "2"]),
   hops: fields.int(3, 1, 3),
   seed: fields.int(1, 0, 1_000_000),
-  story: fields.text(example(2)),
-  question: fields.text(BABI_EXAMPLES[2].question),
+  story: fields.text(example(2), STORY_LIMITS),
+  question: fields.text(BABI_EXAMPLES[2].question, QUESTION_LIMITS),
   /** The hop the equation writes out (clamped to the hops there are). */
   hop: fields.int(1, 1, 3),
   /** The memory slot (sentence) the equation writes out, 1-based (clamped to the story's length). */
@@ -50,9 +51,12 @@ export default function TrainMemoryNetworkIsland() {
     (s) => ({ task: Number(s.task) as BabiTask, hops: s.hops }),
   );
   const { state, set, setState, progress, trainer } = w;
-  // The reader's story and question, checked with the model's own encoder before they are sent.
-  const sentences = splitSentences(state.story);
-  const errors = babiInputErrors(sentences, state.question);
+  // The reader's story and question, checked against the fields' limits, then with the model's own
+  // encoder, before they are sent.
+  const long = storyLimitErrors(state.story, state.question);
+  const within = long.story === null && long.question === null;
+  const sentences = within ? splitSentences(state.story) : [];
+  const errors = within ? babiInputErrors(sentences, state.question) : long;
   const valid = errors.story === null && errors.question === null;
   const { answer } = useModelQuery<StoryInput, MemoryNetworkOutput>(
     trainer.query,

@@ -1,19 +1,44 @@
 import { fmt } from "../primitives/matrixText";
-import { fields } from "../primitives/urlState";
-import { DIMS, generateStory, type runStory } from "./babi";
+import { type TextLimits, fields } from "../primitives/urlState";
+import { DIMS, type Outcome, answerStory, generateStory, type runStory } from "./babi";
 
 const first = generateStory(1);
+
+/**
+ * What the story and question fields take (both memory network widgets): 12 sentences of up to 6
+ * words fit in 480 characters, with words of at most 20 letters. The demo vocabularies are plain
+ * English words, so only ASCII is taken and a link at the limit stays short.
+ */
+export const STORY_LIMITS: TextLimits = { maxLength: 480, maxWord: 20, ascii: true };
+export const QUESTION_LIMITS: TextLimits = { maxLength: 60, maxWord: 20, ascii: true };
+
 /** The state a link reproduces: the story and question as written, the seed they came from, hops, the hop written out. */
 export const memSpec = {
   seed: fields.int(1, 0, 999999),
-  story: fields.text(first.sentences.join("\n")),
-  question: fields.text(first.question),
+  story: fields.text(first.sentences.join("\n"), STORY_LIMITS),
+  question: fields.text(first.question, QUESTION_LIMITS),
   hops: fields.int(1, 1, 3),
   /** The hop the equation writes out (clamped to the hops there are). */
   hop: fields.int(1, 1, 3),
 };
 
 export type StoryResult = ReturnType<typeof runStory>;
+
+/** The story's and the question's messages past their fields' limits, or null within them. */
+export function storyLimitErrors(story: string, question: string) {
+  return {
+    story: memSpec.story.message(story, "The story") ?? null,
+    question: memSpec.question.message(question, "The question") ?? null,
+  };
+}
+
+/** {@link answerStory} behind the fields' limits: a story past them gets its message and is not read. */
+export function answerWithinLimits(story: string, question: string, hops: number): Outcome {
+  const long = storyLimitErrors(story, question);
+  if (long.story) return { ok: false, field: "story", error: long.story };
+  if (long.question) return { ok: false, field: "question", error: long.question };
+  return answerStory(story, question, hops);
+}
 
 /** Weights below this are printed as 0.000, so their terms are left out of a written sum. */
 const SMALL = 5e-4;

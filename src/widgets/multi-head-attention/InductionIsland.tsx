@@ -6,7 +6,7 @@ import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training
 import { useThrottled } from "../../training/useThrottled";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
-import { fields } from "../primitives/urlState";
+import { fields, limited } from "../primitives/urlState";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { HeadGrid } from "./HeadGrid";
 import { ScrollBox } from "../primitives/ScrollBox";
@@ -18,9 +18,9 @@ const LAYERS = 2;
 const HEADS = 2;
 const OPTIONS: InductionOptions = {};
 
-const spec = {
+export const spec = {
   seed: fields.int(1, 0, 1_000_000),
-  input: fields.text("wordplay wordplay"),
+  input: fields.text("wordplay wordplay", { maxLength: 60, maxWord: 20 }),
   head: fields.int(2, 0, LAYERS * HEADS - 1),
   /** The query position of the equation (1-based; at most the longest sequence, 20 letters). */
   query: fields.int(13, 1, 20),
@@ -49,7 +49,7 @@ export default function InductionIsland() {
   const mine = useTrainedQuery(
     trainer,
     state.input,
-    (text) => ({ tokens: parseLetters(text), knockout }),
+    limited(spec.input, "The sequence", (text) => ({ tokens: parseLetters(text), knockout })),
     (i) => `${letters(i.tokens)}|${i.knockout.join(",")}`,
     () => training,
   );

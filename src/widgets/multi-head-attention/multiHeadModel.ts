@@ -19,7 +19,7 @@ export const RULES = [
 ] as const;
 
 export const multiHeadSpec = {
-  text: fields.text("the cat sat on the mat"),
+  text: fields.text("the cat sat on the mat", { maxLength: 60, maxWord: 20 }),
   heads: fields.choice<(typeof HEAD_CHOICES)[number]>("4", HEAD_CHOICES),
   beta: fields.number(60, 0, 120),
   seed: fields.int(11, 0, 99999),
@@ -95,6 +95,8 @@ export function headRules(H: number): string[] {
 
 /** Run multi-head attention with `lib/` on one-hot position vectors and the rule-built weights. */
 export function computeMultiHead(s: MultiHeadInput): MultiHeadOutcome {
+  const long = multiHeadSpec.text.message(s.text, "The sentence");
+  if (long) return { ok: false, error: long };
   const tokens = wordTokens(s.text).map((t) => t.text);
   if (tokens.length < 3) return { ok: false, error: "Type at least three words separated by spaces." };
   if (tokens.length > D_MODEL) {

@@ -11,6 +11,8 @@ export const copySpec = {
       [1, 1, 0, 1],
       [0, 0, 1, 1],
     ]),
+    // 8 items of 8 numbers, each a few characters, in ASCII.
+    { maxLength: 320, ascii: true },
   ),
   slots: fields.int(6, 1, 10),
   // The last frame is 2T for T ≤ 10 items (slots ≤ 10).
@@ -40,6 +42,8 @@ export type CopyOutcome =
 
 /** Run the copy task with `lib/` and lay out every frame for the step-through. */
 export function computeCopy(st: CopyInput): CopyOutcome {
+  const long = copySpec.seq.message(st.seq, "The sequence");
+  if (long) return { ok: false, field: "seq", error: long };
   const p = parseMatrixText(st.seq, "The sequence", { maxRows: 8, maxCols: 8, maxAbs: 100 });
   if (!p.ok) return { ok: false, field: "seq", error: p.error };
   const X = p.value;

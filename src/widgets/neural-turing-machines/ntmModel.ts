@@ -31,16 +31,16 @@ const SHIFT_KEYS = [...Object.keys(SHIFT_KERNELS), "custom"] as const;
 
 /** The state a link to the addressing widget reproduces. */
 export const addressingSpec = {
-  memory: fields.text(formatMatrixText(NTM_MEMORY)),
-  key: fields.text("1 1 0 0"),
+  memory: fields.text(formatMatrixText(NTM_MEMORY), { maxLength: 480, ascii: true }),
+  key: fields.text("1 1 0 0", { maxLength: 120, ascii: true }),
   beta: fields.number(5, 0, 50),
   g: fields.number(1, 0, 1),
   prev: fields.int(0, 0, 9),
   shift: fields.choice<(typeof SHIFT_KEYS)[number]>("blur", SHIFT_KEYS),
-  custom: fields.text("0.2 0.6 0.2"),
+  custom: fields.text("0.2 0.6 0.2", { maxLength: 40, ascii: true }),
   gamma: fields.number(2, 1, 20),
-  erase: fields.text("1 1 1 1"),
-  add: fields.text("0 0 0 1"),
+  erase: fields.text("1 1 1 1", { maxLength: 120, ascii: true }),
+  add: fields.text("0 0 0 1", { maxLength: 120, ascii: true }),
   /** The slot whose weight the equation writes out (clamped to the slots there are). */
   slot: fields.int(3, 0, 9),
 };
@@ -102,6 +102,20 @@ export function parseKernel(text: string): { ok: true; value: number[] } | { ok:
 /** Parse the reader's memory, key, shift and write vectors; address, read and write with `lib/`. */
 export function computeAddressing(st: AddressingInput): AddressingOutcome {
   const fieldErrors: Partial<Record<FieldName, string>> = {};
+  // Past a field's limit: its message, and nothing is read.
+  const nouns = {
+    memory: "The memory",
+    key: "The key",
+    custom: "The custom shift",
+    erase: "The erase vector",
+    add: "The add vector",
+  };
+  for (const f of Object.keys(nouns) as FieldName[]) {
+    const long =
+      f === "custom" && st.shift !== "custom" ? undefined : addressingSpec[f].message(st[f], nouns[f]);
+    if (long) fieldErrors[f] = long;
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   const mem = parseMatrixText(st.memory, "The memory", MEM_LIMITS);
   if (!mem.ok) return { ok: false, fieldErrors: { memory: mem.error } };
   const M = mem.value;

@@ -13,16 +13,16 @@ import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training
 import { useThrottled } from "../../training/useThrottled";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
-import { fields } from "../primitives/urlState";
+import { fields, limited } from "../primitives/urlState";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { PointerArrows, short } from "./PointerArrows";
 import { ptrNetCells, ptrNetSummary, ptrNetTex } from "./trainPointerEquation";
 
-const spec = {
+export const spec = {
   mask: fields.bool(true),
   seed: fields.int(1, 0, 1_000_000),
-  input: fields.text("0.62 0.18 0.91 0.44 0.07"),
+  input: fields.text("0.62 0.18 0.91 0.44 0.07", { maxLength: 160, ascii: true }),
   step: fields.int(1, 1, 12),
 };
 
@@ -46,7 +46,13 @@ export default function TrainPointerIsland() {
   const view = progress?.view.kind === "sort" ? progress.view : null;
   // The probe list needs no query: every progress report carries the model's pointers on it.
   const isProbe = (xs: number[]) => view !== null && xs.join(" ") === view.xs.join(" ");
-  const q = useTrainedQuery(trainer, state.input, parseUnitList, (xs) => xs.join(" "), isProbe);
+  const q = useTrainedQuery(
+    trainer,
+    state.input,
+    limited(spec.input, "The list", parseUnitList),
+    (xs) => xs.join(" "),
+    isProbe,
+  );
   const asked = q.answer?.kind === "sort" ? q.answer : null;
   const shown: PointerNetOutput | null = (q.input && isProbe(q.input) ? view : asked) ?? view;
   const n = shown?.xs.length ?? 0;

@@ -6,7 +6,7 @@ export const MAX_INPUTS = 12;
 
 /** The state a link to this widget reproduces. */
 export const pointerSpec = {
-  xs: fields.text("5 -2 9 0.5 3 7"),
+  xs: fields.text("5 -2 9 0.5 3 7", { maxLength: 160, ascii: true }),
   beta: fields.number(8, 0, 40),
   order: fields.choice<"ascending" | "descending">("ascending", ["ascending", "descending"]),
   step: fields.int(1, 1, MAX_INPUTS),
@@ -35,6 +35,8 @@ export type PointerOutcome = { ok: true; view: PointerView } | { ok: false; erro
 
 /** Parse the reader's numbers and decode them with the hand-set pointer scorer of `lib/`. */
 export function computePointer(s: PointerInput): PointerOutcome {
+  const long = pointerSpec.xs.message(s.xs, "The list");
+  if (long) return { ok: false, error: long };
   const parsed = parseNumberList(s.xs, "The list", 1, MAX_INPUTS, 1e6);
   if (!parsed.ok) return parsed;
   const r = pointerSort(parsed.value, { beta: s.beta, order: s.order });

@@ -10,28 +10,119 @@ export interface Field<T> {
   /** Parse a URL value; throw an Error with a reader-facing message if it is not valid. */
   parse(raw: string): T;
   format(value: T): string;
+  /**
+   * The longest value this field's link can hold once URL-encoded, in characters: a bound a test
+   * sums over every field of a page to keep its longest link within what servers accept.
+   */
+  maxLink: number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type StateSpec = Record<string, Field<any>>;
 export type StateOf<S extends StateSpec> = { [K in keyof S]: S[K]["default"] };
 
-const MAX_TEXT = 20_000;
+/**
+ * What a reader may type into a text field, which is also what its link holds: the field's message
+ * and the link's check are one function ({@link TextField.check}), so what a field accepts, its
+ * link brings back, and a link at the limit stays a URL that servers accept.
+ */
+export interface TextLimits {
+  /** Most characters (UTF-16 units, as `String.length` counts them). */
+  maxLength: number;
+  /**
+   * Most characters in one word (a run without white space), for fields whose words are shown on
+   * the page: a longer word could not wrap. Omitted where only parsed numbers are shown.
+   */
+  maxWord?: number;
+  /**
+   * Only printable ASCII characters and white space (numbers, codes, formulas): each character then
+   * takes at most 3 characters of the link (`%2C`) instead of 9 (`%E2%80%94`).
+   */
+  ascii?: boolean;
+}
+
+/** A text field: its limits, and the check its input and its link share. */
+export interface TextField extends Field<string> {
+  limits: Readonly<TextLimits>;
+  /**
+   * Why `value` is outside the limits, as the end of a sentence that starts with the field's name
+   * ("is longer than 150 characters (it has 24,011)"), or `undefined` when it is within them.
+   * It quotes at most one character of the value.
+   */
+  check(value: string): string | undefined;
+  /** The same check as a message beside the field: `${noun} ${check(value)}.`, or `undefined`. */
+  message(value: string, noun: string): string | undefined;
+}
+
+/** Anything but printable ASCII, tab and line breaks. */
+const NOT_ASCII = /[^\x20-\x7e\t\n\r]/u;
+const count = new Intl.NumberFormat("en");
+
+/** One character as a message names it: “é”, or its code (U+00A0) if it is invisible. */
+function shown(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? `“${ch}” (${code})` : code;
+}
+
+/** The longest run of characters without white space in `text`. */
+function longestWord(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // White space as `\s` matches it, tested cheaply for ASCII and with the regex otherwise.
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]);
+    run = space ? 0 : run + 1;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
 
 export const fields = {
-  text(def: string, maxLength = MAX_TEXT): Field<string> {
+  /**
+   * A text field of at most `limits.maxLength` characters (and `limits.maxWord` per word): the
+   * model shows `message(value, noun)` beside the field, and a link holding more is refused.
+   */
+  text(def: string, limits: TextLimits): TextField {
+    const { maxLength, maxWord, ascii } = limits;
+    const check = (value: string): string | undefined => {
+      if (value.length > maxLength)
+        return `is longer than ${count.format(maxLength)} characters (it has ${count.format(value.length)})`;
+      if (ascii) {
+        const bad = NOT_ASCII.exec(value);
+        if (bad) return `holds ${shown(bad[0])}; only plain ASCII letters, digits and signs are allowed`;
+      }
+      if (maxWord !== undefined) {
+        const word = longestWord(value);
+        if (word > maxWord)
+          return `has a word of ${count.format(word)} characters; keep each word to at most ${maxWord}`;
+      }
+      return undefined;
+    };
     return {
       default: def,
+      limits,
+      check,
+      message(value, noun) {
+        const why = check(value);
+        return why === undefined ? undefined : `${noun} ${why}.`;
+      },
       parse(raw) {
-        if (raw.length > maxLength) throw new Error(`is longer than ${maxLength} characters`);
+        const why = check(raw);
+        if (why !== undefined) throw new Error(why);
         return raw;
       },
       format: (v) => v,
+      // A space is `+`; an ASCII sign is `%2C`; any other character at most 3 UTF-8 bytes per
+      // UTF-16 unit (a surrogate pair is 4 bytes for 2 units), each `%XX`.
+      maxLink: maxLength * (ascii ? 3 : 9),
     };
   },
   number(def: number, min: number, max: number): Field<number> {
     return {
       default: def,
+      // The longest a double prints: "-1.2345678901234567e-300" with "e+" as "e%2B".
+      maxLink: 26,
       parse(raw) {
         const v = Number(raw);
         if (raw.trim() === "" || !Number.isFinite(v)) throw new Error(`"${excerpt(raw)}" is not a number`);
@@ -45,6 +136,7 @@ export const fields = {
     const base = fields.number(def, min, max);
     return {
       ...base,
+      maxLink: Math.max(String(min).length, String(max).length),
       parse(raw) {
         const v = base.parse(raw);
         if (!Number.isInteger(v)) throw new Error(`${v} is not a whole number`);
@@ -55,6 +147,7 @@ export const fields = {
   choice<T extends string>(def: T, options: readonly T[]): Field<T> {
     return {
       default: def,
+      maxLink: Math.max(...options.map((o) => new URLSearchParams({ o }).toString().length - 2)),
       parse(raw) {
         if (!(options as readonly string[]).includes(raw))
           throw new Error(`"${excerpt(raw)}" is not one of ${options.join(", ")}`);
@@ -66,6 +159,7 @@ export const fields = {
   bool(def: boolean): Field<boolean> {
     return {
       default: def,
+      maxLink: 1,
       parse(raw) {
         if (raw !== "1" && raw !== "0") throw new Error(`"${excerpt(raw)}" is not 0 or 1`);
         return raw === "1";
@@ -77,6 +171,15 @@ export const fields = {
 
 export function defaults<S extends StateSpec>(spec: S): StateOf<S> {
   return Object.fromEntries(Object.entries(spec).map(([k, f]) => [k, f.default])) as StateOf<S>;
+}
+
+function accepts(field: Field<unknown>, raw: string): boolean {
+  try {
+    field.parse(raw);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Read a widget's state from a query string; bad values fall back to defaults with a message. */
@@ -102,7 +205,11 @@ export function readState<S extends StateSpec>(
   return { state: state as StateOf<S>, errors, found };
 }
 
-/** Write a widget's state into a query string (fields equal to their default are left out). */
+/**
+ * Write a widget's state into a query string (fields equal to their default are left out). A value
+ * its field's link would refuse (a text past its limit, which the field's message reports) is not
+ * written: the link keeps the last value it can bring back, so it never grows past its limit.
+ */
 export function writeState<S extends StateSpec>(
   name: string,
   spec: S,
@@ -114,8 +221,20 @@ export function writeState<S extends StateSpec>(
     const value = (state as Record<string, unknown>)[key];
     const formatted = field.format(value);
     if (formatted === field.format(field.default)) params.delete(`${name}.${key}`);
-    else params.set(`${name}.${key}`, formatted);
+    else if (accepts(field, formatted)) params.set(`${name}.${key}`, formatted);
   }
   const s = params.toString();
   return s ? `?${s}` : "";
+}
+
+/**
+ * `parse` behind a text field's limits: past them it throws the field's message (`${noun} is … long;
+ * at most … are allowed.`), so a huge text gets that short message and is never parsed.
+ */
+export function limited<T>(field: TextField, noun: string, parse: (text: string) => T): (text: string) => T {
+  return (text) => {
+    const why = field.message(text, noun);
+    if (why !== undefined) throw new Error(why);
+    return parse(text);
+  };
 }

@@ -1,6 +1,13 @@
 import { matmul, scaledDotProduct } from "../../../lib";
-import { fields } from "../primitives/urlState";
+import { type TextLimits, fields } from "../primitives/urlState";
 import { fmt, formatMatrixText, parseMatrixText } from "../primitives/matrixText";
+
+/**
+ * What the matrix fields take, in ASCII: every preset, the worked example's 64 columns included (a
+ * query of 127 characters, keys of 575), with room to edit.
+ */
+const QV_LIMITS: TextLimits = { maxLength: 320, ascii: true };
+const K_LIMITS: TextLimits = { maxLength: 640, ascii: true };
 
 /** The state a link to this widget reproduces. */
 export const qkvSpec = {
@@ -9,6 +16,7 @@ export const qkvSpec = {
       [2, 0, 0, 0],
       [0, 1, 1, 1],
     ]),
+    QV_LIMITS,
   ),
   K: fields.text(
     formatMatrixText([
@@ -16,6 +24,7 @@ export const qkvSpec = {
       [0, 1, 0, 0],
       [0, 0, 1, 1],
     ]),
+    K_LIMITS,
   ),
   V: fields.text(
     formatMatrixText([
@@ -23,6 +32,7 @@ export const qkvSpec = {
       [0, 1],
       [0.5, 0.5],
     ]),
+    QV_LIMITS,
   ),
   tau: fields.number(1, 0.05, 5), // the slider's range
   row: fields.int(0, 0, 7),
@@ -98,7 +108,11 @@ export type QkvOutcome =
 
 /** Parse the reader's matrices and run scaled dot-product attention with `lib/`. */
 export function computeQkv(s: QkvInput): QkvOutcome {
-  const parsed = { Q: parseMatrixText(s.Q, "Q"), K: parseMatrixText(s.K, "K"), V: parseMatrixText(s.V, "V") };
+  const read = (k: "Q" | "K" | "V") => {
+    const long = qkvSpec[k].message(s[k], k);
+    return long ? ({ ok: false, error: long } as const) : parseMatrixText(s[k], k);
+  };
+  const parsed = { Q: read("Q"), K: read("K"), V: read("V") };
   const fieldErrors: Partial<Record<"Q" | "K" | "V", string>> = {};
   for (const k of ["Q", "K", "V"] as const) {
     const p = parsed[k];

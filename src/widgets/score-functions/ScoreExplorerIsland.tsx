@@ -42,8 +42,10 @@ export default function ScoreExplorerIsland({ initialEquationHtml, initialEquati
   const input = useMemo(() => parseScoreInput(state), [state.q, state.K]);
   const key = input.ok ? outcomeKey(state.formula, input.q[0], input.K) : "";
   const empty = state.formula.trim() === "";
+  // A formula past the field's limit gets the field's message and is never sent to the engine.
+  const tooLong = scoreSpec.formula.message(state.formula, "The formula");
   useEffect(() => {
-    if (state.kind !== "formula" || !input.ok || empty) return;
+    if (state.kind !== "formula" || !input.ok || empty || tooLong) return;
     scoreFormula(state.formula, input.q[0], input.K).then((o) =>
       setResults((r) => ({ latest: o, good: o.scores ? o : r.good })),
     );
@@ -56,7 +58,9 @@ export default function ScoreExplorerIsland({ initialEquationHtml, initialEquati
       computeScores(
         state,
         formula?.scores ? () => Float64Array.from(formula.scores!) : null,
-        empty ? "Type a formula in q, k and d, for example q' * k." : (formula?.error ?? undefined),
+        empty
+          ? "Type a formula in q, k and d, for example q' * k."
+          : (tooLong ?? formula?.error ?? undefined),
       ),
     [state, formula, empty],
   );

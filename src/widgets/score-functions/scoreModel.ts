@@ -52,17 +52,19 @@ export const DEFAULT_K = [
 
 /** The state a link to this widget reproduces. */
 /**
- * The formula engine's longest expression (`FORMULA_LIMITS.maxLength`, a test checks they agree),
- * written here so the page does not load the engine's limits module for one number.
+ * The longest formula the field takes, well within the formula engine's own limit
+ * (`FORMULA_LIMITS.maxLength`, 2,000; a test checks it), so the engine never refuses a formula for its
+ * length, and short enough that a link holding it is a URL servers accept. mathjs's syntax and the
+ * names in scope are ASCII, so only ASCII is taken.
  */
-export const FORMULA_MAX_LENGTH = 2_000;
+export const FORMULA_MAX_LENGTH = 800;
 
 export const scoreSpec = {
   kind: fields.choice<Kind>("dot", KINDS),
-  q: fields.text(formatMatrixText(DEFAULT_Q)),
-  K: fields.text(formatMatrixText(DEFAULT_K)),
-  // The formula engine's own limit: a formula the field accepts fits in its link.
-  formula: fields.text(FORMULA_EXAMPLES[0].expr, FORMULA_MAX_LENGTH),
+  // One query of up to 16 numbers and up to 8 keys, each number a few characters, in ASCII.
+  q: fields.text(formatMatrixText(DEFAULT_Q), { maxLength: 160, ascii: true }),
+  K: fields.text(formatMatrixText(DEFAULT_K), { maxLength: 480, ascii: true }),
+  formula: fields.text(FORMULA_EXAMPLES[0].expr, { maxLength: FORMULA_MAX_LENGTH, ascii: true }),
   seed: fields.int(1, 0, 1_000_000),
   /** The key (0-based) whose score and weight the equation writes out. */
   key: fields.int(0, 0, 7),
@@ -144,8 +146,14 @@ export function parseScoreInput(
 ):
   | { ok: true; q: number[][]; K: number[][] }
   | { ok: false; fieldErrors: Partial<Record<"q" | "K", string>> } {
-  const pq = parseMatrixText(s.q, "q", { maxRows: 1, maxCols: 16, maxAbs: 1e4 });
-  const pk = parseMatrixText(s.K, "K", { maxRows: 8, maxCols: 16, maxAbs: 1e4 });
+  const longQ = scoreSpec.q.message(s.q, "q");
+  const longK = scoreSpec.K.message(s.K, "K");
+  const pq = longQ
+    ? ({ ok: false, error: longQ } as const)
+    : parseMatrixText(s.q, "q", { maxRows: 1, maxCols: 16, maxAbs: 1e4 });
+  const pk = longK
+    ? ({ ok: false, error: longK } as const)
+    : parseMatrixText(s.K, "K", { maxRows: 8, maxCols: 16, maxAbs: 1e4 });
   const fieldErrors: Partial<Record<"q" | "K", string>> = {};
   if (!pq.ok) fieldErrors.q = pq.error;
   if (!pk.ok) fieldErrors.K = pk.error;

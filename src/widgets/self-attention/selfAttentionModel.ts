@@ -8,7 +8,8 @@ export const MAX_TOKENS = 10;
 
 /** The state a link to the self-attention explorer reproduces. */
 export const selfAttentionSpec = {
-  text: fields.text("the cat sat on the warm mat"),
+  // Up to 10 words of at most 20 characters (the field's message says so first).
+  text: fields.text("the cat sat on the warm mat", { maxLength: 120, maxWord: 20 }),
   seed: fields.int(7, 0, 99999),
   wseed: fields.int(3, 0, 99999),
   token: fields.int(1, 0, MAX_TOKENS - 1),
@@ -90,6 +91,8 @@ function attend(words: string[], s: SelfAttentionInput, W: ReturnType<typeof pro
 
 /** Embed the reader's sentence, project it and run self-attention with `lib/`. */
 export function computeSelfAttention(s: SelfAttentionInput): SelfAttentionOutcome {
+  const long = selfAttentionSpec.text.message(s.text, "The sentence");
+  if (long) return { ok: false, error: long };
   const typed = wordTokens(s.text);
   const original = typed.map((t) => t.text); // shown as typed
   const words = typed.map((t) => t.word); // embedded: NFC, lower-case
@@ -97,7 +100,6 @@ export function computeSelfAttention(s: SelfAttentionInput): SelfAttentionOutcom
   if (original.length > MAX_TOKENS) {
     return { ok: false, error: `That is ${original.length} words; this widget takes at most ${MAX_TOKENS}.` };
   }
-  if (original.some((w) => w.length > 20)) return { ok: false, error: "Keep each word under 20 characters." };
   const n = original.length;
   const perm = permutation(n, s.shuffle);
   const tokens = perm.map((i) => original[i]);

@@ -110,7 +110,6 @@ export default function DateTranslatorIsland({ initial, initialEquationHtml, ini
             type="text"
             value={state.text}
             size={34}
-            maxLength={80}
             spellcheck={false}
             autocomplete="off"
             aria-invalid={fieldError ? "true" : "false"}

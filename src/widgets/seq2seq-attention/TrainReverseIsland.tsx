@@ -7,14 +7,14 @@ import { useThrottled } from "../../training/useThrottled";
 import { VariantChoice } from "../../training/VariantChoice";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
-import { fields } from "../primitives/urlState";
+import { fields, limited } from "../primitives/urlState";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { reverseCells, reverseSummary, reverseTex } from "./reverseEquation";
 
-const spec = {
+export const spec = {
   attention: fields.choice<ReversalAttention>("luong", ["bahdanau", "luong"]),
   seed: fields.int(1, 0, 1_000_000),
-  input: fields.text("3 1 4 1 5 9 2 6"),
+  input: fields.text("3 1 4 1 5 9 2 6", { maxLength: 40, ascii: true }),
   /** The output step whose equation is written out (1-based; at most the longest output, 8 + EOS). */
   step: fields.int(1, 1, 9),
 };
@@ -33,7 +33,13 @@ export default function TrainReverseIsland() {
   const { state, set, progress } = w;
   // The probe sequence needs no query: every progress report carries the model's output on it.
   const isProbe = (d: number[]) => progress !== null && d.join(" ") === progress.view.input.join(" ");
-  const q = useTrainedQuery(w.trainer, state.input, parseDigits, (d) => d.join(" "), isProbe);
+  const q = useTrainedQuery(
+    w.trainer,
+    state.input,
+    limited(spec.input, "The sequence", parseDigits),
+    (d) => d.join(" "),
+    isProbe,
+  );
   const shown = (q.input && isProbe(q.input) ? progress?.view : q.answer) ?? progress?.view ?? null;
   const outTokens = shown ? [...shown.output.map(String), ...(shown.ended ? ["EOS"] : [])] : [];
   const want = shown ? [...shown.input].reverse() : [];

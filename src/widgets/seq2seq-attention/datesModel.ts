@@ -21,7 +21,7 @@ export const DEFAULT_OUTPUT = 6;
 
 /** The state a link to this widget reproduces: the reader's text and the selected output character (1–10). */
 export const datesSpec = {
-  text: fields.text(DEFAULT_DATE, DATE_MAX_INPUT), // the translator reads at most this many characters
+  text: fields.text(DEFAULT_DATE, { maxLength: DATE_MAX_INPUT }), // the translator reads at most this many characters
   t: fields.int(DEFAULT_OUTPUT, 1, 10),
 };
 
@@ -59,6 +59,8 @@ export type DateInput =
 
 /** Check the reader's text: the translator's own limits (length, characters), then the generator's parser. */
 export function readDateInput(text: string): DateInput {
+  const long = datesSpec.text.message(text, "The date");
+  if (long) return { ok: false, error: long };
   try {
     encodeDateText(text);
   } catch (e) {

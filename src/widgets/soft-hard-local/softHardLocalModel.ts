@@ -15,7 +15,7 @@ export type Mode = (typeof MODES)[number];
 
 /** The state a link to this widget reproduces (the seed included). */
 export const shlSpec = {
-  scores: fields.text("1.2 0.3 2 -0.5 0.8 1.5 -1 0.4"),
+  scores: fields.text("1.2 0.3 2 -0.5 0.8 1.5 -1 0.4", { maxLength: 120, ascii: true }),
   mode: fields.choice<Mode>("soft", MODES),
   D: fields.int(2, 1, 6),
   p: fields.number(3, 0, 11),
@@ -70,6 +70,8 @@ const tvDistance = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.
  * The scores act as logits: a query h_t = scores against one-hot keys h̄_s = e_s gives h_tᵀh̄_s = score_s.
  */
 export function computeShl(s: ShlInput): ShlOutcome {
+  const long = shlSpec.scores.message(s.scores, "The scores");
+  if (long) return { ok: false, error: long };
   const parsed = parseNumberList(s.scores, "Scores", 2, 12, 50);
   if (!parsed.ok) return parsed;
   const scores = parsed.value;

@@ -9,8 +9,10 @@ export const MAX_WORDS = 25;
 
 /** The state a link to this widget reproduces (seed included). */
 export const hanSpec = {
+  // Up to 8 sentences of about 45 characters, words of at most 20 (any script).
   doc: fields.text(
     "The pasta was delicious and fresh. Our waiter was rude and slow. We paid forty dollars, which felt expensive. Still, the dessert was amazing!",
+    { maxLength: 350, maxWord: 20 },
   ),
   aspect: fields.choice<Aspect>("food", ASPECTS),
   kappa: fields.number(4, 0, 10),
@@ -47,6 +49,8 @@ export type HanOutcome = { ok: true; view: HanView } | { ok: false; error: strin
 
 /** Embed the reader's document and run two-level attention with the aspect as both context vectors. */
 export function computeHan(s: HanInput): HanOutcome {
+  const tooLong = hanSpec.doc.message(s.doc, "The document");
+  if (tooLong) return { ok: false, error: tooLong };
   const sents = sentences(s.doc);
   if (sents.length === 0)
     return { ok: false, error: "The document has no words: type at least one sentence." };

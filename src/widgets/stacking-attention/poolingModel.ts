@@ -10,7 +10,11 @@ export const FILTERS = ["food", "service", "price", "praise", "complaint"] as co
 
 /** The state a link to this widget reproduces (seed included). */
 export const poolSpec = {
-  text: fields.text("the soup was bland but the waiter was friendly and the bill was cheap"),
+  // Up to 25 words in 150 characters, each word at most 20 (any script).
+  text: fields.text("the soup was bland but the waiter was friendly and the bill was cheap", {
+    maxLength: 150,
+    maxWord: 20,
+  }),
   aspect: fields.choice<Aspect>("food", ASPECTS),
   kappa: fields.number(4, 0, 10),
   lambda: fields.number(0.6, 0, 0.95),
@@ -76,6 +80,8 @@ export function convFilters(k: number): number[][] {
 
 /** Encode the reader's sentence, then pool it by last state, mean and attention; and convolve and pool. */
 export function computePool(s: PoolInput): PoolOutcome {
+  const long = poolSpec.text.message(s.text, "The sentence");
+  if (long) return { ok: false, error: long };
   const ws = tokenize(s.text);
   if (ws.length === 0) return { ok: false, error: "The sentence has no words: type a few." };
   if (ws.length > MAX_WORDS)

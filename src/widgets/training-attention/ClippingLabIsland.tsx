@@ -12,7 +12,7 @@ import { useThrottled } from "../../training/useThrottled";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
-import { fields } from "../primitives/urlState";
+import { fields, limited } from "../primitives/urlState";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { clipCells, clipSummary, clipTex, divergedWhy, num } from "./clipEquation";
 import { GradNormChart } from "./GradNormChart";
@@ -33,6 +33,7 @@ export const clippingSpec = {
   /** The reader's own sequence: LENGTH values, two marked with `*`. */
   input: fields.text(
     "0.42 0.17 0.88* 0.05 0.63 0.31 0.74 0.29 0.56 0.91 0.12 0.48 0.37 0.69* 0.83 0.21 0.60 0.08 0.95 0.33",
+    { maxLength: 200, ascii: true },
   ),
   /** The run whose clipping at the last step the equation writes out. */
   run: fields.choice<ClipMode>("norm", ["none", "value", "norm"]),
@@ -80,7 +81,7 @@ export default function ClippingLabIsland() {
   } = useTrainedQuery(
     trainer,
     state.input,
-    (text) => parseAddingSequence(text, LENGTH),
+    limited(clippingSpec.input, "The sequence", (text) => parseAddingSequence(text, LENGTH)),
     (i) => `${i.values.join(" ")}|${i.marks.join(" ")}`,
   );
   const predictions = answer?.predictions;

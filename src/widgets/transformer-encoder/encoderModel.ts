@@ -15,7 +15,7 @@ export const D_FF = 8;
 export const HEADS = 2;
 
 export const encoderSpec = {
-  text: fields.text("I love attention"),
+  text: fields.text("I love attention", { maxLength: 60, maxWord: 20 }),
   seed: fields.int(5, 0, 99999),
   step: fields.int(0, 0, 8),
   /** The token (0-based) whose row the equation writes out. */
@@ -64,6 +64,8 @@ export function computeEncoder(s: {
   text: string;
   seed: number;
 }): { ok: true; stages: Stage[]; tokens: string[]; parts: EncoderParts } | { ok: false; error: string } {
+  const long = encoderSpec.text.message(s.text, "The sentence");
+  if (long) return { ok: false, error: long };
   const typed = wordTokens(s.text);
   const tokens = typed.map((t) => t.text); // shown as typed
   if (tokens.length < 2 || tokens.length > 6)

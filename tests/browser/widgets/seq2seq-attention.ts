@@ -331,6 +331,25 @@ test("seq2seq-attention: the pretrained date translator on the reader's own date
   await waitFor(async () => (await textOf(message)).includes("Type a date"), "empty field");
   check((await textOf(out)).length === 10, "the last translation stays on screen");
 
+  // Past the 40 characters the model reads (and its link holds), at a phone's width: a short
+  // message, the value kept in the field, the link unchanged, and the page no wider than the window.
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  const link = page.url();
+  await field.fill(`30 November 2026 ${"x".repeat(10_000)}`);
+  await waitFor(
+    async () => (await textOf(message)).startsWith("The date is longer than 40 characters (it has 10,017)."),
+    "over-long message",
+  );
+  check((await field.inputValue()).length === 10_017, "the typed value is kept");
+  check(page.url() === link, `the link is unchanged: ${page.url().length} characters`);
+  const m = await page.evaluate(() => ({
+    page: document.scrollingElement!.scrollWidth,
+    window: document.documentElement.clientWidth,
+  }));
+  check(m.page <= m.window, `the page is ${m.page} px wide in a ${m.window} px window`);
+  await page.setViewportSize(size);
+
   // The example list.
   await w.getByLabel("Try an example").selectOption("30/11/26");
   // The kept translation was already 2026-11-30, so wait for the message to go as well.

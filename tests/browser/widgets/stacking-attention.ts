@@ -3,7 +3,7 @@
  * a reader would. The checks are properties the chapter promises (weights follow the chosen aspect,
  * κ = 0 gives uniform weights, max pooling is the column maximum), read off the page.
  */
-import type { Locator } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { test, site } from "../fixtures";
 import { check, textOf, typeInto, visit, waitFor } from "../helpers";
 import {
@@ -23,6 +23,19 @@ const POOL = '[data-widget="stacking-attention/pooling"]';
 const sentenceWeights = async (w: Locator) =>
   (await w.locator('[data-value^="sentence-"]').allTextContents()).map(Number);
 const argmax = (xs: number[]) => xs.indexOf(Math.max(...xs));
+
+/** The page's scrolling width and the window's, in CSS pixels. */
+const widths = (page: Page) =>
+  page.evaluate(() => ({
+    page: document.scrollingElement!.scrollWidth,
+    window: document.documentElement.clientWidth,
+  }));
+
+/** At a phone's width: no wider than the window. */
+async function fitsPhone(page: Page, what: string): Promise<void> {
+  const m = await widths(page);
+  check(m.page <= m.window, `${what}: the page is ${m.page} px wide in a ${m.window} px window`);
+}
 
 test.skip(!site.written.includes("stacking-attention"), "chapter stacking-attention is not built");
 
@@ -65,6 +78,35 @@ test("stacking-attention: sentence weights follow the aspect; κ = 0 makes them 
     "empty-document message",
   );
   check((await sentenceWeights(w)).length === 3, "the last good result stays");
+
+  // At a phone's width: words as long as the field takes wrap inside their box, and past the field's
+  // limits a short message comes instead (24,005 characters once made the page 1,006,491 px wide).
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  const doc = w.locator("#han-doc");
+  const error = w.locator("#han-doc-error");
+  await doc.fill(`The ${"a".repeat(20)} was ${"b".repeat(20)}. The waiter was rude.`);
+  await waitFor(async () => (await sentenceWeights(w)).length === 2, "two sentences with 20-letter words");
+  await fitsPhone(page, "20-letter words");
+  const link = page.url();
+  await doc.fill(`${"a".repeat(12_000)} was ${"b".repeat(12_000)}`);
+  await waitFor(
+    async () =>
+      (await textOf(error)) ===
+      "The document is longer than 350 characters (it has 24,005). The last valid result is still shown.",
+    "over-long message",
+  );
+  check((await doc.inputValue()).length === 24_005, "the typed value is kept");
+  check(page.url() === link, `the link keeps the last good document: ${page.url().length} characters`);
+  check((await sentenceWeights(w)).length === 2, "the last good result stays");
+  await fitsPhone(page, "24,005 characters");
+  await doc.fill(`The ${"c".repeat(21)} was good.`);
+  await waitFor(
+    async () => (await textOf(error)).includes("has a word of 21 characters"),
+    "long-word message",
+  );
+  await fitsPhone(page, "a 21-letter word");
+  await page.setViewportSize(size);
 });
 
 test("stacking-attention: pooling table; max pooling is each filter's column maximum", async ({ page }) => {
@@ -96,6 +138,29 @@ test("stacking-attention: pooling table; max pooling is each filter's column max
     "k too wide message",
   );
   check((await w.locator('[data-table="seq-pool"]').count()) === 1, "sequence pooling still shown");
+
+  // At a phone's width: 20-letter words wrap in their boxes; two 50,000-letter words (once 539,869 px
+  // wide) get a short message.
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  const text = w.locator("#pool-text");
+  const error = w.locator("#pool-text-error");
+  await text.fill(`the ${"s".repeat(20)} was ${"w".repeat(20)} and cheap`);
+  await waitFor(async () => (await w.locator(".pool-word").count()) === 6, "six words, two of 20 letters");
+  await fitsPhone(page, "20-letter words");
+  await text.fill(`${"a".repeat(50_000)} ${"b".repeat(50_000)}`);
+  await waitFor(
+    async () =>
+      (await textOf(error)) ===
+      "The sentence is longer than 150 characters (it has 100,001). The last valid result is still shown.",
+    "over-long message",
+  );
+  check(
+    !page.url().includes("aaaaa"),
+    `the link keeps the last good sentence: ${page.url().length} characters`,
+  );
+  await fitsPhone(page, "two 50,000-letter words");
+  await page.setViewportSize(size);
 });
 
 const tanhOf = (k: number, xs: number[]) => xs.map((x) => k * Math.tanh(x));

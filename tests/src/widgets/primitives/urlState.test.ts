@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaults, fields, readState, writeState } from "../../../../src/widgets/primitives/urlState";
 
 const spec = {
-  Q: fields.text("1 0\n0 1", 20),
+  Q: fields.text("1 0\n0 1", { maxLength: 20 }),
   tau: fields.number(1, 0.05, 20),
   row: fields.int(0, 0, 7),
   mode: fields.choice("soft", ["soft", "hard"] as const),

@@ -53,7 +53,7 @@ describe("self-attention widget model", () => {
     });
     expect(computeSelfAttention({ ...base, text: `a ${"x".repeat(21)}` })).toEqual({
       ok: false,
-      error: "Keep each word under 20 characters.",
+      error: "The sentence has a word of 21 characters; keep each word to at most 20.",
     });
   });
 });
