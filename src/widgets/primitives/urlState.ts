@@ -30,8 +30,8 @@ export interface TextLimits {
   /** Most characters (UTF-16 units, as `String.length` counts them). */
   maxLength: number;
   /**
-   * Most characters in one word (a run without white space), for fields whose words are shown on
-   * the page: a longer word could not wrap. Omitted where only parsed numbers are shown.
+   * Most characters in one word (a run of letters, marks and digits, so "word." is 4), for fields
+   * whose words are shown on the page. Omitted where only parsed numbers are shown.
    */
   maxWord?: number;
   /**
@@ -57,6 +57,7 @@ export interface TextField extends Field<string> {
 /** Anything but printable ASCII, tab and line breaks. */
 const NOT_ASCII = /[^\x20-\x7e\t\n\r]/u;
 const count = new Intl.NumberFormat("en");
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /** One character as a message names it: “é”, or its code (U+00A0) if it is invisible. */
 function shown(ch: string): string {
@@ -64,15 +65,12 @@ function shown(ch: string): string {
   return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? `“${ch}” (${code})` : code;
 }
 
-/** The longest run of characters without white space in `text`. */
+/** The longest word in `text`: a run of letters, marks and digits, in code points. */
 function longestWord(text: string): number {
   let longest = 0;
   let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // White space as `\s` matches it, tested cheaply for ASCII and with the regex otherwise.
-    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]);
-    run = space ? 0 : run + 1;
+  for (const ch of text) {
+    run = WORD_CHAR.test(ch) ? run + 1 : 0;
     if (run > longest) longest = run;
   }
   return longest;
