@@ -71,7 +71,7 @@ describe("XLNet widget model", () => {
 
   it("reports every field of a corrupted link by name and keeps the defaults", () => {
     expectLinkFieldErrors("xlnet", xlnetSpec, {
-      order: { value: "1 ".repeat(10_001), says: "is longer than 20000 characters" },
+      order: { value: "1 ".repeat(10_001), says: "is longer than 40 characters (it has 20,002)" },
       shuffles: { value: "100000", says: "100000 is outside [0, 99999]" },
       pos: { value: "8", says: "8 is outside [0, 7]" },
     });

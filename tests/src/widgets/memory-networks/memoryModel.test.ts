@@ -144,8 +144,8 @@ describe("memory network widget model", () => {
   it("reports every field of a corrupted link by name and keeps the defaults", () => {
     expectLinkFieldErrors("mem", memSpec, {
       seed: { value: "x", says: '"x" is not a number' },
-      story: { value: "a".repeat(20_001), says: "is longer than 20000 characters" },
-      question: { value: "a".repeat(20_001), says: "is longer than 20000 characters" },
+      story: { value: "a".repeat(20_001), says: "is longer than 480 characters (it has 20,001)" },
+      question: { value: "a".repeat(20_001), says: "is longer than 60 characters (it has 20,001)" },
       hops: { value: "4", says: "4 is outside [1, 3]" },
       hop: { value: "0", says: "0 is outside [1, 3]" },
     });

@@ -187,9 +187,9 @@ describe("score explorer widget model", () => {
   it("reports every field of a corrupted link by name and keeps the defaults", () => {
     expectLinkFieldErrors("sf", scoreSpec, {
       kind: { value: "bilinear", says: '"bilinear" is not one of dot, scaled_dot' },
-      q: { value: "1".repeat(20_001), says: "is longer than 20000 characters" },
-      K: { value: "1".repeat(20_001), says: "is longer than 20000 characters" },
-      formula: { value: "q".repeat(2_001), says: "is longer than 2000 characters" },
+      q: { value: "1".repeat(20_001), says: "is longer than 160 characters (it has 20,001)" },
+      K: { value: "1".repeat(20_001), says: "is longer than 480 characters (it has 20,001)" },
+      formula: { value: "q".repeat(2_001), says: "is longer than 800 characters (it has 2,001)" },
       seed: { value: "1.5", says: "1.5 is not a whole number" },
       key: { value: "8", says: "8 is outside [0, 7]" },
     });

@@ -90,7 +90,7 @@ describe("date translator widget model", () => {
     expect(readDateInput("")).toEqual({ ok: false, error: "Type a date, e.g. nov 30 2026." });
     expect(readDateInput("1".repeat(41))).toEqual({
       ok: false,
-      error: "That is 41 characters; the model reads at most 40.",
+      error: "The date is longer than 40 characters (it has 41).",
     });
     expect(readDateInput("30 nov 2026!")).toEqual({
       ok: false,
