@@ -56,25 +56,9 @@ export interface TextField extends Field<string> {
 
 /** Anything but printable ASCII, tab and line breaks. */
 const NOT_ASCII = /[^\x20-\x7e\t\n\r]/u;
-const count = new Intl.NumberFormat("en");
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-
-/** One character as a message names it: “é”, or its code (U+00A0) if it is invisible. */
-function shown(ch: string): string {
-  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? `“${ch}” (${code})` : code;
-}
-
-/** The longest word in `text`: a run of letters, marks and digits, in code points. */
-function longestWord(text: string): number {
-  let longest = 0;
-  let run = 0;
-  for (const ch of text) {
-    run = WORD_CHAR.test(ch) ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  return longest;
-}
+/** A word: a run of letters, marks and digits. */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const count = (n: number) => n.toLocaleString("en");
 
 export const fields = {
   /**
@@ -85,15 +69,18 @@ export const fields = {
     const { maxLength, maxWord, ascii } = limits;
     const check = (value: string): string | undefined => {
       if (value.length > maxLength)
-        return `is longer than ${count.format(maxLength)} characters (it has ${count.format(value.length)})`;
+        return `is longer than ${count(maxLength)} characters (it has ${count(value.length)})`;
       if (ascii) {
         const bad = NOT_ASCII.exec(value);
-        if (bad) return `holds ${shown(bad[0])}; only plain ASCII letters, digits and signs are allowed`;
+        // The character and its code, which names it even when it is invisible (U+00A0).
+        if (bad)
+          return `holds “${bad[0]}” (U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}); only plain ASCII letters, digits and signs are allowed`;
       }
       if (maxWord !== undefined) {
-        const word = longestWord(value);
+        // The longest word, in code points.
+        const word = Math.max(0, ...(value.match(WORD) ?? []).map((w) => [...w].length));
         if (word > maxWord)
-          return `has a word of ${count.format(word)} characters; keep each word to at most ${maxWord}`;
+          return `has a word of ${count(word)} characters; keep each word to at most ${maxWord}`;
       }
       return undefined;
     };
@@ -101,13 +88,13 @@ export const fields = {
       default: def,
       limits,
       check,
-      message(value, noun) {
+      message: (value, noun) => {
         const why = check(value);
-        return why === undefined ? undefined : `${noun} ${why}.`;
+        return why && `${noun} ${why}.`;
       },
       parse(raw) {
         const why = check(raw);
-        if (why !== undefined) throw new Error(why);
+        if (why) throw new Error(why);
         return raw;
       },
       format: (v) => v,
@@ -171,15 +158,6 @@ export function defaults<S extends StateSpec>(spec: S): StateOf<S> {
   return Object.fromEntries(Object.entries(spec).map(([k, f]) => [k, f.default])) as StateOf<S>;
 }
 
-function accepts(field: Field<unknown>, raw: string): boolean {
-  try {
-    field.parse(raw);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Read a widget's state from a query string; bad values fall back to defaults with a message. */
 export function readState<S extends StateSpec>(
   name: string,
@@ -219,7 +197,13 @@ export function writeState<S extends StateSpec>(
     const value = (state as Record<string, unknown>)[key];
     const formatted = field.format(value);
     if (formatted === field.format(field.default)) params.delete(`${name}.${key}`);
-    else if (accepts(field, formatted)) params.set(`${name}.${key}`, formatted);
+    else
+      try {
+        field.parse(formatted);
+        params.set(`${name}.${key}`, formatted);
+      } catch {
+        // Refused by its link: the link keeps its last value.
+      }
   }
   const s = params.toString();
   return s ? `?${s}` : "";
@@ -232,7 +216,7 @@ export function writeState<S extends StateSpec>(
 export function limited<T>(field: TextField, noun: string, parse: (text: string) => T): (text: string) => T {
   return (text) => {
     const why = field.message(text, noun);
-    if (why !== undefined) throw new Error(why);
+    if (why) throw new Error(why);
     return parse(text);
   };
 }
