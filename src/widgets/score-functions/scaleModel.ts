@@ -18,12 +18,13 @@ export const PAIRS = 1280;
 export const TOP = 8;
 
 /** The state a link to this widget reproduces. */
+// Pure (no side effects), so the measuring worker, which imports this module, leaves the link code out.
 export const scaleSpec = {
-  seed: fields.int(1, 0, 1_000_000),
-  keys: fields.int(16, 4, 32),
-  logd: fields.int(8, 0, 10),
-  scaled: fields.bool(false),
-  measure: fields.choice<"max" | "entropy">("max", ["max", "entropy"]),
+  seed: /* @__PURE__ */ fields.int(1, 0, 1_000_000),
+  keys: /* @__PURE__ */ fields.int(16, 4, 32),
+  logd: /* @__PURE__ */ fields.int(8, 0, 10),
+  scaled: /* @__PURE__ */ fields.bool(false),
+  measure: /* @__PURE__ */ fields.choice<"max" | "entropy">("max", ["max", "entropy"]),
 };
 
 export interface ScaleInput {
