@@ -182,11 +182,15 @@ test("graph-attention: train GAT, GATv2 and GCN on the karate club, pause, query
   const karate = (seed: number, o: { labelled: number[] }) =>
     createNodeClassifier(seed, { task: KARATE_TASK, labelled: o.labelled });
   await expectStepsLikeNode(w, karate, 1, { labelled: [0, 33] }, 2);
+  // Pause while training: at the slow speed (4 steps/s) the 200 steps take 50 s, time enough for
+  // the pause to reach the worker on a loaded machine. Then resume at the medium speed.
+  await w.getByLabel("Speed").selectOption("slow");
   await w.getByRole("button", { name: "Resume" }).click();
-  // Pause early, with most of the 200 steps to go, then resume.
   await waitFor(async () => Number(await attr("step")) >= 3, "training has started");
   await w.getByRole("button", { name: "Pause" }).click();
   await waitFor(async () => (await attr("state")) === "paused", "paused");
+  check(Number(await attr("step")) < 200, `paused before the end: step ${await attr("step")}`);
+  await w.getByLabel("Speed").selectOption("medium");
   await w.getByRole("button", { name: "Resume" }).click();
   await waitFor(
     async () => Number(await attr("accuracy")) >= 0.9,
