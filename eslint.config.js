@@ -23,6 +23,17 @@ const RAW_SELECT = {
     "A select is src/widgets/primitives/SelectField (NumberSelect for numbers, EquationPicker beside a live equation): typed options, a label.",
 };
 
+/**
+ * A number a reader sees goes through src/widgets/primitives/format.ts (Intl.NumberFormat, one
+ * preset per quantity), so one quantity never shows 2 decimals in one place and 4 in another.
+ * Used by two blocks, as a later block's options replace an earlier one's.
+ */
+const NUMBER_FORMAT = {
+  selector: "CallExpression > MemberExpression.callee[property.name=/^to(Fixed|Precision|Exponential)$/]",
+  message:
+    "Format numbers with src/widgets/primitives/format.ts (fixed, sig, formats.weight…; roundSignificant/roundDecimals for data, coordinate for SVG/CSS).",
+};
+
 export default defineConfig(
   { ignores: ["dist/", "node_modules/", ".astro/", ".scratch*/", "bench/RESULTS.md"] },
   ...tseslint.configs.recommended,
@@ -58,6 +69,12 @@ export default defineConfig(
         { name: "localStorage", message: "lib/ has no DOM." },
       ],
     },
+  },
+  {
+    // Numbers shown to readers are formatted in one module (format.ts), not with toFixed & co.
+    files: ["src/**/*.{ts,tsx,astro}"],
+    ignores: ["src/widgets/primitives/format.ts"],
+    rules: { "no-restricted-syntax": ["error", NUMBER_FORMAT] },
   },
   {
     // A chapter's widget folder imports only from primitives/ (the frame included), lib/, its own
@@ -96,6 +113,6 @@ export default defineConfig(
     // chapter folder, the training runtime or the notebook.
     files: ["src/**/*.{tsx,astro}"],
     ignores: ["src/widgets/primitives/**"],
-    rules: { "no-restricted-syntax": ["error", RAW_RANGE, RAW_RANGE_EXPRESSION, RAW_SELECT] },
+    rules: { "no-restricted-syntax": ["error", RAW_RANGE, RAW_RANGE_EXPRESSION, RAW_SELECT, NUMBER_FORMAT] },
   },
 );

@@ -4,9 +4,11 @@
  * with a summary as its accessible name; the table view gives every number.
  */
 
+import { coordinate, sig } from "../widgets/primitives/format";
+
 const W = 480;
 
-const short = (x: number) => Number(x.toPrecision(4)).toString();
+const short = (x: number) => sig(x, 4);
 
 function extent(values: number[]): [number, number] {
   const lo = Math.min(0, ...values);
@@ -182,7 +184,7 @@ export function Line({ name, label, xs, ys }: LineProps) {
   if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
   const px = (x: number) => 44 + ((x - x0) / (x1 - x0)) * (W - 54);
   const py = (y: number) => 10 + ((hi - y) / (hi - lo)) * (H - 40);
-  const d = xs.map((x, i) => `${i === 0 ? "M" : "L"}${px(x).toFixed(1)},${py(ys[i]).toFixed(1)}`).join("");
+  const d = xs.map((x, i) => `${i === 0 ? "M" : "L"}${coordinate(px(x))},${coordinate(py(ys[i]))}`).join("");
   const step = Math.max(1, Math.floor(xs.length / 6));
   const samples = xs.filter((_, i) => i % step === 0).map((x, i) => `${short(x)} → ${short(ys[i * step])}`);
   return (

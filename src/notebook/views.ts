@@ -5,6 +5,7 @@
  */
 import type { Encoded, EvaluateResult } from "../formula/protocol";
 import type { ViewKind } from "./model";
+import { sig } from "../widgets/primitives/format";
 
 export const VIEW_LABELS: Record<Exclude<ViewKind, "auto">, string> = {
   heatmap: "Heatmap",
@@ -42,7 +43,7 @@ export function rowsOf(v: Extract<Encoded, { kind: "matrix" }>): (number | boole
   return v.size.length === 1 ? [v.data as (number | boolean)[]] : (v.data as (number | boolean)[][]);
 }
 
-const num = (x: number): string => (Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString());
+const num = (x: number): string => (Number.isInteger(x) ? String(x) : sig(x, 6));
 
 /** A value as one line of text (scalars) or a few lines (matrices), for the text view and summaries. */
 export function valueText(v: Encoded): string {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { SeedInput } from "../widgets/primitives/SeedInput";
+import { fixed, formats } from "../widgets/primitives/format";
 import { SPEEDS, type Speed } from "./speed";
 import type { Progress } from "./protocol";
 import type { TrainerCommands } from "./useTrainer";
@@ -35,8 +36,8 @@ export function formatSeconds(s: number): string {
 /** One line for the status region: step, losses, accuracy and speed. */
 export function progressText(p: Progress | null): string {
   if (!p) return "Starting the training worker…";
-  const acc = Number.isFinite(p.accuracy) ? `${(100 * p.accuracy).toFixed(1)} %` : "not measured";
-  const loss = Number.isFinite(p.loss) ? p.loss.toFixed(3) : "none yet";
+  const acc = Number.isFinite(p.accuracy) ? formats.accuracy(p.accuracy) : "not measured";
+  const loss = Number.isFinite(p.loss) ? formats.loss(p.loss) : "none yet";
   const state = { idle: "Not trained yet", training: "Training", paused: "Paused", done: "Done" }[p.state];
   return `${state}: step ${p.step} of ${p.maxSteps}, training loss ${loss}, held-out accuracy ${acc}.`;
 }
@@ -65,7 +66,7 @@ export function TrainingControls({
   const done = state === "done";
   const eta =
     running && Number.isFinite(progress?.etaSeconds)
-      ? `about ${formatSeconds(progress!.etaSeconds)} left at ${progress!.stepsPerSecond.toFixed(0)} steps/s`
+      ? `about ${formatSeconds(progress!.etaSeconds)} left at ${fixed(progress!.stepsPerSecond, 0)} steps/s`
       : done
         ? "finished"
         : "";

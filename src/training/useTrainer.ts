@@ -6,6 +6,7 @@
  * of the weights, to compare with Node's to the bit) for tests and benchmarks.
  */
 import { paintThrottle } from "../widgets/primitives/afterNextPaint";
+import { roundDecimals, roundSignificant } from "../widgets/primitives/format";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { RefObject } from "preact";
 import type { HistoryPoint } from "../../lib/models/trainingModel";
@@ -123,8 +124,10 @@ export function useTrainer<Options, Input, Output>(
     if (!root || !progress) return;
     root.dataset.state = progress.state;
     root.dataset.step = String(progress.step);
-    root.dataset.loss = Number.isFinite(progress.loss) ? progress.loss.toPrecision(4) : "";
-    root.dataset.accuracy = Number.isFinite(progress.accuracy) ? progress.accuracy.toFixed(4) : "";
+    root.dataset.loss = Number.isFinite(progress.loss) ? String(roundSignificant(progress.loss, 4)) : "";
+    root.dataset.accuracy = Number.isFinite(progress.accuracy)
+      ? String(roundDecimals(progress.accuracy, 4))
+      : "";
     root.dataset.fingerprint = progress.fingerprint ?? "";
   }, [progress]);
 

@@ -12,6 +12,7 @@ import { useThrottled } from "../../training/useThrottled";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
+import { formats, roundDecimals } from "../primitives/format";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { GraphPanel } from "./GraphPanel";
@@ -33,7 +34,7 @@ const createWorker = () =>
   new Worker(new URL("./karate.worker.ts", import.meta.url), { type: "module", name: "karate" });
 
 const graph = graphPresets.karate.graph;
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+const pct = formats.accuracy;
 const list = (xs: number[]) => (xs.length ? xs.join(", ") : "none");
 
 /** Train GAT, GATv2 and GCN side by side on the karate club from a few labelled members, in a Web Worker. */
@@ -127,7 +128,7 @@ export default function TrainKarateIsland() {
             const unlabelled = KARATE_NODES - labelled.length;
             const summary = `${NET_LABELS[net]}: ${unlabelled - wrong.length} of ${unlabelled} unlabelled members right (${pct(v.accuracy)}); wrong: ${list(wrong)}.`;
             return (
-              <figure key={net} data-net={net} data-accuracy={v.accuracy.toFixed(4)}>
+              <figure key={net} data-net={net} data-accuracy={roundDecimals(v.accuracy, 4)}>
                 <GraphPanel
                   graph={graph}
                   weights={v.attention}

@@ -8,6 +8,7 @@ import { PixelGrid } from "./PixelGrid";
 import { PixelView } from "./PixelView";
 import { WeightsCanvas } from "./WeightsCanvas";
 import { fromHex, toHex } from "./patterns";
+import { fixed, sig } from "../primitives/format";
 import { NEURONS, type RecallResult, computeRecall, recallSpec } from "./recallModel";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
@@ -36,6 +37,9 @@ function verdict(r: RecallResult): string {
     return `Reached ${how}: the inverse of pattern ${r.match.negated + 1}, a spurious attractor.`;
   return `Reached ${how}: not a stored pattern (a spurious state).`;
 }
+
+/** The energy E as the status line, the chart and its table print it. */
+const energyText = (e: number) => sig(e, 4);
 
 /** Draw, store (Hebb), corrupt and recall: the binary Hopfield network step by step with its energy. */
 export default function HopfieldRecallIsland({ initialEquationHtml, initialEquationTex }: Props) {
@@ -106,7 +110,7 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
         </div>
         <div>
           <p class="hop-title">
-            Stored patterns ({count}; load P/N = {(count / NEURONS).toFixed(2)})
+            Stored patterns ({count}; load P/N = {fixed(count / NEURONS, 2)})
           </p>
           <p class="hop-note">Each is 10 × 10 neurons: dark is +1 (on), light −1 (off).</p>
           <ul class="hop-stored">
@@ -241,7 +245,7 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
               },
             ]}
             x={{ label: "step", domain: [0, Math.max(1, r.energies.length - 1)], integer: true }}
-            y={{ label: "energy E" }}
+            y={{ label: "energy E", format: energyText }}
             label="Energy per step"
           />
         </div>
@@ -271,7 +275,7 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
       )}
       {r && (
         <p data-output="verdict" aria-live="polite">
-          Step {shown}: energy {r.energies[shown].toFixed(3)}, {r.errors[shown]} pixel(s) differ from pattern{" "}
+          Step {shown}: energy {energyText(r.energies[shown])}, {r.errors[shown]} pixel(s) differ from pattern{" "}
           {r.target + 1}. {shown === last ? verdict(r) : ""}
         </p>
       )}

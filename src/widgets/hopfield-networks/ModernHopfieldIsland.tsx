@@ -1,6 +1,7 @@
 import { useMemo } from "preact/hooks";
 import { modernHopfield } from "../../../lib";
 import { fmt } from "../primitives/matrixText";
+import { sig } from "../primitives/format";
 import { fields } from "../primitives/urlState";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
@@ -243,7 +244,7 @@ export default function ModernHopfieldIsland({ initialEquationHtml, initialEquat
               : r.p[top] < 1.5 / count
                 ? "This is a fixed point near the global average of all patterns."
                 : "This is a metastable state: a fixed point that mixes several patterns."
-            : `Not yet a fixed point: the next update moves a pixel by up to ${r.nextChange.toPrecision(2)}.`}{" "}
+            : `Not yet a fixed point: the next update moves a pixel by up to ${sig(r.nextChange, 2)}.`}{" "}
           Each update is attention with query ξ, keys and values X, and scale β: softmax(β ξ Xᵀ) X.
         </p>
       )}

@@ -1,4 +1,5 @@
 import { SIDE } from "./patterns";
+import { coordinate } from "../primitives/format";
 
 interface Props {
   /** ±1 pixels, or any numbers in [−1, 1] (drawn as grey levels). */
@@ -36,7 +37,7 @@ export function PixelView({ value, label, size = 90, name }: Props) {
             width="1"
             height="1"
             fill="currentColor"
-            fill-opacity={Math.min(1, (v + 1) / 2).toFixed(3)}
+            fill-opacity={coordinate(Math.min(1, (v + 1) / 2), 3)}
           />
         ) : null,
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "preact/hooks";
+import { fixed } from "../primitives/format";
 
 interface Props {
   /** Row-major N×N weights. */
@@ -41,7 +42,7 @@ export function WeightsCanvas({ data, n, label }: Props) {
       width={n}
       height={n}
       role="img"
-      aria-label={`${label}: ${n}×${n} symmetric, zero diagonal; ${pos} positive and ${neg} negative entries; largest |w| = ${max.toFixed(3)}`}
+      aria-label={`${label}: ${n}×${n} symmetric, zero diagonal; ${pos} positive and ${neg} negative entries; largest |w| = ${fixed(max, 3)}`}
     />
   );
 }

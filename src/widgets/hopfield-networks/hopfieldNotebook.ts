@@ -1,4 +1,5 @@
 import { longMatrixCells, scalarCell, vectorCell } from "../primitives/notebookCells";
+import { roundSignificant } from "../primitives/format";
 
 /**
  * Cells for the recall widget at the step shown: the stored patterns P (one per row), Hebb's
@@ -51,7 +52,7 @@ export function modernCells(
       `# xi_${steps - 1} is the widget's state after ${steps - 1} updates (each the same formula as below).`,
       vectorCell(
         `xi_${steps - 1}`,
-        prev.map((x) => Number(x.toPrecision(10))),
+        prev.map((x) => roundSignificant(x, 10)),
       ),
     );
   for (let t = first; t <= steps; t++)

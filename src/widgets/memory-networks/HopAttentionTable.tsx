@@ -1,3 +1,5 @@
+import { formats } from "../primitives/format";
+
 interface Props {
   sentences: string[];
   /** hops × sentences: each hop's attention weights. */
@@ -42,7 +44,7 @@ export function HopAttentionTable({ sentences, p, supporting = [], label = "Atte
               {p.map((pk, k) => (
                 <td class="mn-bar-cell" data-hop={k + 1}>
                   <span class="mn-bar" style={{ width: `${Math.round(pk[i] * 100)}%` }} aria-hidden="true" />
-                  <span class="mn-num">{pk[i].toFixed(3)}</span>
+                  <span class="mn-num">{formats.weight(pk[i])}</span>
                 </td>
               ))}
             </tr>

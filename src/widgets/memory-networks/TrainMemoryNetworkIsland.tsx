@@ -19,6 +19,7 @@ import { VariantChoice } from "../../training/VariantChoice";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { fields } from "../primitives/urlState";
+import { formats } from "../primitives/format";
 import { QUESTION_LIMITS, STORY_LIMITS, storyLimitErrors } from "./memoryModel";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { HopAttentionTable } from "./HopAttentionTable";
@@ -144,7 +145,7 @@ export default function TrainMemoryNetworkIsland() {
         <>
           <p class="mn-answer" data-output="answer" aria-live="polite">
             Trained network's answer to “{shown.question}”: <strong>{shown.answer}</strong> (probability{" "}
-            {shown.probs[BABI_VOCAB.indexOf(shown.answer)].toFixed(3)}).{" "}
+            {formats.weight(shown.probs[BABI_VOCAB.indexOf(shown.answer)])}).{" "}
             <span data-output="verdict">
               {shown.expected === null
                 ? "The story does not determine the answer, so this is a guess."
@@ -179,7 +180,7 @@ export default function TrainMemoryNetworkIsland() {
                           style={{ width: `${Math.round(p * 100)}%` }}
                           aria-hidden="true"
                         />
-                        <span class="mn-num">{p.toFixed(3)}</span>
+                        <span class="mn-num">{formats.weight(p)}</span>
                       </td>
                     </tr>
                   ))}

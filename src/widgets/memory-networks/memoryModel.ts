@@ -1,4 +1,5 @@
 import { fmt } from "../primitives/matrixText";
+import { formats } from "../primitives/format";
 import { type TextLimits, fields } from "../primitives/urlState";
 import { DIMS, type Outcome, answerStory, generateStory, type runStory } from "./babi";
 
@@ -68,10 +69,10 @@ export function hopTex(r: StoryResult, hop: number): string {
     .sort((a, b) => b.x - a.x);
   const dropped = shown.length < p.length;
   const terms =
-    shown.map((t) => `${fmt(t.x, 3)}\\,c_{${t.i + 1}}`).join(" + ") + (dropped ? " + \\dots" : "");
+    shown.map((t) => `${formats.weight(t.x)}\\,c_{${t.i + 1}}`).join(" + ") + (dropped ? " + \\dots" : "");
   const lines = [
     `m_i \\cdot u^{${k + 1}} &= ${list(r.scores[k], (x) => fmt(x, 4))} \\quad (i = 1, \\dots, ${p.length}) \\\\`,
-    `p^{${k + 1}} &= \\operatorname{softmax}(m\\, u^{${k + 1}}) = ${list(p, (x) => x.toFixed(3))} \\\\`,
+    `p^{${k + 1}} &= \\operatorname{softmax}(m\\, u^{${k + 1}}) = ${list(p, formats.weight)} \\\\`,
     `o^{${k + 1}} &= \\textstyle\\sum_i p^{${k + 1}}_i c_i = ${terms} = ${named(r.o[k])} \\\\`,
     `u^{${k + 2}} &= u^{${k + 1}} + o^{${k + 1}} = ${named(r.u[k + 1])}`,
   ];

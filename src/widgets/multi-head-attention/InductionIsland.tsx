@@ -6,6 +6,7 @@ import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training
 import { useThrottled } from "../../training/useThrottled";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
+import { fixed, formats } from "../primitives/format";
 import { fields, limited } from "../primitives/urlState";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { HeadGrid } from "./HeadGrid";
@@ -30,7 +31,7 @@ const createWorker = () =>
   new Worker(new URL("./induction.worker.ts", import.meta.url), { type: "module", name: "induction" });
 
 const headName = (k: number) => `layer ${Math.floor(k / HEADS) + 1}, head ${(k % HEADS) + 1}`;
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+const pct = formats.accuracy;
 
 /** Train a two-layer attention-only Transformer on repeated letters in a Web Worker; inspect and knock out its heads. */
 export default function InductionIsland() {
@@ -176,7 +177,7 @@ export default function InductionIsland() {
                       <tr key={i}>
                         <th scope="row">{toks[i]}</th>
                         {row.map((a, j) => (
-                          <td key={j}>{a.toFixed(2)}</td>
+                          <td key={j}>{fixed(a, 2)}</td>
                         ))}
                       </tr>
                     ))}

@@ -1,7 +1,7 @@
 import type { InductionOutput } from "../../../lib/models/induction";
 import { letters } from "../../../lib/models/inductionTask";
 import { longMatrixCells, scalarCell } from "../primitives/notebookCells";
-import { fixed } from "../primitives/format";
+import { fixed, roundSignificant } from "../primitives/format";
 import { texAligned, texSum, texVector } from "../primitives/texNumbers";
 
 const f2 = (x: number) => fixed(x, 2);
@@ -101,7 +101,7 @@ export function inductionSummary(out: InductionOutput, pick: InductionPick): str
 }
 
 /** A carried number to 10 significant digits (a 16 × 32 weight block then takes 6 cells, not 11). */
-const rows10 = (m: number[][]) => m.map((r) => r.map((x) => Number(x.toPrecision(10))));
+const rows10 = (m: number[][]) => m.map((r) => r.map((x) => roundSignificant(x, 10)));
 
 /**
  * Notebook cells for the selected head: the layer's input X and the head's trained W_Q and W_K

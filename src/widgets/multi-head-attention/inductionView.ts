@@ -1,4 +1,5 @@
 import type { InductionOutput } from "../../../lib/models/induction";
+import { fixed } from "../primitives/format";
 
 /**
  * Which next letters of a sequence can be copied from an earlier occurrence of the current
@@ -43,7 +44,7 @@ export function headSummary(out: InductionOutput, layer: number, head: number): 
     }
     last.set(t, i);
   });
-  const p = n > 1 ? (prev / (n - 1)).toFixed(2) : "–";
-  const a = m > 0 ? (ind / m).toFixed(2) : "–";
+  const p = n > 1 ? fixed(prev / (n - 1), 2) : "–";
+  const a = m > 0 ? fixed(ind / m, 2) : "–";
   return `mean weight ${p} on the previous letter, ${a} on the letter after the earlier copy`;
 }

@@ -1,5 +1,5 @@
 import { Matrix, multiHeadAttention, multiHeadParamCount, rng, wordTokens } from "../../../lib";
-import { fixed, formats } from "../primitives/format";
+import { fixed, formats, roundDecimals } from "../primitives/format";
 import { texVector } from "../primitives/texNumbers";
 import { fields } from "../primitives/urlState";
 
@@ -110,8 +110,8 @@ export function computeMultiHead(s: MultiHeadInput): MultiHeadOutcome {
   const X = Matrix.fromFn(n, D_MODEL, (i, j) => (i === j ? 1 : 0)); // (n, d_model) one-hot positions
   const { Wq, Wk } = ruleProjections(s.beta);
   const r = rng(s.seed);
-  const Wv = Matrix.fromFn(D_MODEL, D_MODEL, () => Number(r.normal().toFixed(2))); // (d_model, d_model)
-  const Wo = Matrix.fromFn(D_MODEL, D_MODEL, () => Number((r.normal() * 0.5).toFixed(2))); // (d_model, d_model)
+  const Wv = Matrix.fromFn(D_MODEL, D_MODEL, () => roundDecimals(r.normal(), 2)); // (d_model, d_model)
+  const Wo = Matrix.fromFn(D_MODEL, D_MODEL, () => roundDecimals(r.normal() * 0.5, 2)); // (d_model, d_model)
   const res = multiHeadAttention(
     X,
     X,

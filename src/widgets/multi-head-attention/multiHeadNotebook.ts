@@ -1,4 +1,5 @@
 import { matrixCell, scalarCell } from "../primitives/notebookCells";
+import { roundSignificant } from "../primitives/format";
 import { D_MODEL, type MultiHeadInput, computeMultiHead, ruleProjections } from "./multiHeadModel";
 
 /**
@@ -13,7 +14,7 @@ export function multiHeadCells(s: MultiHeadInput): string[] | null {
   const n = tokens.length;
   const { Wq, Wk } = ruleProjections(s.beta);
   const X = Array.from({ length: n }, (_, i) => Array.from({ length: D_MODEL }, (_, j) => (i === j ? 1 : 0)));
-  const round = (rows: number[][]) => rows.map((r) => r.map((x) => Number(x.toPrecision(12))));
+  const round = (rows: number[][]) => rows.map((r) => r.map((x) => roundSignificant(x, 12)));
   const perHead = Array.from({ length: heads }, (_, h) => {
     const cols = `${h * dHead + 1}:${(h + 1) * dHead}`;
     return `A${h + 1} = attentionWeights(Q[:, ${cols}], K[:, ${cols}])`;

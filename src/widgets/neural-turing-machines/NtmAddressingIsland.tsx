@@ -1,6 +1,7 @@
 import { useMemo } from "preact/hooks";
 import { MatrixField } from "../primitives/MatrixField";
 import { fmt } from "../primitives/matrixText";
+import { fixed } from "../primitives/format";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { BarChart } from "../primitives/charts/BarChart";
@@ -99,7 +100,7 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
           min={0}
           max={1}
           step={0.05}
-          text={(v) => `g = ${v.toFixed(2)}`}
+          text={(v) => `g = ${fixed(v, 2)}`}
           onInput={(v) => set("g", v)}
         />
         <NumberSelect
@@ -146,7 +147,7 @@ export default function NtmAddressingIsland({ initialEquationHtml, initialEquati
           min={1}
           max={20}
           step={0.1}
-          text={(v) => `γ = ${v.toFixed(1)}`}
+          text={(v) => `γ = ${fixed(v, 1)}`}
           onInput={(v) => set("gamma", v)}
         />
       </div>

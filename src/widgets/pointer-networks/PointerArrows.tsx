@@ -1,3 +1,5 @@
+import { upTo } from "../primitives/format";
+
 interface Props {
   /** The input list. */
   xs: number[];
@@ -17,7 +19,7 @@ const BOTTOM = 150;
 const BOX = 30;
 
 /** A number as the widget prints it: at most three decimals, no trailing zeros. */
-export const short = (x: number) => String(Number(x.toFixed(3)));
+export const short = (x: number) => upTo(x, 3);
 
 /**
  * The pointers as arrows from output steps (bottom row) to input positions (top row): every

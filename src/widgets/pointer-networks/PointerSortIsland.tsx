@@ -6,7 +6,7 @@ import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { BarChart } from "../primitives/charts/BarChart";
 import { MatrixGrid } from "../primitives/charts/MatrixGrid";
-import { fixed as dec } from "../primitives/format";
+import { fixed as dec, sig } from "../primitives/format";
 import { type PointerView, computePointer, pointerSpec } from "./pointerModel";
 import { pointerTex } from "./pointerEquation";
 import { SelectField, optionsOf } from "../primitives/SelectField";
@@ -17,7 +17,7 @@ interface Props {
   initialEquationTex: string;
 }
 
-const num = (x: number) => String(Number(x.toPrecision(6)));
+const num = (x: number) => sig(x, 6);
 
 /** Type numbers; step through a pointer decoder that points at the next element of the sorted order. */
 export default function PointerSortIsland({ initialEquationHtml, initialEquationTex }: Props) {

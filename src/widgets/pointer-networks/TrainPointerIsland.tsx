@@ -13,6 +13,7 @@ import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training
 import { useThrottled } from "../../training/useThrottled";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
+import { formats } from "../primitives/format";
 import { fields, limited } from "../primitives/urlState";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
@@ -29,7 +30,7 @@ export const spec = {
 const createWorker = () =>
   new Worker(new URL("./pointer.worker.ts", import.meta.url), { type: "module", name: "pointer" });
 
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+const pct = formats.accuracy;
 
 /** Train a pointer network to sort in a Web Worker; query it with the reader's own list. */
 export default function TrainPointerIsland() {
@@ -172,7 +173,7 @@ export default function TrainPointerIsland() {
           <p data-output="pointer" aria-live="polite">
             Step {t + 1} points at position <strong data-value="choice">{shown.order[t] + 1}</strong> (value{" "}
             {short(shown.xs[shown.order[t]])}) with probability{" "}
-            <strong data-value="prob">{shown.pointers[t][shown.order[t]].toFixed(3)}</strong>:{" "}
+            <strong data-value="prob">{formats.weight(shown.pointers[t][shown.order[t]])}</strong>:{" "}
             <span data-value="verdict">
               {shown.correct[t]
                 ? "right"

@@ -1,6 +1,6 @@
 import type { PointerNetOutput } from "../../../lib/models/pointerNet";
 import { longMatrixCells, matrixCell, vectorCell } from "../primitives/notebookCells";
-import { fixed } from "../primitives/format";
+import { fixed, roundSignificant } from "../primitives/format";
 import { texAligned, texSum, texVector } from "../primitives/texNumbers";
 
 const f2 = (x: number) => fixed(x, 2);
@@ -58,7 +58,7 @@ export function ptrNetSummary(out: PointerNetOutput, t: number): string {
 }
 
 /** A carried number to 10 significant digits (a 32 × 32 weight matrix then takes 9 cells, not 17). */
-const r10 = (x: number) => Number(x.toPrecision(10));
+const r10 = (x: number) => roundSignificant(x, 10);
 const rows10 = (m: number[][]) => m.map((r) => r.map(r10));
 
 /**

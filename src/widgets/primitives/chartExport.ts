@@ -4,6 +4,8 @@
  * table the chart shows under it. Loaded by the frame only when the reader opens "Save".
  */
 
+import { coordinate } from "./format";
+
 /** Styles that decide how an SVG element looks; copied from the page into the saved file. */
 const PROPS = [
   "fill",
@@ -34,7 +36,7 @@ function plainColour(value: string): string {
     ctx.fillStyle = value;
     ctx.fillRect(0, 0, 1, 1);
     const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
-    out = a === 255 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)})`;
+    out = a === 255 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${coordinate(a / 255, 3)})`;
     colourCache.set(value, out);
   }
   return out;

@@ -37,6 +37,24 @@ export function sig(v: number, digits = 4): string {
   return formatter(`s${digits}`, { maximumSignificantDigits: digits }).format(v);
 }
 
+/** At most `decimals` decimals, trailing zeros dropped: `upTo(0.5, 3)` → "0.5", `upTo(1 / 3, 3)` → "0.333". */
+export function upTo(v: number, decimals = 3): string {
+  if (!Number.isFinite(v)) return nonFinite(v);
+  return formatter(`u${decimals}`, { maximumFractionDigits: decimals }).format(v);
+}
+
+/**
+ * Exactly `digits` significant digits, trailing zeros kept: `precision(0.5, 4)` → "0.5000",
+ * `precision(0.012345, 2)` → "0.012".
+ */
+export function precision(v: number, digits = 4): string {
+  if (!Number.isFinite(v)) return nonFinite(v);
+  return formatter(`P${digits}`, {
+    minimumSignificantDigits: digits,
+    maximumSignificantDigits: digits,
+  }).format(v);
+}
+
 /** Scientific notation with a times sign and a superscript exponent: `scientific(123456, 3)` → "1.23 × 10⁵". */
 export function scientific(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return nonFinite(v);
@@ -66,6 +84,50 @@ export function percent(v: number, decimals = 0): string {
   }).format(v);
 }
 
+/**
+ * A share in [0, 1] as a percentage with a space before the sign, as the site's prose writes it:
+ * `percentSpaced(0.9567, 1)` → "95.7 %".
+ */
+export function percentSpaced(v: number, decimals = 1): string {
+  return Number.isFinite(v) ? `${fixed(100 * v, decimals)} %` : nonFinite(v);
+}
+
+/**
+ * JavaScript's exponent form with `decimals` digits after the point, for numbers far from 1:
+ * `exponential(0.000123, 1)` → "1.2e-4", `exponential(0, 1)` → "0.0e+0".
+ */
+export function exponential(v: number, decimals = 2): string {
+  if (!Number.isFinite(v)) return nonFinite(v);
+  const s = formatter(`x${decimals}`, {
+    notation: "scientific",
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(v);
+  const [mantissa, exponent = "0"] = s.split("E");
+  return `${mantissa}e${exponent.startsWith("-") ? "" : "+"}${exponent}`;
+}
+
+/**
+ * Round a number kept as data (a link value, a notebook cell, a model weight), not shown as text:
+ * `roundSignificant(1 / 3, 4)` → 0.3333.
+ */
+export function roundSignificant(v: number, digits: number): number {
+  return Number(v.toPrecision(digits));
+}
+
+/** Round a number kept as data to `decimals` decimals: `roundDecimals(1.23456, 2)` → 1.23. */
+export function roundDecimals(v: number, decimals: number): number {
+  return Number(v.toFixed(decimals));
+}
+
+/**
+ * A coordinate or style value written into SVG or CSS (never read as a number by a reader), with
+ * one decimal by default: `coordinate(12.345)` → "12.3". Plain `toFixed`, fast for long paths.
+ */
+export function coordinate(v: number, decimals = 1): string {
+  return v.toFixed(decimals);
+}
+
 function nonFinite(v: number): string {
   return Number.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
 }
@@ -81,4 +143,8 @@ export const formats = {
   score: (v: number) => sig(v, 4),
   /** Matrix entries typed or derived (queries, keys, values, outputs). */
   entry: (v: number) => sig(v, 4),
+  /** A training loss: three decimals, or the exponent form below 0.001. */
+  loss: (v: number) => (v !== 0 && Math.abs(v) < 0.001 ? exponential(v, 2) : fixed(v, 3)),
+  /** A held-out accuracy in [0, 1], as a percentage with one decimal ("95.7 %"). */
+  accuracy: (v: number) => percentSpaced(v, 1),
 } as const;

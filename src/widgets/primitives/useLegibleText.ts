@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState } from "preact/hooks";
+import { coordinate } from "./format";
 
 /**
  * Keep the text of a diagram drawn in a scaled SVG (a `viewBox` shrunk to fit a phone) at least
@@ -23,7 +24,7 @@ export function useLegibleText(
       const shown = el.getBoundingClientRect().width;
       if (shown <= 0) return;
       const scale = Math.min(1, shown / viewBoxWidth);
-      const size = (px / scale).toFixed(2);
+      const size = coordinate(px / scale, 2);
       el.style.fontSize = `${size}px`;
       setUnits(Number(size));
     };

@@ -84,7 +84,7 @@ export default function QkvExplorerIsland({ initialEquationHtml, initialEquation
             step="0.05"
             value={state.tau}
             valueText={(v) => `τ = ${v}`}
-            output={(v) => <>τ = {v.toFixed(2)}</>}
+            output={(v) => <>τ = {fixed(v, 2)}</>}
             outputName="tau"
             onValue={(v) => set("tau", v)}
           />

@@ -1,4 +1,5 @@
 import { scalarCell, vectorCell } from "../primitives/notebookCells";
+import { roundSignificant } from "../primitives/format";
 import { type ScaleInput, pick } from "./scaleModel";
 
 /** Significant digits of the sampled scores written into cells (the widget shows one decimal). */
@@ -20,7 +21,7 @@ export function scaleCells(s: ScaleInput): string[] {
     scalarCell("d", view.d),
     vectorCell(
       "s",
-      Array.from(view.sample.raw, (x) => Number(x.toPrecision(DIGITS))),
+      Array.from(view.sample.raw, (x) => roundSignificant(x, DIGITS)),
     ),
     "s_scaled = s / sqrt(d)",
     "alpha = softmax(s)",

@@ -1,5 +1,6 @@
 import { useRef } from "preact/hooks";
 import { useLegibleText } from "../primitives/useLegibleText";
+import { fixed } from "../primitives/format";
 interface Props {
   tokens: string[];
   /** The selected query token's weights over the sentence. */
@@ -21,7 +22,7 @@ export function ArcView({ tokens, weights, selected, onSelect }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   useLegibleText(svg, width);
   const x = (i: number) => PAD + STEP * i;
-  const summary = tokens.map((t, j) => `${t} ${weights[j].toFixed(2)}`).join(", ");
+  const summary = tokens.map((t, j) => `${t} ${fixed(weights[j], 2)}`).join(", ");
   return (
     <figure class="sa-arcs-figure">
       <svg
@@ -71,7 +72,7 @@ export function ArcView({ tokens, weights, selected, onSelect }: Props) {
               {t.length > 9 ? `${t.slice(0, 8)}…` : t}
             </text>
             <text x={x(j)} y={BASE + 20} text-anchor="middle" fill="currentColor" font-size="0.92em">
-              {weights[j].toFixed(2)}
+              {fixed(weights[j], 2)}
             </text>
           </g>
         ))}

@@ -1,4 +1,5 @@
 import { fmt } from "../primitives/matrixText";
+import { exponential } from "../primitives/format";
 
 interface Props {
   tokens: string[];
@@ -19,7 +20,7 @@ export function EquivarianceTable({ tokens, perm, output, baseOutput, maxMoveErr
         {!shuffled
           ? "Original order. Press “Shuffle the words” to permute the sentence."
           : equal
-            ? `Every output row moved with its token: the largest difference from the original order is ${maxMoveError.toExponential(1)}.`
+            ? `Every output row moved with its token: the largest difference from the original order is ${exponential(maxMoveError, 1)}.`
             : `With the causal mask on, the outputs do not just move: the largest difference is ${fmt(maxMoveError)}, because each token now sees a different set of words.`}
         {shuffled && causal && equal ? " (Here the mask happened not to matter.)" : ""}
       </p>

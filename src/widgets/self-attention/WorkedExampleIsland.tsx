@@ -1,9 +1,10 @@
 import { useMemo, useState } from "preact/hooks";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
+import { coordinate, fixed } from "../primitives/format";
 import { useWidget } from "../primitives/useWidget";
 import { SPREAD_PAIRS, computeWorked, scoreSpread, workedSpec } from "./workedModel";
-import { workedTex } from "./workedEquation";
+import { f4, workedTex } from "./workedEquation";
 import { SelectField, optionsOf } from "../primitives/SelectField";
 
 interface Props {
@@ -43,7 +44,7 @@ export default function WorkedExampleIsland({ initialEquationHtml, initialEquati
       </label>
     );
   };
-  const bar = (w: number) => `${(w * 100).toFixed(1)}%`;
+  const bar = (w: number) => `${coordinate(w * 100)}%`;
   return (
     <div ref={ref} class="we">
       <div class="widget-controls">
@@ -68,15 +69,11 @@ export default function WorkedExampleIsland({ initialEquationHtml, initialEquati
           <strong>{fmt(r.scaled[1])}</strong>
         </li>
         <li>
-          Softmax: α₁ = <strong data-output="w1">{r.weights[0].toFixed(4)}</strong>, α₂ ={" "}
-          <strong data-output="w2">{r.weights[1].toFixed(4)}</strong>
+          Softmax: α₁ = <strong data-output="w1">{f4(r.weights[0])}</strong>, α₂ ={" "}
+          <strong data-output="w2">{f4(r.weights[1])}</strong>
         </li>
       </ol>
-      <div
-        class="we-bars"
-        role="img"
-        aria-label={`Weights: k₁ ${r.weights[0].toFixed(2)}, k₂ ${r.weights[1].toFixed(2)}`}
-      >
+      <div class="we-bars" role="img" aria-label={`Weights: k₁ ${f4(r.weights[0])}, k₂ ${f4(r.weights[1])}`}>
         <div class="we-bar">
           <span>k₁</span>
           <span class="we-fill" style={{ width: bar(r.weights[0]) }} />
@@ -90,8 +87,8 @@ export default function WorkedExampleIsland({ initialEquationHtml, initialEquati
         Where raw scores come from: for a query and a key of size {state.dk} with independent entries of mean
         0 and variance 1, q·k has standard deviation √{state.dk} = {fmt(Math.sqrt(Number(state.dk)))}.
         Measured over {SPREAD_PAIRS.toLocaleString("en")} random pairs:{" "}
-        <strong>{spread.raw.toFixed(1)}</strong>, and <strong>{spread.scaled.toFixed(2)}</strong> after
-        dividing by √{state.dk}.
+        <strong>{fixed(spread.raw, 1)}</strong>, and <strong>{fixed(spread.scaled, 2)}</strong> after dividing
+        by √{state.dk}.
       </p>
       <LiveEquation
         tex={tex}

@@ -1,9 +1,10 @@
 import { matrixCell } from "../primitives/notebookCells";
+import { roundSignificant } from "../primitives/format";
 import { D_K, type SelfAttentionInput, computeSelfAttention, embedWord } from "./selfAttentionModel";
 
 /** Significant digits of the seeded numbers written into cells (the widget shows three decimals). */
 const DIGITS = 12;
-const round = (rows: number[][]) => rows.map((r) => r.map((x) => Number(x.toPrecision(DIGITS))));
+const round = (rows: number[][]) => rows.map((r) => r.map((x) => roundSignificant(x, DIGITS)));
 
 /**
  * Notebook cells that recompute the self-attention explorer: the embeddings X of the tokens in

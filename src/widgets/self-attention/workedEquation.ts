@@ -3,7 +3,7 @@ import { texAligned } from "../primitives/texNumbers";
 import { SPREAD_PAIRS, type WorkedResult } from "./workedModel";
 
 /** The widget's digits: scores as its steps print them, weights to four decimals. */
-const f4 = (x: number) => fixed(x, 4);
+export const f4 = (x: number) => fixed(x, 4);
 
 /**
  * The worked example's equation with the live numbers: both scores divided by √d_k, the two

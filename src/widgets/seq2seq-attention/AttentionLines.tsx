@@ -1,7 +1,7 @@
 import { useRef } from "preact/hooks";
 import { textWidth } from "../primitives/charts/ChartFrame";
 import { useLegibleText } from "../primitives/useLegibleText";
-import { INPUTS, SOURCE, STEPS, TARGET } from "./s2sModel";
+import { INPUTS, SOURCE, STEPS, TARGET, n2 } from "./s2sModel";
 
 interface Props {
   /** (T, n) weights; rows up to `step` are used. */
@@ -92,7 +92,7 @@ export function AttentionLines({ alignment, step, label }: Props) {
                 fill="currentColor"
                 class="s2s-w"
               >
-                {cur[i].toFixed(2)}
+                {n2(cur[i])}
               </text>
             )}
           </g>

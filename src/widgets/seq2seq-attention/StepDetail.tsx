@@ -1,7 +1,7 @@
 import type { ToyTranslation } from "../../../lib";
-import { INPUTS, SOURCE, TARGET } from "./s2sModel";
+import { INPUTS, SOURCE, TARGET, n2 } from "./s2sModel";
 
-const v2 = (v: ArrayLike<number>) => `[${Array.from(v, (x) => x.toFixed(2)).join(", ")}]`;
+const v2 = (v: ArrayLike<number>) => `[${Array.from(v, n2).join(", ")}]`;
 
 /** The numbers of decoder step t: each source state h_i with its score and weight, then c_t. */
 export function StepDetail({ tr, step }: { tr: ToyTranslation; step: number }) {
@@ -55,8 +55,8 @@ export function StepDetail({ tr, step }: { tr: ToyTranslation; step: number }) {
                 <td>{i + 1}</td>
                 <th scope="row">{w}</th>
                 <td>{v2(tr.H.row(i))}</td>
-                <td>{s.scores[i].toFixed(3)}</td>
-                <td>{s.weights[i].toFixed(3)}</td>
+                <td>{n2(s.scores[i])}</td>
+                <td>{n2(s.weights[i])}</td>
               </tr>
             ))}
           </tbody>

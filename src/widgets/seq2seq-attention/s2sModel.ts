@@ -6,6 +6,7 @@ import {
   toyTranslation,
 } from "../../../lib";
 import { fields } from "../primitives/urlState";
+import { fixed } from "../primitives/format";
 
 export const VARIANTS = ["bahdanau", "luong"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -34,7 +35,11 @@ export function computeS2s(s: S2sInput): ToyTranslation {
   return toyTranslation(s.variant, { weights: s.weights, seed: s.seed });
 }
 
-const n2 = (x: number) => x.toFixed(2);
+/**
+ * Every number of the step decoder (states, scores, weights, context) with two decimals: the
+ * equation, the step table, the lines, the alignment grid and the summary print the same digits.
+ */
+export const n2 = (x: number) => fixed(x, 2);
 const vec = (v: ArrayLike<number>) => `[${Array.from(v, n2).join(",\\ ")}]`;
 
 /** The equations of decoder step t (1-based) with the numbers substituted. */
@@ -67,5 +72,5 @@ export function stepSummary(tr: ToyTranslation, t: number): string {
   if (t === 0) return "No decoder step yet: the encoder has read A B C <EOS>.";
   const w = tr.result.steps[t - 1].weights;
   const top = Array.from(w).indexOf(Math.max(...w));
-  return `Step ${t} of ${STEPS}: reading ${INPUTS[t - 1]} to emit ${TARGET[t - 1]}, the decoder attends most to ${SOURCE[top]} (${w[top].toFixed(2)}).`;
+  return `Step ${t} of ${STEPS}: reading ${INPUTS[t - 1]} to emit ${TARGET[t - 1]}, the decoder attends most to ${SOURCE[top]} (${n2(w[top])}).`;
 }

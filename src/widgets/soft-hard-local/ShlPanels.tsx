@@ -2,6 +2,7 @@ import { BarChart, type BarChartProps } from "../primitives/charts/BarChart";
 import { NumberTable } from "../primitives/NumberTable";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { dec } from "../primitives/parseList";
+import { fixed } from "../primitives/format";
 import type { ShlInput, ShlResult } from "./softHardLocalModel";
 import { RangeField } from "../primitives/RangeField";
 
@@ -83,7 +84,7 @@ export function HardPanel({ r, state, set }: PanelProps) {
           step="0.05"
           value={state.tau}
           valueText={(v) => `τ = ${v}`}
-          output={(v) => <>τ = {v.toFixed(2)}</>}
+          output={(v) => <>τ = {fixed(v, 2)}</>}
           outputName="tau"
           onValue={(v) => set("tau", v)}
         />

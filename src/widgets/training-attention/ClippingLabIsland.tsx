@@ -12,9 +12,10 @@ import { useThrottled } from "../../training/useThrottled";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { NumberSelect } from "../primitives/NumberSelect";
 import { RangeField } from "../primitives/RangeField";
+import { percentSpaced, roundDecimals, roundSignificant } from "../primitives/format";
 import { fields, limited } from "../primitives/urlState";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
-import { clipCells, clipSummary, clipTex, divergedWhy, num } from "./clipEquation";
+import { clipCells, clipSummary, clipTex, divergedWhy, factor, num } from "./clipEquation";
 import { GradNormChart } from "./GradNormChart";
 import { SelectField, type SelectOption } from "../primitives/SelectField";
 
@@ -56,12 +57,12 @@ const SERIES = (Object.keys(LABELS) as ClipMode[]).map((key) => ({
 }));
 
 /** The clipping threshold c from its slider (log10 c), to two significant digits. */
-const thresholdOf = (log: number) => Number((10 ** log).toPrecision(2));
+const thresholdOf = (log: number) => roundSignificant(10 ** log, 2);
 
 const createWorker = () =>
   new Worker(new URL("./clipping.worker.ts", import.meta.url), { type: "module", name: "clipping" });
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)} %` : "–");
+const pct = (x: number) => (Number.isFinite(x) ? percentSpaced(x, 0) : "–");
 
 /** One recurrent network on the adding problem, trained three ways side by side in a Web Worker. */
 export default function ClippingLabIsland() {
@@ -174,7 +175,7 @@ export default function ClippingLabIsland() {
                         : Number.isFinite(view[key].totalNorm) &&
                             view[key].totalNorm > threshold &&
                             key === "norm"
-                          ? `clipped ×${(threshold / view[key].totalNorm).toPrecision(2)}`
+                          ? `clipped ×${factor(threshold / view[key].totalNorm)}`
                           : "training"}
                   </td>
                 </tr>
@@ -212,7 +213,7 @@ export default function ClippingLabIsland() {
       {predictions && answered && (
         <p class="trainer-answer" data-output="predictions">
           {answered.values[answered.marks[0]]} + {answered.values[answered.marks[1]]} ={" "}
-          {Number((answered.values[answered.marks[0]] + answered.values[answered.marks[1]]).toFixed(6))}; the
+          {roundDecimals(answered.values[answered.marks[0]] + answered.values[answered.marks[1]], 6)}; the
           three runs predict {SERIES.map(({ key, label }) => `${label} ${num(predictions[key])}`).join(", ")}
           {SERIES.some(({ key }) => !Number.isFinite(predictions[key])) ? " (– : the run diverged)" : ""}.
         </p>

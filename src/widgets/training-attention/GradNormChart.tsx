@@ -1,5 +1,6 @@
 import type { ClipMode, ClippingView } from "../../../lib/models/clipping";
 import { LineChart } from "../primitives/charts/LineChart";
+import { exponential } from "../primitives/format";
 
 interface Props {
   view: ClippingView;
@@ -13,7 +14,7 @@ const DASH: Record<ClipMode, string | undefined> = { none: undefined, value: "6 
 /** The norm axis before any step: a log scale needs positive bounds. */
 const EMPTY: [number, number] = [1e-3, 10];
 
-const fmt = (x: number) => (Number.isFinite(x) ? x.toExponential(1) : "–");
+const fmt = (x: number) => (Number.isFinite(x) ? exponential(x, 1) : "–");
 
 /**
  * ‖∂L/∂h_t‖ for every time step of the last batch, one line per run, on a log scale: the

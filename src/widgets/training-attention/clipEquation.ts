@@ -1,13 +1,17 @@
 import type { ClipMode, ClipRunView } from "../../../lib/models/clipping";
 import { longMatrixCells, scalarCell } from "../primitives/notebookCells";
 import { texAligned } from "../primitives/texNumbers";
+import { exponential, fixed, precision } from "../primitives/format";
 
 /**
  * A norm, a loss or a prediction as the lab prints it: four decimals, or two significant digits
  * when its size is below 0.001 (a prediction of −0.17 is "-0.1700", not "-1.7e-1").
  */
 export const num = (x: number) =>
-  Number.isFinite(x) ? (x !== 0 && Math.abs(x) < 0.001 ? x.toExponential(1) : x.toFixed(4)) : "–";
+  Number.isFinite(x) ? (x !== 0 && Math.abs(x) < 0.001 ? exponential(x, 1) : fixed(x, 4)) : "–";
+
+/** The factor clipping by norm multiplies g by (c / ‖g‖), to four significant digits, in the equation, its summary and the runs' table. */
+export const factor = (x: number) => precision(x, 4);
 
 /** The parameters' names in TeX subscripts and in notebook cells. */
 const TEX_NAME: Record<string, string> = {
@@ -82,13 +86,13 @@ export function clipTex(run: ClipRunView, mode: ClipMode, c: number, step: numbe
   ];
   if (mode === "norm")
     lines.push(
-      `g &\\leftarrow g \\cdot \\min\\!\\left(1, \\frac{c}{\\lVert g \\rVert + 10^{-6}}\\right) = g \\cdot \\min\\!\\left(1, \\frac{${c}}{${num(n.norm)} + 10^{-6}}\\right) = ${n.coef.toPrecision(4)}\\, g`,
+      `g &\\leftarrow g \\cdot \\min\\!\\left(1, \\frac{c}{\\lVert g \\rVert + 10^{-6}}\\right) = g \\cdot \\min\\!\\left(1, \\frac{${c}}{${num(n.norm)} + 10^{-6}}\\right) = ${factor(n.coef)}\\, g`,
       `\\lVert g \\rVert &\\to ${num(n.after)}${n.coef < 1 ? " = c" : " \\quad \\text{(not clipped: } \\lVert g \\rVert \\le c\\text{)}"}`,
     );
   else if (mode === "value")
     lines.push(
       `g_i &\\leftarrow \\min(\\max(g_i, -c), c),\\quad c = ${c}:\\ ${n.clipped} \\text{ of } ${n.entries} \\text{ entries clipped} \\quad (\\max_i |g_i| = ${num(n.maxAbs)})`,
-      `\\lVert g \\rVert &\\to ${num(n.after)},\\quad \\cos(g_{\\text{before}}, g_{\\text{after}}) = ${n.cos.toFixed(4)}`,
+      `\\lVert g \\rVert &\\to ${num(n.after)},\\quad \\cos(g_{\\text{before}}, g_{\\text{after}}) = ${fixed(n.cos, 4)}`,
     );
   else
     lines.push(
@@ -115,10 +119,10 @@ export function clipSummary(run: ClipRunView, mode: ClipMode, c: number, step: n
   const at = `At step ${step} the gradient norm is ${num(n.norm)}`;
   if (mode === "norm")
     return n.coef < 1
-      ? `${at}, above c = ${c}: clipping by norm multiplies g by ${n.coef.toPrecision(4)}, so its norm becomes ${num(n.after)} and its direction stays.`
+      ? `${at}, above c = ${c}: clipping by norm multiplies g by ${factor(n.coef)}, so its norm becomes ${num(n.after)} and its direction stays.`
       : `${at}, not above c = ${c}: clipping by norm leaves g as it is.`;
   if (mode === "value")
-    return `${at}; clipping by value at c = ${c} clamps ${n.clipped} of its ${n.entries} entries, so its norm becomes ${num(n.after)} and its direction turns (cosine ${n.cos.toFixed(4)}).`;
+    return `${at}; clipping by value at c = ${c} clamps ${n.clipped} of its ${n.entries} entries, so its norm becomes ${num(n.after)} and its direction turns (cosine ${fixed(n.cos, 4)}).`;
   return `${at}; this run uses g as it is.`;
 }
 

@@ -6,7 +6,7 @@ import {
   rng,
   wordTokens,
 } from "../../../lib";
-import { formats } from "../primitives/format";
+import { fixed, formats, roundDecimals } from "../primitives/format";
 import { texVector } from "../primitives/texNumbers";
 import { fields } from "../primitives/urlState";
 
@@ -72,7 +72,7 @@ export function computeEncoder(s: {
     return { ok: false, error: `Type 2 to 6 words; you typed ${tokens.length}.` };
   const X = typed.map(({ word }) => {
     const r = rng(wordSeed(word, s.seed));
-    return Array.from({ length: D }, () => Number(r.normal().toFixed(2)));
+    return Array.from({ length: D }, () => roundDecimals(r.normal(), 2));
   }); // (n, d)
   const pe = positionalEncoding(tokens.length, D).toArray(); // (n, d)
   const input = X.map((row, i) => row.map((x, j) => x + pe[i][j])); // (n, d)
@@ -135,7 +135,7 @@ export function computeEncoder(s: {
       formula: "x₁ = LN(x + MHA(x))",
       data: res.norm1.toArray(),
       cols: dims("d", D),
-      note: `Each row now has mean ≈ ${n1[0].mean.toFixed(3)} and variance ≈ ${n1[0].v.toFixed(3)} (row 1).`,
+      note: `Each row now has mean ≈ ${fixed(n1[0].mean, 3)} and variance ≈ ${fixed(n1[0].v, 3)} (row 1).`,
     },
     {
       name: "Feed-forward: expand",

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from "preact/hooks";
-import { fixed } from "../primitives/format";
+import { fixed, formats, roundDecimals } from "../primitives/format";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
@@ -55,7 +55,7 @@ export default function SpotlightIsland({ initialEquationHtml, initialEquationTe
     e.preventDefault();
   };
   const top = view.weights.indexOf(Math.max(...view.weights));
-  const where = `Query at (${f2(state.qx)}, ${f2(state.qy)}), direction ${view.angle.toFixed(0)}°, length ${view.length.toFixed(2)}.`;
+  const where = `Query at (${f2(state.qx)}, ${f2(state.qy)}), direction ${fixed(view.angle, 0)}°, length ${f2(view.length)}.`;
 
   return (
     <div ref={ref} class="spot">
@@ -138,9 +138,9 @@ export default function SpotlightIsland({ initialEquationHtml, initialEquationTe
             min="0"
             max="3"
             step="0.05"
-            value={Number(view.length.toFixed(2))}
-            valueText={(v) => `length ${v.toFixed(2)}`}
-            output={(v) => `|q| = ${v.toFixed(2)}`}
+            value={roundDecimals(view.length, 2)}
+            valueText={(v) => `length ${f2(v)}`}
+            output={(v) => `|q| = ${f2(v)}`}
             outputName="length"
             onValue={(l) => moveTo(...fromPolar(view.angle, l))}
           />
@@ -161,7 +161,7 @@ export default function SpotlightIsland({ initialEquationHtml, initialEquationTe
         </div>
       </div>
       <p class="spot-status" role="status">
-        {where} Most weight: {ITEMS[top]} ({view.weights[top].toFixed(2)}).
+        {where} Most weight: {ITEMS[top]} ({formats.weight(view.weights[top])}).
       </p>
       <BarChart
         orientation="horizontal"

@@ -1,9 +1,10 @@
 import { scalarCell, vectorCell } from "../primitives/notebookCells";
+import { roundSignificant } from "../primitives/format";
 import { BN_SHARPNESS, type BnInput, TOKEN_SIZE, bnHidden, bnPoints } from "./bnModel";
 
 /** Significant digits of the measured R² written into cells (the widget shows three decimals). */
 const DIGITS = 12;
-const round = (v: number[]) => v.map((x) => Number(x.toPrecision(DIGITS)));
+const round = (v: number[]) => v.map((x) => roundSignificant(x, DIGITS));
 
 /**
  * Notebook cells for the bottleneck at the selected length L: the measured held-out R² of every

@@ -1,4 +1,5 @@
 import { matrixCell, vectorCell } from "../primitives/notebookCells";
+import { roundSignificant } from "../primitives/format";
 import { ITEMS, KEYS } from "./spotModel";
 
 /** Significant digits of the keys (2 cos(jπ/4), 2 sin(jπ/4)) written into cells. */
@@ -15,7 +16,7 @@ export function spotCells(s: { qx: number; qy: number }): string[] {
     vectorCell("q", [s.qx, s.qy]),
     matrixCell(
       "K",
-      KEYS.map((k) => k.map((x) => Number(x.toPrecision(DIGITS)))),
+      KEYS.map((k) => k.map((x) => roundSignificant(x, DIGITS))),
     ),
     "s = K * q",
     "alpha = softmax(s)",

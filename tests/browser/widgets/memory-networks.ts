@@ -308,7 +308,8 @@ test("memory-networks: the hop equation follows the keyboard, and Open in notebo
   for (const part of [
     `m_i \\cdot u^{2} &= [${scores.join(",\\ ")}]`,
     `= [${p.map((x) => x.toFixed(3)).join(",\\ ")}]`,
-    `${sig3(p[2])}\\,c_{3} + ${sig3(p[0])}\\,c_{1}`,
+    // The weights p with three decimals, as in the softmax line and the hop table.
+    `${p[2].toFixed(3)}\\,c_{3} + ${p[0].toFixed(3)}\\,c_{1}`,
     // u³ = u¹ + o¹ + o² = 40 e_mary + 1 e_time + 2 p₃ e_kitchen + 2 p₁ e_bathroom.
     `u^{3} &= u^{2} + o^{2} = 40\\,e_{\\text{mary}} + ${sig3(2 * p[0])}\\,e_{\\text{bathroom}} + ${sig3(2 * p[2])}\\,e_{\\text{kitchen}} + 1\\,e_{\\text{time}}`,
   ])

@@ -69,9 +69,10 @@ describe("memory network widget model", () => {
     expect(tex).toContain(`P(\\text{${r.answer}}) = ${r.confidence.toFixed(3)}`);
     // The worked example: Mary is named in sentence 4 (β + 3τ = 49), which outbids recency (τ·5 = 15).
     expect(tex).toContain("m_i \\cdot u^{1} &= [0,\\ 3,\\ 6,\\ 49,\\ 12,\\ 15]");
-    // Weights under 0.0005 are left out of the written sum, and the sum says so.
+    // Weights under 0.0005 are left out of the written sum, and the sum says so; a weight has three
+    // decimals there as in the softmax line above.
     expect(tex).toContain(
-      "o^{1} &= \\textstyle\\sum_i p^{1}_i c_i = 1\\,c_{4} + \\dots = 1\\,e_{\\text{kitchen}}",
+      "o^{1} &= \\textstyle\\sum_i p^{1}_i c_i = 1.000\\,c_{4} + \\dots = 1\\,e_{\\text{kitchen}}",
     );
     expect(tex).toContain(
       "u^{2} &= u^{1} + o^{1} = 40\\,e_{\\text{mary}} + 1\\,e_{\\text{kitchen}} + 1\\,e_{\\text{time}}",

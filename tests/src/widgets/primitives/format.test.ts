@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { fixed, formats, percent, scientific, sig } from "../../../../src/widgets/primitives/format";
+import {
+  exponential,
+  fixed,
+  formats,
+  percent,
+  percentSpaced,
+  precision,
+  roundDecimals,
+  roundSignificant,
+  scientific,
+  sig,
+  upTo,
+} from "../../../../src/widgets/primitives/format";
 
 describe("format", () => {
   it("fixed: always the stated decimals, never -0", () => {
@@ -33,5 +45,29 @@ describe("format", () => {
     expect(formats.weight(0.99712)).toBe("0.997");
     expect(formats.weight(1)).toBe("1.000");
     expect(formats.score(4.5)).toBe("4.5");
+    expect(formats.loss(0.69314)).toBe("0.693");
+    expect(formats.loss(0.000123)).toBe("1.23e-4");
+    expect(formats.accuracy(0.95674)).toBe("95.7 %");
+  });
+  it("exponential reads as JavaScript's exponent form (away from ties, which Intl rounds on the decimal value)", () => {
+    for (const v of [0, 1, -1, 0.000123, -98765.4, 1.57e-9, 6.02e23, 0.25])
+      for (const d of [0, 1, 2, 3]) expect(exponential(v, d)).toBe(v.toExponential(d));
+  });
+  it("precision keeps trailing zeros, upTo drops them, percentSpaced has the prose's space", () => {
+    expect(precision(0.5, 4)).toBe("0.5000");
+    expect(precision(0.012345, 2)).toBe("0.012");
+    expect(precision(123.456, 4)).toBe("123.5");
+    expect(upTo(0.5, 3)).toBe("0.5");
+    expect(upTo(1 / 3, 3)).toBe("0.333");
+    expect(upTo(-0.0001, 3)).toBe("0");
+    expect(percentSpaced(0.9567, 1)).toBe("95.7 %");
+    expect(percentSpaced(1, 0)).toBe("100 %");
+    expect(percentSpaced(NaN)).toBe("NaN");
+  });
+  it("rounds data without turning it into text", () => {
+    expect(roundSignificant(1 / 3, 4)).toBe(0.3333);
+    expect(roundSignificant(123456, 2)).toBe(120000);
+    expect(roundDecimals(1.23456, 2)).toBe(1.23);
+    expect(roundDecimals(-0.004, 2)).toBe(-0);
   });
 });
