@@ -141,18 +141,14 @@ export default function HopfieldRecallIsland({ initialEquationHtml, initialEquat
             </p>
           )}
           {r && (
-            <figure class="hop-figure">
-              <WeightsCanvas
-                data={r.weights}
-                n={NEURONS}
-                label="Hebbian weights wᵢⱼ (blue positive, red negative)"
-              />
-              <figcaption>
-                Hebbian weights wᵢⱼ, {NEURONS} × {NEURONS}: row i, column j is the weight between pixels i and
-                j, numbered row by row. Blue is positive (the two pixels mostly agree across the patterns),
-                red negative (they mostly disagree), white zero, as on the diagonal.
-              </figcaption>
-            </figure>
+            <div class="hop-figure">
+              <WeightsCanvas data={r.weights} n={NEURONS} label="Hebbian weights wᵢⱼ" />
+              <p class="hop-note">
+                Row i, column j is the weight between pixels i and j, numbered row by row. Blue is positive
+                (the two pixels mostly agree across the patterns), orange negative (they mostly disagree), the
+                neutral middle colour zero, as on the diagonal.
+              </p>
+            </div>
           )}
         </div>
       </div>

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from "preact/hooks";
 import { fixed } from "../primitives/format";
+import { HeatmapCanvas } from "../primitives/charts/HeatmapCanvas";
 
 interface Props {
   /** Row-major N×N weights. */
@@ -8,9 +8,14 @@ interface Props {
   label: string;
 }
 
-/** The N×N weight matrix drawn pixel by pixel on a canvas (blue positive, red negative). */
+/** A weight as the heatmap's legend, summary and table print it. */
+const weight = (v: number) => fixed(v, 3);
+
+/**
+ * The N×N Hebbian weight matrix as a heatmap (HeatmapCanvas: one pixel per weight) in the site's
+ * diverging palette, symmetric about zero: blue positive, orange negative, the neutral middle zero.
+ */
 export function WeightsCanvas({ data, n, label }: Props) {
-  const ref = useRef<HTMLCanvasElement>(null);
   let max = 0;
   let pos = 0;
   let neg = 0;
@@ -19,30 +24,21 @@ export function WeightsCanvas({ data, n, label }: Props) {
     if (v > 0) pos++;
     else if (v < 0) neg++;
   }
-  useEffect(() => {
-    const ctx = ref.current?.getContext("2d");
-    if (!ctx) return;
-    const img = ctx.createImageData(n, n);
-    for (let i = 0; i < n * n; i++) {
-      const t = max ? data[i] / max : 0;
-      const a = Math.abs(t);
-      img.data.set(
-        t >= 0
-          ? [255 - 211 * a, 255 - 169 * a, 255 - 58 * a, 255]
-          : [255 - 76 * a, 255 - 217 * a, 255 - 225 * a, 255],
-        i * 4,
-      );
-    }
-    ctx.putImageData(img, 0, 0);
-  }, [data, n, max]);
+  const m = max || 1;
   return (
-    <canvas
-      ref={ref}
-      class="weights-canvas"
-      width={n}
-      height={n}
-      role="img"
-      aria-label={`${label}: ${n}×${n} symmetric, zero diagonal; ${pos} positive and ${neg} negative entries; largest |w| = ${fixed(max, 3)}`}
+    <HeatmapCanvas
+      name="weights"
+      label={label}
+      summary={`${label}: ${n}×${n} symmetric, zero diagonal; ${pos} positive and ${neg} negative entries; largest |w| = ${weight(max)}`}
+      data={data}
+      rows={n}
+      cols={n}
+      rowTitle="pixel i"
+      colTitle="pixel j"
+      palette="diverging"
+      domain={[-m, m]}
+      legend="weight wᵢⱼ"
+      format={weight}
     />
   );
 }

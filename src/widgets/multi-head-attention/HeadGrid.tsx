@@ -1,5 +1,9 @@
 import { useLayoutEffect, useRef } from "preact/hooks";
-import { themeRgb, useThemeChange } from "../primitives/themeColours";
+import { fixed } from "../primitives/format";
+import { useThemeChange } from "../primitives/themeColours";
+import { DataTable } from "../primitives/charts/ChartFrame";
+import { ColourLegend } from "../primitives/charts/ColourLegend";
+import { canvasPalette, paintMatrix } from "../primitives/charts/heatmapPaint";
 
 interface Props {
   /** attention[layer][head][i][j]. */
@@ -13,9 +17,30 @@ interface Props {
   describe: (layer: number, head: number) => string;
 }
 
-/** BertViz's model view: every head of every layer as a small attention matrix; pick one to draw as lines. */
+/** A weight as the model view's table prints it (the selected head's table has the same two decimals). */
+const weight = (a: number) => fixed(a, 2);
+
+/**
+ * BertViz's model view: every head of every layer as a small attention matrix; pick one to draw as
+ * lines. Under the heads: the colour legend (the site's sequential palette, 0 to 1) and every
+ * head's weights as a table, built when first opened.
+ */
 export function HeadGrid({ attention, selected, onSelect, knockout, describe }: Props) {
   const H = attention[0]?.length ?? 0;
+  const n = attention[0]?.[0]?.length ?? 0;
+  const table = {
+    columns: ["head, query \\ key", ...Array.from({ length: n }, (_, j) => String(j + 1))],
+    rows: [],
+  };
+  const rows = () =>
+    attention.flatMap((layer, l) =>
+      layer.flatMap((w, h) =>
+        w.map((row, i) => [
+          `L${l + 1} H${h + 1}, query ${i + 1}`,
+          ...row.map((a, j) => (j > i ? "masked" : weight(a))),
+        ]),
+      ),
+    );
   return (
     <figure class="ind-modelview">
       <div class="ind-grid" role="group" aria-label="Model view: every layer and head">
@@ -47,20 +72,24 @@ export function HeadGrid({ attention, selected, onSelect, knockout, describe }: 
           </div>
         ))}
       </div>
+      <svg class="ind-legend" width="260" height="34" viewBox="0 0 260 34" aria-hidden="true">
+        <ColourLegend kind="sequential" domain={[0, 1]} format={weight} title="weight" x={4} y={4} />
+      </svg>
       <figcaption>
         Model view: each square is one head's weights, a row per query and a column per key, darker for more
         weight (keys after the query are blank). Pick a head to draw it as lines.
       </figcaption>
+      <DataTable name="model-view" label="Every head's attention weights" table={table} lazyRows={rows} />
     </figure>
   );
 }
 
 /**
  * One head's weights as a small picture: an n×n canvas, one pixel per query (row) and key
- * (column), scaled up with square pixels by CSS; each cell mixes the accent colour into the
- * background in proportion to its weight (0 to 1), and keys after the query stay empty. A canvas
- * instead of n² SVG cells: while the model trains, four heads of up to 210 cells each were restyled
- * on every report. The button around it carries the text.
+ * (column), scaled up with square pixels by CSS, in the site's sequential palette over 0 to 1
+ * (heatmapPaint.ts, the theme's colours); keys after the query stay empty. A canvas instead of n²
+ * SVG cells: while the model trains, four heads of up to 210 cells each were restyled on every
+ * report. The button around it carries the text.
  */
 function HeadThumb({ weights }: { weights: number[][] }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -68,21 +97,9 @@ function HeadThumb({ weights }: { weights: number[][] }) {
   const n = Math.max(1, weights.length);
   useLayoutEffect(() => {
     const canvas = ref.current;
-    const ctx = canvas?.getContext("2d");
-    if (!canvas || !ctx) return;
-    const fg = themeRgb(canvas, "--accent");
-    const bg = themeRgb(canvas, "--bg");
-    const img = ctx.createImageData(n, n);
-    weights.forEach((row, i) =>
-      row.forEach((a, j) => {
-        if (j > i) return;
-        const t = Math.min(1, Math.max(0, a));
-        const at = (i * n + j) * 4;
-        for (let c = 0; c < 3; c++) img.data[at + c] = Math.round(bg[c] + (fg[c] - bg[c]) * t);
-        img.data[at + 3] = 255;
-      }),
-    );
-    ctx.putImageData(img, 0, 0);
+    if (!canvas) return;
+    const colour = canvasPalette(canvas, "sequential", [0, 1]);
+    paintMatrix(canvas, n, n, (i, j) => (j > i ? null : (weights[i]?.[j] ?? null)), colour);
   }, [weights, n, theme]);
   return <canvas ref={ref} width={n} height={n} aria-hidden="true" />;
 }

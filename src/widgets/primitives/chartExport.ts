@@ -129,6 +129,14 @@ export async function saveChart(
   const label = figure.dataset.chartLabel ?? name;
   const base = `${widgetId.replace("/", "-")}-${name}`;
   const svg = figure.querySelector<SVGSVGElement>("svg[data-chart]");
+  const details = figure.querySelector<HTMLDetailsElement>("details[data-lazy]");
+  if (format === "csv" && details && !details.open) {
+    // A large matrix builds its table when first opened: open it, and wait for the rows.
+    const toggled = new Promise((ok) => details.addEventListener("toggle", ok, { once: true }));
+    details.open = true;
+    await toggled;
+    await new Promise((ok) => setTimeout(ok, 0));
+  }
   const table = figure.querySelector<HTMLTableElement>("details table");
   if (format === "csv") {
     if (!table) throw new Error("this chart has no table");

@@ -1,7 +1,8 @@
 import { useMemo, useState } from "preact/hooks";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
-import { coordinate, fixed } from "../primitives/format";
+import { fixed } from "../primitives/format";
+import { BarChart } from "../primitives/charts/BarChart";
 import { useWidget } from "../primitives/useWidget";
 import { SPREAD_PAIRS, computeWorked, scoreSpread, workedSpec } from "./workedModel";
 import { f4, workedTex } from "./workedEquation";
@@ -44,7 +45,6 @@ export default function WorkedExampleIsland({ initialEquationHtml, initialEquati
       </label>
     );
   };
-  const bar = (w: number) => `${coordinate(w * 100)}%`;
   return (
     <div ref={ref} class="we">
       <div class="widget-controls">
@@ -73,16 +73,17 @@ export default function WorkedExampleIsland({ initialEquationHtml, initialEquati
           <strong data-output="w2">{f4(r.weights[1])}</strong>
         </li>
       </ol>
-      <div class="we-bars" role="img" aria-label={`Weights: k₁ ${f4(r.weights[0])}, k₂ ${f4(r.weights[1])}`}>
-        <div class="we-bar">
-          <span>k₁</span>
-          <span class="we-fill" style={{ width: bar(r.weights[0]) }} />
-        </div>
-        <div class="we-bar">
-          <span>k₂</span>
-          <span class="we-fill" style={{ width: bar(r.weights[1]) }} />
-        </div>
-      </div>
+      <BarChart
+        orientation="horizontal"
+        name="worked-weights"
+        label="Softmax weights of the two keys"
+        labels={["k₁", "k₂"]}
+        values={r.weights}
+        categoryTitle="key"
+        valueTitle="weight α"
+        domain={[0, 1]}
+        format={f4}
+      />
       <p data-output="spread">
         Where raw scores come from: for a query and a key of size {state.dk} with independent entries of mean
         0 and variance 1, q·k has standard deviation √{state.dk} = {fmt(Math.sqrt(Number(state.dk)))}.

@@ -144,46 +144,51 @@ async function headTable(w: Locator): Promise<number[][]> {
 
 /**
  * How far the selected head's picture in the model view is from its weights table: the largest
- * difference (0–255) of any channel from the expected colour (the accent mixed into the background
- * in proportion to the weight, keys after the query transparent), with the colours read from the
- * page's CSS. The table rounds to 2 decimals, so up to about 2 is exact.
+ * difference (0–255) of any channel from the expected colour (keys after the query transparent),
+ * which is the browser's own `color-mix(in oklab, var(--seq-hi) p%, var(--seq-lo))` at the
+ * table's weight, the SVG charts' sequential palette, painted on a probe canvas. The table rounds
+ * to 2 decimals: on this palette ±0.005 of weight moves a channel by up to 2 (computed over the
+ * whole ramp in both themes), so up to about 3 is exact (the colour conversions round too).
  */
 async function thumbError(w: Locator): Promise<number> {
   const table = await headTable(w);
-  const drawn = await w.locator('.ind-head[aria-pressed="true"] canvas').evaluate((c: HTMLCanvasElement) => {
-    const css = getComputedStyle(c);
-    return {
-      n: c.width,
-      pixels: (() => {
-        // Read through a copy, so the page's canvas is never read back (Chromium warns after a few).
-        const copy = document.createElement("canvas");
-        copy.width = c.width;
-        copy.height = c.height;
-        const ctx = copy.getContext("2d", { willReadFrequently: true })!;
-        ctx.drawImage(c, 0, 0);
-        return [...ctx.getImageData(0, 0, c.width, c.height).data];
-      })(),
-      accent: css.getPropertyValue("--accent").trim(),
-      bg: css.getPropertyValue("--bg").trim(),
-    };
-  });
-  const hex = (h: string) => {
-    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(
-      h.length === 4 ? h.replace(/\w/g, "$&$&") : h,
-    );
-    if (!m) throw new Error(`not a #rrggbb colour: ${h}`);
-    return [1, 2, 3].map((k) => parseInt(m[k], 16));
-  };
-  const [fg, bg] = [hex(drawn.accent), hex(drawn.bg)];
+  const percents = [...new Set(table.flat().map((a) => Math.round(a * 100)))];
+  const drawn = await w
+    .locator('.ind-head[aria-pressed="true"] canvas')
+    .evaluate((c: HTMLCanvasElement, percents: number[]) => {
+      const probe = document.createElement("canvas");
+      probe.width = probe.height = 1;
+      const pctx = probe.getContext("2d", { willReadFrequently: true })!;
+      // The palette's ends as this canvas inherits them, mixed by the browser.
+      const probeEl = document.createElement("span");
+      c.parentElement!.append(probeEl);
+      const expected: Record<number, number[]> = {};
+      for (const p of percents) {
+        probeEl.style.color = `color-mix(in oklab, var(--seq-hi) ${p}%, var(--seq-lo))`;
+        pctx.clearRect(0, 0, 1, 1);
+        pctx.fillStyle = getComputedStyle(probeEl).color;
+        pctx.fillRect(0, 0, 1, 1);
+        expected[p] = [...pctx.getImageData(0, 0, 1, 1).data].slice(0, 3);
+      }
+      probeEl.remove();
+      // Read through a copy, so the page's canvas is never read back (Chromium warns after a few).
+      const copy = document.createElement("canvas");
+      copy.width = c.width;
+      copy.height = c.height;
+      const ctx = copy.getContext("2d", { willReadFrequently: true })!;
+      ctx.drawImage(c, 0, 0);
+      return { n: c.width, pixels: [...ctx.getImageData(0, 0, c.width, c.height).data], expected };
+    }, percents);
   check(drawn.n === table.length, `a ${drawn.n}×${drawn.n} picture for ${table.length} queries`);
   let worst = 0;
   table.forEach((row, i) =>
     row.forEach((a, j) => {
       const at = (i * drawn.n + j) * 4;
       if (j > i) worst = Math.max(worst, drawn.pixels[at + 3] === 0 ? 0 : 255);
-      else
-        for (let c = 0; c < 3; c++)
-          worst = Math.max(worst, Math.abs(drawn.pixels[at + c] - (bg[c] + (fg[c] - bg[c]) * a)));
+      else {
+        const want = drawn.expected[Math.round(a * 100)];
+        for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(drawn.pixels[at + c] - want[c]));
+      }
     }),
   );
   return worst;
@@ -254,9 +259,9 @@ test("multi-head-attention: train the induction heads, pause, resume, your lette
   // The model view draws each head's weights: the selected one's picture is its table, in the
   // light theme's colours and, after the theme button, in the dark theme's.
   const light = await thumbError(w);
-  check(light <= 2, `the head's picture differs from its table by up to ${light} of 255 (light)`);
+  check(light <= 3, `the head's picture differs from its table by up to ${light} of 255 (light)`);
   await page.getByRole("button", { name: "Toggle dark mode" }).first().click();
-  await waitFor(async () => (await thumbError(w)) <= 2, "the head's picture redrawn in the dark theme");
+  await waitFor(async () => (await thumbError(w)) <= 3, "the head's picture redrawn in the dark theme");
   await page.getByRole("button", { name: "Toggle dark mode" }).first().click();
   const best = Math.max(rows1, rows2);
   check(best >= 6, `a layer-2 head attends to the letter after the earlier copy (${best} of 7 rows)`);

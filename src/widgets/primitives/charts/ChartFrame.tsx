@@ -25,6 +25,8 @@ interface Props {
   box: { current: HTMLDivElement | null };
   /** Whether the chart is wider than its box (the box then scrolls and takes keyboard focus). */
   scrolls: boolean;
+  /** The table's rows built only when the reader first opens it (a large matrix); see DataTable. */
+  lazyRows?: () => (string | number)[][];
   children: ComponentChildren;
 }
 
@@ -35,7 +37,18 @@ interface Props {
  * a box that scrolls sideways when the chart is wider than the column. The widget frame's Export
  * menu saves the SVG, a PNG of it, and the table as CSV.
  */
-export function ChartFrame({ name, label, summary, table, width, height, box, scrolls, children }: Props) {
+export function ChartFrame({
+  name,
+  label,
+  summary,
+  table,
+  width,
+  height,
+  box,
+  scrolls,
+  lazyRows,
+  children,
+}: Props) {
   return (
     <figure class="chart" data-chart-frame={name} data-chart-label={label}>
       <figcaption class="chart-caption">{label}</figcaption>
@@ -59,29 +72,58 @@ export function ChartFrame({ name, label, summary, table, width, height, box, sc
           {children}
         </svg>
       </div>
-      <details class="chart-table">
-        <summary>Numbers behind the chart</summary>
-        <table data-table={table.name ?? name}>
-          <caption class="visually-hidden">{label}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th scope="col">{c}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((r) => (
-              <tr>
-                {r.map((c, j) =>
-                  j === 0 ? <th scope="row">{c}</th> : <td>{typeof c === "number" ? String(c) : c}</td>,
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <DataTable name={table.name ?? name} label={label} table={table} lazyRows={lazyRows} />
     </figure>
+  );
+}
+
+/**
+ * The `<details>` table of a chart's numbers (the first cell of each row is its header). With
+ * `lazyRows`, the rows are built when the reader first opens it (`data-lazy`; the CSV export
+ * opens it first), so a large matrix costs nothing while unread.
+ */
+export function DataTable({
+  name,
+  label,
+  table,
+  lazyRows,
+}: {
+  name: string;
+  label: string;
+  table: ChartTable;
+  lazyRows?: () => (string | number)[][];
+}) {
+  const [opened, setOpened] = useState(false);
+  const rows = lazyRows ? (opened ? lazyRows() : []) : table.rows;
+  return (
+    <details
+      class="chart-table"
+      data-lazy={lazyRows ? "" : undefined}
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) setOpened(true);
+      }}
+    >
+      <summary>Numbers behind the chart</summary>
+      <table data-table={name}>
+        <caption class="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th scope="col">{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              {r.map((c, j) =>
+                j === 0 ? <th scope="row">{c}</th> : <td>{typeof c === "number" ? String(c) : c}</td>,
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 

@@ -1,7 +1,7 @@
-import { useId } from "preact/hooks";
 import { formats } from "../format";
 import { ChartFrame, textWidth, useChartWidth } from "./ChartFrame";
-import { type PaletteKind, autoDomain, legendStops, needsStrongText, paletteColour } from "./palette";
+import { ColourLegend } from "./ColourLegend";
+import { type PaletteKind, autoDomain, needsStrongText, paletteColour } from "./palette";
 
 export interface MatrixGridProps {
   /** `data-chart` of the SVG and `data-table` of its table. */
@@ -119,7 +119,6 @@ export function MatrixGrid(p: MatrixGridProps) {
     ]),
   };
   const summary = p.summary ?? defaultSummary(p, format, binary);
-  const gradientId = `grad-${useId()}`;
   return (
     <ChartFrame
       {...{
@@ -245,32 +244,16 @@ export function MatrixGrid(p: MatrixGridProps) {
         </g>
       ) : (
         scaleKey && (
-          <g class="chart-legend" transform={`translate(${scaleKey.x} ${legendTop})`}>
-            <defs>
-              <linearGradient id={gradientId}>
-                {legendStops(kind).map((s) => (
-                  <stop offset={s.offset} style={{ stopColor: s.colour }} />
-                ))}
-              </linearGradient>
-            </defs>
-            <rect
-              x="0"
-              y="0"
-              width={scaleKey.bar}
-              height="10"
-              fill={`url(#${gradientId})`}
-              stroke="var(--border)"
-            />
-            <text x="0" y="24" text-anchor="start">
-              {format(domain[0])}
-            </text>
-            <text x={scaleKey.bar} y="24" text-anchor="end">
-              {format(domain[1])}
-            </text>
-            <text class="axis-title" x={scaleKey.title.x} y={scaleKey.title.y} dy="0.35em">
-              {p.legend as string}
-            </text>
-          </g>
+          <ColourLegend
+            kind={kind}
+            domain={domain}
+            format={format}
+            title={p.legend as string}
+            x={scaleKey.x}
+            y={legendTop}
+            bar={scaleKey.bar}
+            titleAt={scaleKey.title}
+          />
         )
       )}
     </ChartFrame>
