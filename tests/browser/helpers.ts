@@ -1,4 +1,5 @@
 /** Helpers shared by the browser tests: visiting a page like a reader, axe, and polling. */
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { test, type Locator, type Page, type Request } from "@playwright/test";
 
@@ -282,4 +283,13 @@ export async function openTrainer(
   await waitFor(async () => (await attr("state")) === "idle", "an idle model after load", 30_000);
   check((await attr("step")) === "0", "no steps yet");
   return { w, attr };
+}
+
+/** Press a save button with the keyboard and read the downloaded file. */
+export async function savedDownload(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
+  await button.focus();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const path = await download.path();
+  check(path !== null, "the download was saved");
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
 }

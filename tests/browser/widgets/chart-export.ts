@@ -3,21 +3,10 @@
  * rows as its table), its drawing as a standalone SVG (colours written out, no CSS variables), and
  * a PNG.
  */
-import { readFileSync } from "node:fs";
-import type { Locator, Page } from "@playwright/test";
 import { site, test } from "../fixtures";
-import { check, textOf, visit, waitFor } from "../helpers";
+import { check, savedDownload as saved, textOf, visit, waitFor } from "../helpers";
 
 const WIDGET = '[data-widget="score-functions/score-explorer"]';
-
-/** Press a save button with the keyboard and read the downloaded file. */
-async function saved(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
-  await button.focus();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
-  const path = await download.path();
-  check(path !== null, "the download was saved");
-  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-}
 
 test.skip(!site.written.includes("score-functions"), "chapter score-functions is not built");
 

@@ -3,7 +3,7 @@
  * the live capacity curve; modern Hopfield softmax weights checked against an independent softmax.
  */
 import { note, test, site } from "../fixtures";
-import { axeViolations, check, textOf, visit, waitFor } from "../helpers";
+import { axeViolations, check, savedDownload, textOf, visit, waitFor } from "../helpers";
 import { cellNumbers, openInNotebook, waitForEquation } from "../liveEquation";
 // The stored patterns T, I and a ring, from the widget's own source (one definition).
 import { PRESETS } from "../../../src/widgets/hopfield-networks/patterns";
@@ -23,6 +23,35 @@ test.describe(() => {
       async () => (await textOf(w.locator('[data-output="verdict"]'))).includes("stored pattern 1"),
       "T recalled",
     );
+    // The weight matrix is a chart like the others: its summary, and its numbers saved as CSV (the
+    // table, built when opened) are the Hebbian weights Σ_μ x_μ(i) x_μ(j) / 3 of the three stored
+    // patterns, 100 × 100; its drawing saves as SVG (with the painted image) and PNG.
+    const weights = w.locator('figure[data-chart-frame="weights"]');
+    const summary = (await weights.locator("svg[data-chart]").getAttribute("aria-label")) ?? "";
+    check(summary.includes("100×100 symmetric, zero diagonal"), `the weights' summary: ${summary}`);
+    await w.locator(".widget-export summary").click();
+    const save = (f: string) => w.getByRole("button", { name: `Hebbian weights wᵢⱼ: save as ${f}` });
+    const csv = (await savedDownload(page, save("CSV"))).bytes
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    check(csv.length === 101, `CSV: a header and 100 rows, got ${csv.length}`);
+    let worst = 0;
+    csv.slice(1).forEach((line, i) => {
+      const cells = line.split(",").slice(1).map(Number);
+      check(cells.length === 100, `CSV row ${i + 1} has 100 weights`);
+      cells.forEach((cell, j) => {
+        let s = 0;
+        if (i !== j) for (const x of PRESETS) s += x[i] * x[j];
+        worst = Math.max(worst, Math.abs(cell - s / 3));
+      });
+    });
+    check(worst < 0.0006, `the CSV's weights are Σ x(i)x(j)/3 to three decimals (worst ${worst})`);
+    const svg = (await savedDownload(page, save("SVG"))).bytes.toString("utf8");
+    check(svg.includes("<image") && svg.includes("data:image/png"), "the SVG carries the painted weights");
+    const png = (await savedDownload(page, save("PNG"))).bytes;
+    check(png.subarray(1, 4).toString("latin1") === "PNG" && png.length > 2000, `PNG of ${png.length} bytes`);
     // Keyboard drawing: clear, focus first cell, toggle, move right, toggle.
     await w.getByRole("button", { name: "Clear drawing" }).click();
     await w.locator('[data-cell="0"]').focus();
