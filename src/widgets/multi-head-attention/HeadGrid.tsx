@@ -72,8 +72,8 @@ export function HeadGrid({ attention, selected, onSelect, knockout, describe }: 
           </div>
         ))}
       </div>
-      <svg class="ind-legend" width="260" height="34" viewBox="0 0 260 34" aria-hidden="true">
-        <ColourLegend kind="sequential" domain={[0, 1]} format={weight} title="weight" x={4} y={4} />
+      <svg class="ind-legend" width="260" height="48" viewBox="0 0 260 48" aria-hidden="true">
+        <ColourLegend kind="sequential" domain={[0, 1]} format={weight} title="weight" x={4} y={14} />
       </svg>
       <figcaption>
         Model view: each square is one head's weights, a row per query and a column per key, darker for more

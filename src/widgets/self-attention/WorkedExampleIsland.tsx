@@ -83,6 +83,7 @@ export default function WorkedExampleIsland({ initialEquationHtml, initialEquati
         valueTitle="weight α"
         domain={[0, 1]}
         format={f4}
+        tickFormat={(t) => fixed(t, 1)}
       />
       <p data-output="spread">
         Where raw scores come from: for a query and a key of size {state.dk} with independent entries of mean

@@ -24,6 +24,8 @@ export interface BarChartProps {
   /** Value-axis domain (default [0, max(1, largest value)]). */
   domain?: [number, number];
   format?: (v: number) => string;
+  /** The value axis's tick labels of a horizontal chart (default: the values' format, or plain numbers for weights). */
+  tickFormat?: (v: number) => string;
   /** Text printed after each value of a horizontal chart (and a table column). */
   notes?: { label: string; values: string[] };
   /** Index of a bar to emphasise. */
@@ -101,7 +103,7 @@ export function BarChart(p: BarChartProps) {
             <g>
               <line class="grid" x1={x(t)} x2={x(t)} y1={axisTop + 2} y2={plotTop + n * row} />
               <text x={x(t)} y={axisTop} text-anchor="middle">
-                {format === formats.weight ? String(t) : format(t)}
+                {p.tickFormat ? p.tickFormat(t) : format === formats.weight ? String(t) : format(t)}
               </text>
             </g>
           ))}
