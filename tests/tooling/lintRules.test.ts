@@ -1,7 +1,8 @@
 /**
  * The project's own ESLint fences (eslint.config.js), tried on planted code: a chapter folder
- * imports only from primitives/, lib/ and the shared runtimes, and no file outside primitives/
- * writes a raw slider or select, in .tsx or .astro.
+ * imports only from primitives/, lib/ and the shared runtimes, no file outside primitives/
+ * writes a raw slider or select, in .tsx or .astro, and no file in src/ but format.ts formats a
+ * number with toFixed, toPrecision or toExponential.
  */
 import { resolve } from "node:path";
 import { ESLint } from "eslint";
@@ -54,5 +55,22 @@ describe("ESLint fences", () => {
     }
     const astro = '---\n---\n<input type="range" /><select><option>1</option></select>\n';
     expect(await messages(astro, "src/widgets/some-chapter/Bad.astro")).toHaveLength(2);
+  }, 20_000);
+
+  it("numbers a reader sees are formatted by format.ts: no toFixed, toPrecision or toExponential elsewhere in src/", async () => {
+    for (const call of ["x.toFixed(2)", "x.toPrecision(3)", "x.toExponential(1)", "(1 / 3).toFixed(2)"]) {
+      const code = `const x = 0.5;\nexport const s = ${call};`;
+      for (const path of ["src/widgets/some-chapter/model.ts", "src/training/Bad.ts", "src/notebook/Bad.tsx"])
+        expect(await messages(code, path), `${call} in ${path}`).toHaveLength(1);
+      expect(await messages(code, "src/widgets/primitives/format.ts"), call).toEqual([]);
+    }
+    // The fence holds beside the slider and select fences (one block's options would replace another's).
+    const both =
+      "export const A = ({ x }: { x: number }) => <select><option>{x.toFixed(1)}</option></select>;";
+    expect(await messages(both, "src/widgets/some-chapter/Bad.tsx")).toHaveLength(2);
+    // A method merely named like one is not a call of it.
+    expect(await messages("export const toFixedPoint = () => 1;", "src/widgets/some-chapter/Ok.ts")).toEqual(
+      [],
+    );
   }, 20_000);
 });
