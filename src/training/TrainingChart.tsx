@@ -1,6 +1,6 @@
 import type { HistoryPoint } from "../../lib/models/trainingModel";
 import { LineChart, type LineSeries } from "../widgets/primitives/charts/LineChart";
-import { formats, percent } from "../widgets/primitives/format";
+import { lossText, percent } from "../widgets/primitives/format";
 
 interface Props {
   history: HistoryPoint[];
@@ -134,5 +134,5 @@ export function TrainingChart({ history, label, series, accuracy = true, lossLab
 }
 
 function fmt(v: number | undefined): string {
-  return v === undefined || !Number.isFinite(v) ? "–" : formats.loss(v);
+  return v === undefined || !Number.isFinite(v) ? "–" : lossText(v);
 }

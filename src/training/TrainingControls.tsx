@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { SeedInput } from "../widgets/primitives/SeedInput";
-import { fixed, formats } from "../widgets/primitives/format";
+import { accuracyText, fixed, lossText } from "../widgets/primitives/format";
 import { SPEEDS, type Speed } from "./speed";
 import type { Progress } from "./protocol";
 import type { TrainerCommands } from "./useTrainer";
@@ -36,8 +36,8 @@ export function formatSeconds(s: number): string {
 /** One line for the status region: step, losses, accuracy and speed. */
 export function progressText(p: Progress | null): string {
   if (!p) return "Starting the training worker…";
-  const acc = Number.isFinite(p.accuracy) ? formats.accuracy(p.accuracy) : "not measured";
-  const loss = Number.isFinite(p.loss) ? formats.loss(p.loss) : "none yet";
+  const acc = Number.isFinite(p.accuracy) ? accuracyText(p.accuracy) : "not measured";
+  const loss = Number.isFinite(p.loss) ? lossText(p.loss) : "none yet";
   const state = { idle: "Not trained yet", training: "Training", paused: "Paused", done: "Done" }[p.state];
   return `${state}: step ${p.step} of ${p.maxSteps}, training loss ${loss}, held-out accuracy ${acc}.`;
 }

@@ -12,7 +12,7 @@ import { useThrottled } from "../../training/useThrottled";
 import { FieldMessage } from "../primitives/FieldMessage";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { fmt } from "../primitives/matrixText";
-import { formats, roundDecimals } from "../primitives/format";
+import { accuracyText, roundDecimals } from "../primitives/format";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { GraphPanel } from "./GraphPanel";
@@ -34,7 +34,7 @@ const createWorker = () =>
   new Worker(new URL("./karate.worker.ts", import.meta.url), { type: "module", name: "karate" });
 
 const graph = graphPresets.karate.graph;
-const pct = formats.accuracy;
+const pct = accuracyText;
 const list = (xs: number[]) => (xs.length ? xs.join(", ") : "none");
 
 /** Train GAT, GATv2 and GCN side by side on the karate club from a few labelled members, in a Web Worker. */

@@ -6,7 +6,7 @@ import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training
 import { useThrottled } from "../../training/useThrottled";
 import { EquationPicker } from "../primitives/EquationPicker";
 import { NumberSelect, indices } from "../primitives/NumberSelect";
-import { fixed, formats } from "../primitives/format";
+import { accuracyText, fixed } from "../primitives/format";
 import { fields, limited } from "../primitives/urlState";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
 import { HeadGrid } from "./HeadGrid";
@@ -31,7 +31,7 @@ const createWorker = () =>
   new Worker(new URL("./induction.worker.ts", import.meta.url), { type: "module", name: "induction" });
 
 const headName = (k: number) => `layer ${Math.floor(k / HEADS) + 1}, head ${(k % HEADS) + 1}`;
-const pct = formats.accuracy;
+const pct = accuracyText;
 
 /** Train a two-layer attention-only Transformer on repeated letters in a Web Worker; inspect and knock out its heads. */
 export default function InductionIsland() {

@@ -13,7 +13,7 @@ import { TrainerFrame, useTrainedQuery, useTrainingWidget } from "../../training
 import { useThrottled } from "../../training/useThrottled";
 import { LiveEquation } from "../primitives/LiveEquation";
 import { RangeField } from "../primitives/RangeField";
-import { formats } from "../primitives/format";
+import { accuracyText, formats } from "../primitives/format";
 import { fields, limited } from "../primitives/urlState";
 import { ScrollBox } from "../primitives/ScrollBox";
 import { useOpenNotebook } from "../primitives/useOpenNotebook";
@@ -30,7 +30,7 @@ export const spec = {
 const createWorker = () =>
   new Worker(new URL("./pointer.worker.ts", import.meta.url), { type: "module", name: "pointer" });
 
-const pct = formats.accuracy;
+const pct = accuracyText;
 
 /** Train a pointer network to sort in a Web Worker; query it with the reader's own list. */
 export default function TrainPointerIsland() {

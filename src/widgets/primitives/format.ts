@@ -39,8 +39,7 @@ export function sig(v: number, digits = 4): string {
 
 /** At most `decimals` decimals, trailing zeros dropped: `upTo(0.5, 3)` → "0.5", `upTo(1 / 3, 3)` → "0.333". */
 export function upTo(v: number, decimals = 3): string {
-  if (!Number.isFinite(v)) return nonFinite(v);
-  return formatter(`u${decimals}`, { maximumFractionDigits: decimals }).format(v);
+  return Number.isFinite(v) ? String(Number(v.toFixed(decimals)) || 0) : nonFinite(v);
 }
 
 /**
@@ -48,11 +47,7 @@ export function upTo(v: number, decimals = 3): string {
  * `precision(0.012345, 2)` → "0.012".
  */
 export function precision(v: number, digits = 4): string {
-  if (!Number.isFinite(v)) return nonFinite(v);
-  return formatter(`P${digits}`, {
-    minimumSignificantDigits: digits,
-    maximumSignificantDigits: digits,
-  }).format(v);
+  return Number.isFinite(v) ? v.toPrecision(digits) : nonFinite(v);
 }
 
 /** Scientific notation with a times sign and a superscript exponent: `scientific(123456, 3)` → "1.23 × 10⁵". */
@@ -97,14 +92,7 @@ export function percentSpaced(v: number, decimals = 1): string {
  * `exponential(0.000123, 1)` → "1.2e-4", `exponential(0, 1)` → "0.0e+0".
  */
 export function exponential(v: number, decimals = 2): string {
-  if (!Number.isFinite(v)) return nonFinite(v);
-  const s = formatter(`x${decimals}`, {
-    notation: "scientific",
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(v);
-  const [mantissa, exponent = "0"] = s.split("E");
-  return `${mantissa}e${exponent.startsWith("-") ? "" : "+"}${exponent}`;
+  return Number.isFinite(v) ? v.toExponential(decimals) : nonFinite(v);
 }
 
 /**
@@ -143,8 +131,13 @@ export const formats = {
   score: (v: number) => sig(v, 4),
   /** Matrix entries typed or derived (queries, keys, values, outputs). */
   entry: (v: number) => sig(v, 4),
-  /** A training loss: three decimals, or the exponent form below 0.001. */
-  loss: (v: number) => (v !== 0 && Math.abs(v) < 0.001 ? exponential(v, 2) : fixed(v, 3)),
-  /** A held-out accuracy in [0, 1], as a percentage with one decimal ("95.7 %"). */
-  accuracy: (v: number) => percentSpaced(v, 1),
 } as const;
+
+/**
+ * A training loss: three decimals, or the exponent form below 0.001. (Beside `formats`, not in it,
+ * so a page without training does not carry the exponent form.)
+ */
+export const lossText = (v: number) => (v !== 0 && Math.abs(v) < 0.001 ? exponential(v, 2) : fixed(v, 3));
+
+/** A held-out accuracy in [0, 1], as a percentage with one decimal ("95.7 %"). */
+export const accuracyText = (v: number) => percentSpaced(v, 1);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  accuracyText,
   exponential,
   fixed,
   formats,
+  lossText,
   percent,
   percentSpaced,
   precision,
@@ -45,9 +47,9 @@ describe("format", () => {
     expect(formats.weight(0.99712)).toBe("0.997");
     expect(formats.weight(1)).toBe("1.000");
     expect(formats.score(4.5)).toBe("4.5");
-    expect(formats.loss(0.69314)).toBe("0.693");
-    expect(formats.loss(0.000123)).toBe("1.23e-4");
-    expect(formats.accuracy(0.95674)).toBe("95.7 %");
+    expect(lossText(0.69314)).toBe("0.693");
+    expect(lossText(0.000123)).toBe("1.23e-4");
+    expect(accuracyText(0.95674)).toBe("95.7 %");
   });
   it("exponential reads as JavaScript's exponent form (away from ties, which Intl rounds on the decimal value)", () => {
     for (const v of [0, 1, -1, 0.000123, -98765.4, 1.57e-9, 6.02e23, 0.25])
