@@ -80,7 +80,12 @@ export async function inductionBench(): Promise<{ tables: string[]; failures: st
     const rows: string[][] = [];
     const seconds: number[] = [];
     for (const seed of SEEDS) {
-      const r = await timeToAccuracy(site.browser, `${site.origin}${PAGE}?ind.seed=${seed}`, WIDGET, TARGET);
+      const r = await timeToAccuracy(
+        site.browser,
+        `${site.origin}${PAGE}?induction.seed=${seed}`,
+        WIDGET,
+        TARGET,
+      );
       seconds.push(r.seconds);
       rows.push([
         String(seed),

@@ -59,7 +59,7 @@ export async function memoryNetworkBench(): Promise<{ tables: string[]; failures
   try {
     for (const task of [1, 2] as const) {
       const page = await browser.newPage();
-      await page.goto(`${server.origin}/chapters/memory-networks/?mn2.task=${task}`);
+      await page.goto(`${server.origin}/chapters/memory-networks/?train-memn2n.task=${task}`);
       const w = page.locator(WIDGET);
       await w.scrollIntoViewIfNeeded();
       await page.waitForFunction(

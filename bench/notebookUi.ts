@@ -138,7 +138,7 @@ async function scoreFieldGap(
   origin: string,
   formulas: string[],
 ): Promise<{ wall: number; cpu: number }> {
-  await page.goto(`${origin}/chapters/score-functions/?sf.kind=formula`);
+  await page.goto(`${origin}/chapters/score-functions/?score-explorer.kind=formula`);
   const w = page.locator('[data-widget="score-functions/score-explorer"]');
   await w.scrollIntoViewIfNeeded();
   await page.waitForSelector('[data-widget="score-functions/score-explorer"][data-ready="true"]');

@@ -77,7 +77,7 @@ export async function trainingBench(measure: Measure): Promise<{ tables: string[
       const load = loadavg()[0];
       const { seconds, steps, accuracy } = await timeToAccuracy(
         browser,
-        `${site.origin}/chapters/seq2seq-attention/?rev.attention=${attention}`,
+        `${site.origin}/chapters/seq2seq-attention/?train-reverse.attention=${attention}`,
         '[data-widget="seq2seq-attention/train-reverse"]',
         TARGET,
       );

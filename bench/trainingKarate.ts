@@ -6,7 +6,7 @@
  *   first evaluation at which every network reaches 90 % on the 32 unlabelled members, and each
  *   network's accuracy after the full 200 steps.
  * - Chromium (needs `dist/`, from `npm run build`): the chapter's widget as a reader uses it, seed
- *   by seed (`?karate.seed=N`, speed "as fast as it goes"): press Train, time until the held-out
+ *   by seed (`?train-karate.seed=N`, speed "as fast as it goes"): press Train, time until the held-out
  *   accuracy (`data-accuracy`, the lowest of the three) reaches 90 %, then until the run is done;
  *   each drawing's accuracy at the end.
  *
@@ -95,7 +95,7 @@ async function chromiumRuns(failures: string[]): Promise<Run[]> {
   try {
     for (const seed of SEEDS) {
       const page = await browser.newPage();
-      await page.goto(`${server.origin}/chapters/graph-attention/?karate.seed=${seed}`);
+      await page.goto(`${server.origin}/chapters/graph-attention/?train-karate.seed=${seed}`);
       const w = page.locator(WIDGET);
       await w.scrollIntoViewIfNeeded();
       await page.waitForFunction(

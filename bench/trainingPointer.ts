@@ -80,7 +80,7 @@ async function chromiumRows(failures: string[]): Promise<string[][]> {
   const rows: string[][] = [];
   try {
     for (const mask of [true, false]) {
-      const url = `${site.origin}/chapters/pointer-networks/?ptrnet.mask=${mask ? 1 : 0}`;
+      const url = `${site.origin}/chapters/pointer-networks/?train-pointer.mask=${mask ? 1 : 0}`;
       const { seconds, steps, accuracy, extra } = await timeToAccuracy(
         site.browser,
         url,

@@ -1,7 +1,7 @@
 /**
  * Open in notebook: a widget's frame sends the reader here with the widget's state in the query
- * string, under the same `<state>.<field>` keys its own links use
- * (`/notebook/?from=queries-keys-values/qkv-explorer&qkv.tau=0.5`). This page turns that state
+ * string, under the same `<prefix>.<field>` keys its own links use (`linkKeys.ts`)
+ * (`/notebook/?from=queries-keys-values/qkv-explorer&qkv-explorer.tau=0.5`). This page turns that state
  * into cells that recompute what the widget showed, so no notebook code loads on the chapters:
  * the frame only needs to know which widgets are listed here (`NOTEBOOK_WIDGETS`). It runs in the
  * notebook's formula worker (`worker.ts`, a `fromWidget` request), which bundles the widget models it needs on
@@ -51,10 +51,9 @@ import { pointerSpec } from "../widgets/pointer-networks/pointerModel";
 import { pointerCells } from "../widgets/pointer-networks/pointerNotebook";
 import { type StateOf, type StateSpec, readState } from "../widgets/primitives/urlState";
 import { NOTEBOOK_WIDGETS } from "../widgets/primitives/notebookWidgets";
+import { linkKeys } from "../widgets/primitives/linkKeys";
 
 interface Entry<S extends StateSpec> {
-  /** The widget's state name: the prefix of its keys in a link. */
-  state: string;
   spec: S;
   /** What the reader calls it, in messages. */
   title: string;
@@ -66,127 +65,106 @@ const entry = <S extends StateSpec>(e: Entry<S>): Entry<StateSpec> => e as unkno
 
 export const WIDGET_NOTEBOOKS: Record<(typeof NOTEBOOK_WIDGETS)[number], Entry<StateSpec>> = {
   "queries-keys-values/qkv-explorer": entry({
-    state: "qkv",
     spec: qkvSpec,
     title: "the QKV explorer",
     cells: qkvCells,
   }),
   "score-functions/score-explorer": entry({
-    state: "sf",
     spec: scoreSpec,
     title: "the score explorer",
     cells: scoreCells,
   }),
   "self-attention/explorer": entry({
-    state: "sa",
     spec: selfAttentionSpec,
     title: "the self-attention explorer",
     cells: selfAttentionCells,
   }),
   "multi-head-attention/heads": entry({
-    state: "mh",
     spec: multiHeadSpec,
     title: "the multi-head widget",
     cells: multiHeadCells,
   }),
   "stacking-attention/hierarchical": entry({
-    state: "han",
     spec: hanSpec,
     title: "the hierarchical attention widget",
     cells: hanCells,
   }),
   "stacking-attention/pooling": entry({
-    state: "pool",
     spec: poolSpec,
     title: "the pooling widget",
     cells: poolCells,
   }),
   "why-attention/spotlight": entry({
-    state: "spot",
     spec: spotSpec,
     title: "the spotlight",
     cells: spotCells,
   }),
   "why-attention/bottleneck": entry({
-    state: "bn",
     spec: bnSpec,
     title: "the bottleneck experiment",
     cells: bnCells,
   }),
   "score-functions/sqrt-d": entry({
-    state: "sd",
     spec: scaleSpec,
     title: "the √d experiment",
     cells: scaleCells,
   }),
   "graph-attention/gat-editor": entry({
-    state: "gat",
     spec: gatSpec,
     title: "the graph-attention editor",
     cells: gatCells,
   }),
   "transformer-encoder/encoder-step": entry({
-    state: "enc",
     spec: encoderSpec,
     title: "the encoder step widget",
     cells: encoderCells,
   }),
   "transformer-encoder/positional-encoding": entry({
-    state: "pe",
     spec: peSpec,
     title: "the positional encoding widget",
     cells: peCells,
   }),
   "transformer-encoder/layer-cost": entry({
-    state: "cost",
     spec: costSpec,
     title: "the layer cost widget",
     cells: costCells,
   }),
   "beyond-the-transformer/transformer-xl": entry({
-    state: "xl",
     spec: xlSpec,
     title: "the Transformer-XL widget",
     cells: xlCells,
   }),
   "beyond-the-transformer/xlnet": entry({
-    state: "xlnet",
     spec: xlnetSpec,
     title: "the XLNet widget",
     cells: xlnetCells,
   }),
   "self-attention/worked-example": entry({
-    state: "we",
     spec: workedSpec,
     title: "the worked example",
     cells: workedCells,
   }),
   "soft-hard-local/modes": entry({
-    state: "shl",
     spec: shlSpec,
     title: "the soft, hard and local widget",
     cells: shlCells,
   }),
   "pointer-networks/pointer-sort": entry({
-    state: "ptr",
     spec: pointerSpec,
     title: "the sorting pointer",
     cells: pointerCells,
   }),
   "neural-turing-machines/addressing": entry({
-    state: "ntm",
     spec: addressingSpec,
     title: "the NTM addressing widget",
     cells: addressingCells,
   }),
   "neural-turing-machines/copy-task": entry({
-    state: "copy",
     spec: copySpec,
     title: "the copy task",
     cells: copyCells,
   }),
   "memory-networks/story-qa": entry({
-    state: "mem",
     spec: memSpec,
     title: "the memory network",
     cells: memoryNetworkCells,
@@ -208,7 +186,8 @@ export function cellsFromQuery(search: string): FromWidget | null {
       ok: false,
       message: `This link asks for the widget “${excerpt(id)}”, which has no notebook version.`,
     };
-  const { state, errors } = readState(e.state, e.spec, search);
+  const { prefix, old } = linkKeys(id);
+  const { state, errors } = readState(prefix, e.spec, search, old);
   const cells = e.cells(state);
   if (!cells)
     return {

@@ -7,7 +7,7 @@
  * link's message is the widget frame's, as for every island: `useWidget`). `useTrainedQuery` runs the reader's own input through the model.
  *
  * @example
- * const w = useTrainingWidget("rev", spec, createWorker, (s) => ({ attention: s.attention }));
+ * const w = useTrainingWidget(spec, createWorker, (s) => ({ attention: s.attention }));
  * const q = useTrainedQuery(w.trainer, w.state.input, parseDigits, (d) => d.join(" "));
  * return (
  *   <TrainerFrame widget={w} idPrefix="rev" chart={{ label: "Loss and held-out accuracy" }}>
@@ -42,7 +42,8 @@ export type TrainingWidget<S extends TrainingSpec, Input, Output, Options = unkn
 };
 
 /**
- * A training widget's state (restored from and written to the URL under `name.`) and its worker.
+ * A training widget's state (restored from and written to the URL under its frame's prefix, as
+ * for every island: `useWidget`) and its worker.
  * A change of the seed or of the options starts a fresh run.
  *
  * @param options the model's options from the state; when it throws (the reader typed something
@@ -50,12 +51,11 @@ export type TrainingWidget<S extends TrainingSpec, Input, Output, Options = unkn
  *   message beside its field
  */
 export function useTrainingWidget<S extends TrainingSpec, Options, Input, Output>(
-  name: string,
   spec: S,
   createWorker: () => Worker,
   options: (state: StateOf<S>) => Options,
 ): TrainingWidget<S, Input, Output, Options> {
-  const widget = useWidget(name, spec);
+  const widget = useWidget(spec);
   let next: Options | undefined;
   try {
     next = options(widget.state);

@@ -64,7 +64,7 @@ test.describe(() => {
     check(cached > 50, `only ${cached} files are cached`);
 
     await context.setOffline(true);
-    await visit(page, "/chapters/self-attention/?we.dk=16");
+    await visit(page, "/chapters/self-attention/?worked-example.dk=16");
     check((await textOf(page.locator("h1"))) === "Self-attention", "the chapter did not open offline");
     // A widget: q·k₁ = 112, q·k₂ = 96 over √16 = 4 differ by 4, so α₁ = 1 / (1 + e^-4).
     const w1 = page.locator('[data-widget="self-attention/worked-example"] [data-output="w1"]');

@@ -16,7 +16,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: "light" });
-  await visit(page, `${server.origin}/chapters/queries-keys-values/?qkv.row=1`);
+  await visit(page, `${server.origin}/chapters/queries-keys-values/?qkv-explorer.row=1`);
   const widget = page.locator('[data-widget="queries-keys-values/qkv-explorer"]');
   await widget.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.evaluate(() => scrollBy(0, -70));

@@ -13,7 +13,7 @@ interface Props {
 
 /** Segments stream past; the previous segment is cached as memory; context grows with depth. */
 export default function XLIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("xl", xlSpec);
+  const { ref, state, set } = useWidget(xlSpec);
   const { seg, layers, step } = state;
   const v = computeXL(state);
   const { mem, mask } = v;

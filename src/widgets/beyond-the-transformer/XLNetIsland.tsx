@@ -15,7 +15,7 @@ interface Props {
 
 /** A factorisation order and the content- and query-stream masks it implies. */
 export default function XLNetIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState } = useWidget("xlnet", xlnetSpec);
+  const { ref, state, set, setState } = useWidget(xlnetSpec);
   const parsed = useMemo(() => parseOrder(state.order), [state.order]);
   const last = useRef<number[]>([2, 1, 3, 0]);
   if (parsed.ok) last.current = parsed.order;

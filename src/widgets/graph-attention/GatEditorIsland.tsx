@@ -31,7 +31,7 @@ const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
 
 /** Edit a graph; see GAT's attention and GCN's fixed weights on it, and one node's update. */
 export default function GatEditorIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState } = useWidget("gat", gatSpec);
+  const { ref, state, set, setState } = useWidget(gatSpec);
   const [message, setMessage] = useState("");
   const [peer, setPeer] = useState(1);
   const outcome = useMemo(() => {

@@ -45,7 +45,7 @@ export default function TrainKarateIsland() {
     KarateRunOptions,
     NodeQuery,
     NodeClassifierView | NodeAnswer
-  >("karate", karateSpec, createWorker, (s) => ({ labelled: parseLabelled(s.labelled) }));
+  >(karateSpec, createWorker, (s) => ({ labelled: parseLabelled(s.labelled) }));
   const { state, set, progress, trainer } = w;
   let labelError: string | undefined;
   try {

@@ -23,7 +23,7 @@ interface Props {
  * fills in while the page stays responsive, and Cancel stops it.
  */
 export default function CapacityIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("cap", capacitySpec);
+  const { ref, state, set } = useWidget(capacitySpec);
   const todo = counts(state.neurons);
   const input: CapacityInput = {
     neurons: state.neurons,

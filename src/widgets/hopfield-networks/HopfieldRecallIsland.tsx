@@ -43,7 +43,7 @@ const energyText = (e: number) => sig(e, 4);
 
 /** Draw, store (Hebb), corrupt and recall: the binary Hopfield network step by step with its energy. */
 export default function HopfieldRecallIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState } = useWidget("hop", recallSpec);
+  const { ref, state, set, setState } = useWidget(recallSpec);
   const outcome = useMemo(
     () => computeRecall(state),
     [state.patterns, state.target, state.noise, state.seed, state.mode],

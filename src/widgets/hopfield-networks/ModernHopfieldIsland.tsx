@@ -3,6 +3,7 @@ import { modernHopfield } from "../../../lib";
 import { fmt } from "../primitives/matrixText";
 import { sig } from "../primitives/format";
 import { fields } from "../primitives/urlState";
+import { linkKeys } from "../primitives/linkKeys";
 import { useLastGood } from "../primitives/useLastGood";
 import { useWidget } from "../primitives/useWidget";
 import { BarChart } from "../primitives/charts/BarChart";
@@ -64,7 +65,7 @@ const maxChange = (a: ArrayLike<number>, b: ArrayLike<number>) =>
  * patterns, applied a chosen number of times, with a button that iterates to the fixed point.
  */
 export default function ModernHopfieldIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState } = useWidget("mhop", modernSpec);
+  const { ref, state, set, setState } = useWidget(modernSpec);
   const beta = betaOf(state.logBeta);
   const outcome = useMemo(() => {
     const parsed = parsePatternList(state.patterns);
@@ -99,7 +100,10 @@ export default function ModernHopfieldIsland({ initialEquationHtml, initialEquat
   );
   const count = r?.X.length ?? 0;
   const fromAbove = () => {
-    const p = new URLSearchParams(location.search).get("hop.patterns");
+    // The classic widget's stored patterns, from its link keys (it writes them as they change).
+    const link = new URLSearchParams(location.search);
+    const { prefix, old } = linkKeys("hopfield-networks/recall");
+    const p = link.get(`${prefix}.patterns`) ?? link.get(`${old}.patterns`);
     setState((s) => ({ ...s, patterns: p ?? PRESET_LIST, target: 0 }));
   };
   const top = r ? r.p.indexOf(Math.max(...r.p)) : 0;

@@ -19,7 +19,7 @@ type Result = Extract<Outcome, { ok: true }>["result"];
 
 /** A story, a question, and a memory network's attention per hop and its query updates. */
 export default function MemoryNetworkIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState } = useWidget("mem", memSpec);
+  const { ref, state, set, setState } = useWidget(memSpec);
   const outcome = useMemo(() => answerWithinLimits(state.story, state.question, state.hops), [state]);
   const r = useLastGood<Result>(outcome.ok ? outcome.result : undefined);
   const err = outcome.ok ? null : outcome;

@@ -46,7 +46,6 @@ const createWorker = () =>
 /** Train an end-to-end memory network on generated bAbI-style stories, in a Web Worker. */
 export default function TrainMemoryNetworkIsland() {
   const w = useTrainingWidget<typeof spec, MemoryNetworkOptions, StoryInput, MemoryNetworkOutput>(
-    "mn2",
     spec,
     createWorker,
     (s) => ({ task: Number(s.task) as BabiTask, hops: s.hops }),

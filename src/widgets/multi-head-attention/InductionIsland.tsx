@@ -36,7 +36,6 @@ const pct = accuracyText;
 /** Train a two-layer attention-only Transformer on repeated letters in a Web Worker; inspect and knock out its heads. */
 export default function InductionIsland() {
   const w = useTrainingWidget<typeof spec, InductionOptions, InductionInput, InductionOutput>(
-    "ind",
     spec,
     createWorker,
     () => OPTIONS,

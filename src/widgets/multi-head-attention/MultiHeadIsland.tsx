@@ -34,7 +34,7 @@ interface Props {
 
 /** Split d_model = 8 into 1, 2, 4 or 8 heads and watch each head's weights, the concat and Wᴼ. */
 export default function MultiHeadIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("mh", multiHeadSpec);
+  const { ref, state, set } = useWidget(multiHeadSpec);
   const outcome = useMemo(() => computeMultiHead(state), [state]);
   const v = useLastGood<MultiHeadView>(outcome.ok ? outcome.view : undefined);
   const labels = v ? tokenLabels(v.tokens) : [];

@@ -39,7 +39,7 @@ const vec = (v: number[]) => `[${v.map((x) => fmt(x, 3)).join(", ")}]`;
 
 /** The NTM addressing pipeline stage by stage, then a read and a write with the chosen weighting. */
 export default function NtmAddressingIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("ntm", addressingSpec);
+  const { ref, state, set } = useWidget(addressingSpec);
   const outcome = useMemo(() => computeAddressing(state), [state]);
   const r = useLastGood<AddressingResult>(outcome.ok ? outcome.result : undefined);
   const errs = outcome.ok ? {} : outcome.fieldErrors;

@@ -29,7 +29,7 @@ function caption(v: CopyView): string {
 
 /** Step through the copy task: the write head lays the sequence down, the read head plays it back. */
 export default function NtmCopyTaskIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("copy", copySpec);
+  const { ref, state, set } = useWidget(copySpec);
   const outcome = useMemo(() => computeCopy(state), [state.seq, state.slots]);
   const frames = useLastGood<CopyView[]>(outcome.ok ? outcome.frames : undefined) ?? [];
   const last = Math.max(0, frames.length - 1);

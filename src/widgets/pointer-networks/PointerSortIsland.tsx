@@ -21,7 +21,7 @@ const num = (x: number) => sig(x, 6);
 
 /** Type numbers; step through a pointer decoder that points at the next element of the sorted order. */
 export default function PointerSortIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("ptr", pointerSpec);
+  const { ref, state, set } = useWidget(pointerSpec);
   const outcome = useMemo(() => computePointer(state), [state]);
   const v = useLastGood<PointerView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;

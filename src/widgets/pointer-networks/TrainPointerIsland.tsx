@@ -35,7 +35,6 @@ const pct = accuracyText;
 /** Train a pointer network to sort in a Web Worker; query it with the reader's own list. */
 export default function TrainPointerIsland() {
   const w = useTrainingWidget<typeof spec, PointerNetOptions, PointerNetQuery, PointerNetAnswer>(
-    "ptrnet",
     spec,
     createWorker,
     (s) => ({ mask: s.mask }),

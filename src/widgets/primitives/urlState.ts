@@ -158,18 +158,24 @@ export function defaults<S extends StateSpec>(spec: S): StateOf<S> {
   return Object.fromEntries(Object.entries(spec).map(([k, f]) => [k, f.default])) as StateOf<S>;
 }
 
-/** Read a widget's state from a query string; bad values fall back to defaults with a message. */
+/**
+ * Read a widget's state from a query string; bad values fall back to defaults with a message.
+ *
+ * @param name the widget's prefix (`statePrefix` in `linkKeys.ts`)
+ * @param old the prefix its older links used: a key under it is read when the new key is absent
+ */
 export function readState<S extends StateSpec>(
   name: string,
   spec: S,
   search: string,
+  old?: string,
 ): { state: StateOf<S>; errors: string[]; found: boolean } {
   const params = new URLSearchParams(search);
   const state = defaults(spec) as Record<string, unknown>;
   const errors: string[] = [];
   let found = false;
   for (const [key, field] of Object.entries(spec)) {
-    const raw = params.get(`${name}.${key}`);
+    const raw = params.get(`${name}.${key}`) ?? (old === undefined ? null : params.get(`${old}.${key}`));
     if (raw === null) continue;
     found = true;
     try {
@@ -185,15 +191,19 @@ export function readState<S extends StateSpec>(
  * Write a widget's state into a query string (fields equal to their default are left out). A value
  * its field's link would refuse (a text past its limit, which the field's message reports) is not
  * written: the link keeps the last value it can bring back, so it never grows past its limit.
+ *
+ * @param old the prefix its older links used: keys under it are removed (the new keys replace them)
  */
 export function writeState<S extends StateSpec>(
   name: string,
   spec: S,
   state: StateOf<S>,
   search: string,
+  old?: string,
 ): string {
   const params = new URLSearchParams(search);
   for (const [key, field] of Object.entries(spec)) {
+    if (old !== undefined) params.delete(`${old}.${key}`);
     const value = (state as Record<string, unknown>)[key];
     const formatted = field.format(value);
     if (formatted === field.format(field.default)) params.delete(`${name}.${key}`);

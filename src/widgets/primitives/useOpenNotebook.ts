@@ -10,7 +10,7 @@ import { useEffect, useRef } from "preact/hooks";
  * (`openNotebook.ts`) is loaded only on the click.
  *
  * @example
- * const { ref } = useWidget("pointer", spec);
+ * const { ref } = useWidget(spec);
  * useOpenNotebook(ref, () => (weights ? pointerCells(weights) : null), "the trained pointer network",
  *   "Train the model first, then open it in the notebook.");
  */

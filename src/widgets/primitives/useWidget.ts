@@ -2,6 +2,7 @@ import { h, render } from "preact";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { afterNextPaint } from "./afterNextPaint";
 import { LinkErrors } from "./LinkErrors";
+import { linkKeys } from "./linkKeys";
 import { type StateOf, type StateSpec, defaults, readState, writeState } from "./urlState";
 
 type Update<T> = T | ((old: T) => T);
@@ -23,20 +24,26 @@ type Update<T> = T | ((old: T) => T);
  * A corrupted link's message (a value that does not parse) is shown by the frame, not by the
  * island: this hook renders it into the frame's `[data-link-errors]` box (`Widget.astro`, above
  * the island), so no widget can forget it. The island's root (`ref`) must sit inside a frame.
+ *
+ * The state's keys in the link are `<prefix>.<field>`, with the prefix derived from the frame's
+ * widget id (`statePrefix` in `linkKeys.ts`: `?capacity.neurons=…` for
+ * `hopfield-networks/capacity`); keys under the prefix a widget's older links used still open.
  */
-export function useWidget<S extends StateSpec>(name: string, spec: S) {
+export function useWidget<S extends StateSpec>(spec: S) {
   const ref = useRef<HTMLDivElement>(null);
   const [state, setStateRaw] = useState<StateOf<S>>(() => defaults(spec));
   const [linkErrors, setLinkErrors] = useState<string[]>([]);
   const hydrated = useRef(false);
+  /** The link keys of the frame the island sits in, known once it is mounted. */
+  const keys = useRef<{ prefix: string; old: string | undefined }>({ prefix: "", old: undefined });
 
   useEffect(() => {
     const root = ref.current?.closest<HTMLElement>("[data-widget]");
-    if (!root?.querySelector("[data-link-errors]"))
-      throw new Error(
-        `useWidget("${name}"): the island's root (ref) is not inside a widget frame (Widget.astro)`,
-      );
-    const { state: fromUrl, errors, found } = readState(name, spec, location.search);
+    if (!root?.dataset.widget || !root.querySelector("[data-link-errors]"))
+      throw new Error("useWidget: the island's root (ref) is not inside a widget frame (Widget.astro)");
+    keys.current = linkKeys(root.dataset.widget);
+    const { prefix, old } = keys.current;
+    const { state: fromUrl, errors, found } = readState(prefix, spec, location.search, old);
     if (found) setStateRaw(fromUrl);
     setLinkErrors(errors);
     hydrated.current = true;
@@ -49,21 +56,22 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
     // An exercise's "show it in the widget" sets a state written as a link query.
     const onSetState = (e: Event) => {
       const { state: next, errors: bad } = readState(
-        name,
+        prefix,
         spec,
         (e as CustomEvent<{ search: string }>).detail.search,
+        old,
       );
       queue.current = [];
       setApplied((n) => n + 1);
       setStateRaw(next);
       setLinkErrors(bad);
     };
-    root?.addEventListener("atlas:reset", onReset);
-    root?.addEventListener("atlas:set-state", onSetState);
-    if (root) root.dataset.ready = "true";
+    root.addEventListener("atlas:reset", onReset);
+    root.addEventListener("atlas:set-state", onSetState);
+    root.dataset.ready = "true";
     return () => {
-      root?.removeEventListener("atlas:reset", onReset);
-      root?.removeEventListener("atlas:set-state", onSetState);
+      root.removeEventListener("atlas:reset", onReset);
+      root.removeEventListener("atlas:set-state", onSetState);
     };
     // The spec is a module-level constant, so this runs once per mount.
   }, []);
@@ -85,10 +93,11 @@ export function useWidget<S extends StateSpec>(name: string, spec: S) {
   // copied while the result is drawn holds what is drawn.
   useLayoutEffect(() => {
     if (!hydrated.current) return;
-    const search = writeState(name, spec, state, location.search);
+    const { prefix, old } = keys.current;
+    const search = writeState(prefix, spec, state, location.search, old);
     if (search !== location.search)
       history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
-  }, [state, name, spec]);
+  }, [state, spec]);
 
   // Changes waiting for the task after the next paint, applied in order.
   const queue = useRef<((old: StateOf<S>) => StateOf<S>)[]>([]);

@@ -29,7 +29,7 @@ const labels = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =
 
 /** Edit Q, K and V; see scores, weights (heatmap), outputs, and one query's equation with numbers. */
 export default function QkvExplorerIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState } = useWidget("qkv", qkvSpec);
+  const { ref, state, set, setState } = useWidget(qkvSpec);
   const outcome = useMemo(() => computeQkv(state), [state]);
   // The last good result stays on screen while the input is bad.
   const shown = useLastGood<QkvResult>(outcome.ok ? outcome.result : undefined);

@@ -46,7 +46,7 @@ const f3 = (x: number) => fixed(x, 3);
 
 /** How qᵀk spreads as d grows and what that does to softmax, with and without dividing by √d. */
 export default function ScaleSaturationIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("sd", scaleSpec);
+  const { ref, state, set } = useWidget(scaleSpec);
   // The curves take a few million random draws: measured in a Web Worker one dimension at a time,
   // streaming in with a progress bar and Cancel. The default seed's curves come from the build.
   const n = keyCount(state.keys);

@@ -30,7 +30,7 @@ interface Props {
 
 /** Pick a score function (or type one) and see the scores and softmax weights of one query over the keys. */
 export default function ScoreExplorerIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("sf", scoreSpec);
+  const { ref, state, set } = useWidget(scoreSpec);
   // The reader's formula is scored in the formula worker, so a runaway formula (typed, or from a
   // link) never blocks the page. The worker answers in order; while a formula is being scored or
   // has an error, the scores of the newest formula that worked stay on screen.

@@ -29,7 +29,7 @@ const dims = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}
 
 /** A sentence attending to itself: pick a token, re-seed the weights, shuffle, mask the future. */
 export default function SelfAttentionIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set, setState } = useWidget("sa", selfAttentionSpec);
+  const { ref, state, set, setState } = useWidget(selfAttentionSpec);
   const outcome = useMemo(() => computeSelfAttention(state), [state]);
   const r = useLastGood<SelfAttentionResult>(outcome.ok ? outcome.result : undefined);
   const labels = r ? tokenLabels(r.tokens) : [];

@@ -16,7 +16,7 @@ interface Props {
 
 /** The chapter's worked example, live: raw scores → ÷√d_k → softmax. */
 export default function WorkedExampleIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("we", workedSpec);
+  const { ref, state, set } = useWidget(workedSpec);
   const r = useMemo(() => computeWorked(state), [state]);
   const spread = useMemo(() => scoreSpread(Number(state.dk)), [state.dk]);
   const tex = useMemo(() => workedTex(r, Number(state.dk), spread), [r, state.dk, spread]);

@@ -34,7 +34,7 @@ const EXAMPLES = dateExamples();
  * runs (it hydrates when visible); until then the build-time translation of the default input shows.
  */
 export default function DateTranslatorIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("dates", datesSpec);
+  const { ref, state, set } = useWidget(datesSpec);
   const [model, setModel] = useState<DateTranslator | null>(null);
   const [modelState, setModelState] = useState<ModelState>("loading");
   const [loadError, setLoadError] = useState<string | null>(null);

@@ -22,7 +22,7 @@ const reducedMotion = () =>
 
 /** Step through a decoder with attention over A B C <EOS>; Bahdanau or Luong; the alignment fills row by row. */
 export default function StepDecoderIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("s2s", s2sSpec);
+  const { ref, state, set } = useWidget(s2sSpec);
   const tr = useMemo(() => computeS2s(state), [state.variant, state.weights, state.seed]);
   const alignment = useMemo(() => tr.result.alignment.toArray(), [tr]);
   const [playing, setPlaying] = useState(false);

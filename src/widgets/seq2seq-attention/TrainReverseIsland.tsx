@@ -25,7 +25,6 @@ const createWorker = () =>
 /** Train a GRU encoder-decoder with attention to reverse digit sequences, in a Web Worker. */
 export default function TrainReverseIsland() {
   const w = useTrainingWidget<typeof spec, ReversalOptions, number[], ReversalOutput>(
-    "rev",
     spec,
     createWorker,
     (s) => ({ attention: s.attention }),

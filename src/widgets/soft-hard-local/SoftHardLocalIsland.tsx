@@ -22,7 +22,7 @@ const MODE_LABEL: Record<Mode, string> = {
 
 /** One set of scores, three ways to attend: soft, hard (argmax, sampling, Gumbel-softmax) and local. */
 export default function SoftHardLocalIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("shl", shlSpec);
+  const { ref, state, set } = useWidget(shlSpec);
   const outcome = useMemo(() => computeShl(state), [state]);
   const r = useLastGood<ShlResult>(outcome.ok ? outcome.result : undefined);
   const error = outcome.ok ? undefined : outcome.error;

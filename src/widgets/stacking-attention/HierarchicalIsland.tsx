@@ -23,7 +23,7 @@ interface Props {
 
 /** Word weights inside each sentence and sentence weights over the document, shown together. */
 export default function HierarchicalIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("han", hanSpec);
+  const { ref, state, set } = useWidget(hanSpec);
   const outcome = useMemo(() => computeHan(state), [state]);
   const v = useLastGood<HanView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;

@@ -49,7 +49,7 @@ interface Props {
 
 /** One sentence, pooled three ways from recurrent states, and max vs attention pooling over a convolution. */
 export default function PoolingIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("pool", poolSpec);
+  const { ref, state, set } = useWidget(poolSpec);
   const outcome = useMemo(() => computePool(state), [state]);
   const v = useLastGood<PoolView>(outcome.ok ? outcome.view : undefined);
   const error = outcome.ok ? undefined : outcome.error;

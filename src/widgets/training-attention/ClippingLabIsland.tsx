@@ -67,7 +67,6 @@ const pct = (x: number) => (Number.isFinite(x) ? percentSpaced(x, 0) : "–");
 /** One recurrent network on the adding problem, trained three ways side by side in a Web Worker. */
 export default function ClippingLabIsland() {
   const w = useTrainingWidget<typeof clippingSpec, ClippingOptions, AddingQuery, ClippingView>(
-    "clip",
     clippingSpec,
     createWorker,
     (s) => ({ cell: s.cell, optimizer: s.optimizer, threshold: thresholdOf(s.logThreshold), length: LENGTH }),

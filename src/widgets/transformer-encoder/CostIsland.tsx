@@ -22,7 +22,7 @@ interface Props {
 
 /** Self-attention n²d against recurrence nd² on log–log axes, with the crossover n = d. */
 export default function CostIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("cost", costSpec);
+  const { ref, state, set } = useWidget(costSpec);
   const { curve, at } = useMemo(() => computeCost(state), [state]);
   const maxN = curve[curve.length - 1].n;
   const verdict =

@@ -15,7 +15,7 @@ interface Props {
 
 /** Step through one encoder layer, stage by stage, with the numbers of each stage. */
 export default function EncoderIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("enc", encoderSpec);
+  const { ref, state, set } = useWidget(encoderSpec);
   const outcome = useMemo(() => computeEncoder(state), [state]);
   const last = useRef<{ stages: Stage[]; tokens: string[]; parts: EncoderParts } | null>(null);
   if (outcome.ok) last.current = outcome;

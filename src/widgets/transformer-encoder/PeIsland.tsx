@@ -16,7 +16,7 @@ interface Props {
 
 /** Sinusoidal positional encoding as a picture, and how similar positions are to one another. */
 export default function PeIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("pe", peSpec);
+  const { ref, state, set } = useWidget(peSpec);
   const outcome = useMemo(() => computePe(state), [state]);
   const last = useRef<PeView | null>(null);
   if (outcome.ok) last.current = outcome.view;

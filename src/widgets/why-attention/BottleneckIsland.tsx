@@ -40,7 +40,7 @@ const yAxis = (label: string) => ({
 
 /** What one fixed-size vector keeps about each input, against what attention over all states can read. */
 export default function BottleneckIsland({ initial, initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, set } = useWidget("bn", bnSpec);
+  const { ref, state, set } = useWidget(bnSpec);
   // The curves take a few hundred regressions: measured in a Web Worker, one length at a time, so
   // the page never waits and the curves fill in. The default curves come precomputed from the build.
   const measure = useWorkerMeasure<BnMeasureInput, BnPoint>(

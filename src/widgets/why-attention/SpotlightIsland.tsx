@@ -24,7 +24,7 @@ const py = (v: number) => S - ((v + R) / (2 * R)) * S;
 
 /** Move a query over eight items and watch dot-product attention share its weight among them. */
 export default function SpotlightIsland({ initialEquationHtml, initialEquationTex }: Props) {
-  const { ref, state, setState } = useWidget("spot", spotSpec);
+  const { ref, state, setState } = useWidget(spotSpec);
   const view = useMemo(() => computeSpot(state.qx, state.qy), [state.qx, state.qy]);
   const pad = useRef<SVGSVGElement>(null);
   useLegibleText(pad, VIEW.w);

@@ -130,7 +130,7 @@ test("graph-attention: numbers, keyboard editing, connecting, heads, karate pres
 test("graph-attention: a corrupted graph link gives a clear message and the widget still works", async ({
   page,
 }) => {
-  await visit(page, `${PATH}?gat.g=0a0a0b0b.0z`);
+  await visit(page, `${PATH}?gat-editor.g=0a0a0b0b.0z`);
   const w = page.locator(WIDGET);
   const alert = await textOf(w.locator('[role="alert"]').first());
   check(/edge to node 36, but only 2 nodes/.test(alert), `message: ${alert}`);

@@ -78,11 +78,11 @@ test.describe(() => {
     await w.getByRole("button", { name: "Store this pattern" }).click();
     await waitFor(async () => (await textOf(w)).includes("Stored patterns (4;"), "four patterns stored");
     await waitFor(
-      () => (new URL(page.url()).searchParams.get("hop.patterns") ?? "").split(",").length === 4,
+      () => (new URL(page.url()).searchParams.get("recall.patterns") ?? "").split(",").length === 4,
       "patterns in URL",
     );
     // Bad link values: reported by each widget's frame, above the widget, defaults used.
-    await visit(page, `${PATH}?hop.noise=abc&cap.neurons=abc`);
+    await visit(page, `${PATH}?recall.noise=abc&capacity.neurons=abc`);
     check(
       (await textOf(page.locator(RECALL).locator('[role="alert"]').first())).includes("noise"),
       "bad link reported",
@@ -102,7 +102,7 @@ test.describe(() => {
 });
 
 test("hopfield-networks: capacity curve and modern Hopfield weights", async ({ page }) => {
-  await visit(page, `${PATH}?cap.neurons=40&cap.trials=2&mhop.logBeta=-1.5`);
+  await visit(page, `${PATH}?capacity.neurons=40&capacity.trials=2&modern.logBeta=-1.5`);
   const cap = page.locator('[data-widget="hopfield-networks/capacity"]');
   await waitFor(
     async () => /^(\d+) of \1 loads/.test(await textOf(cap.locator('[data-output="progress"]'))),
@@ -126,7 +126,7 @@ test("hopfield-networks: the capacity curve streams in from a worker; Cancel sto
 }) => {
   // The largest setting: 15 loads, 20 trials each, on 200 neurons. The page opens one trial
   // short of it; once it is ready, the reader adds the 20th trial, which starts a new measurement.
-  await visit(page, `${PATH}?cap.neurons=200&cap.trials=19`);
+  await visit(page, `${PATH}?capacity.neurons=200&capacity.trials=19`);
   const cap = page.locator('[data-widget="hopfield-networks/capacity"]');
   const progress = cap.locator('[data-output="progress"]');
   const rows = cap.locator('[data-table="capacity"] tbody tr');
@@ -177,7 +177,7 @@ test("hopfield-networks: the capacity curve streams in from a worker; Cancel sto
     60_000,
   );
   check((await rows.count()) === 15, "15 rows once complete");
-  await waitFor(() => page.url().includes("cap.trials=1"), "trials in the URL");
+  await waitFor(() => page.url().includes("capacity.trials=1"), "trials in the URL");
 });
 
 /** A number as the equations print it, to 3 (or 4) significant digits. */

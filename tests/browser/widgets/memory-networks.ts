@@ -96,7 +96,7 @@ test("memory-networks: a typed story is answered right, with the expected attent
 
   // URL round trip.
   const url = page.url();
-  check(url.includes("mem.hops=2"), `hops in the URL: ${url}`);
+  check(url.includes("story-qa.hops=2"), `hops in the URL: ${url}`);
   await visit(page, url);
   const w2 = page.locator(WIDGET);
   check(
@@ -109,7 +109,7 @@ test("memory-networks: a typed story is answered right, with the expected attent
 test("memory-networks: New story gives seeded stories that are answered right; bad links are reported", async ({
   page,
 }) => {
-  await visit(page, `${PATH}?mem.hops=9`);
+  await visit(page, `${PATH}?story-qa.hops=9`);
   const w = page.locator(WIDGET);
   check(
     (await textOf(w.locator('[role="alert"]').first())).includes("hops"),

@@ -78,7 +78,7 @@ test("multi-head-attention: heads side by side, rules, parameter count, bad inpu
 
   // URL round-trip.
   await waitFor(
-    () => page.url().includes("mh.heads=1") && page.url().includes("mh.text=a+b+c+d"),
+    () => page.url().includes("heads.heads=1") && page.url().includes("heads.text=a+b+c+d"),
     "heads and sentence in the URL",
   );
   const url = page.url();
@@ -103,7 +103,7 @@ test("multi-head-attention: the equation of the chosen head and query, and the s
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown"); // query 3, "sat"
   await waitFor(
-    () => page.url().includes("mh.head=1") && page.url().includes("mh.query=2"),
+    () => page.url().includes("heads.head=1") && page.url().includes("heads.query=2"),
     "head and query in the URL",
   );
   const tex = await waitForEquation(w, (t) => t.includes("q^{(2)}_{3}"), "head 2, query 3");
@@ -301,7 +301,7 @@ test("multi-head-attention: train the induction heads, pause, resume, your lette
   const query = w.getByLabel("Query in the equation");
   await query.focus();
   for (let k = 0; k < 7; k++) await page.keyboard.press("ArrowUp"); // 13 (the default) → 6
-  await waitFor(() => page.url().includes("ind.query=6"), "the query in the URL");
+  await waitFor(() => page.url().includes("induction.query=6"), "the query in the URL");
   let tex = await waitForEquation(w, (t) => t.includes(`\\alpha${sup}_{6} &`), `layer 2, head ${H}, query 6`);
   const s6 = texNumbers(texLine(tex, `s${sup}_{6} &`).split("&= ")[1]);
   const a6 = texNumbers(texLine(tex, `\\alpha${sup}_{6} &`).split(" = ").at(-1) ?? "");

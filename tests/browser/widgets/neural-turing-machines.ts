@@ -86,7 +86,7 @@ test("neural-turing-machines: addressing stages, read/write, bad input, URL stat
   await typeInto(w.locator("#ntm-key"), "0 0 1 1");
 
   // URL state round-trip.
-  await waitFor(() => new URL(page.url()).searchParams.get("ntm.key") === "0 0 1 1", "key in the URL");
+  await waitFor(() => new URL(page.url()).searchParams.get("addressing.key") === "0 0 1 1", "key in the URL");
   await page.goto(page.url());
   await visit(page, page.url());
   check((await page.locator("#ntm-key").inputValue()) === "0 0 1 1", "key restored from the URL");
@@ -130,7 +130,7 @@ test("neural-turing-machines: copy task step-through", async ({ page }) => {
   check((await w.locator('[data-table="memory"] tbody tr').count()) === 6, "last good memory kept");
   await typeInto(w.locator("#copy-seq"), "1 1\n0 1");
   await typeInto(w.locator("#copy-slots"), "4");
-  await waitFor(() => new URL(page.url()).searchParams.get("copy.slots") === "4", "slots in URL");
+  await waitFor(() => new URL(page.url()).searchParams.get("copy-task.slots") === "4", "slots in URL");
 });
 
 test.describe(() => {

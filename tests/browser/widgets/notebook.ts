@@ -416,7 +416,7 @@ test("notebook: Open in notebook carries the score explorer's typed q and K and 
   await typeInto(w.getByLabel("Query q (one row)"), "1 2 3 4");
   await typeInto(w.getByLabel("Keys K (one row per key)"), "2 0 1 1\n0 0 0 1");
   // The widget's state is in the page's URL once the view shows it.
-  await page.waitForURL(/sf\.q=1/);
+  await page.waitForURL(/score-explorer\.q=1/);
   await w.getByRole("button", { name: "Open in notebook" }).click();
   await page.waitForURL(/\/notebook\//);
   const nb = page.locator(".nb[data-ready='true']");

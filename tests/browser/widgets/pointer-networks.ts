@@ -66,7 +66,10 @@ test("pointer-networks: typed list, β from the keyboard, stepping to a sorted o
   const rows = await w.locator('[data-table="pointer"] tbody tr').count();
   check(rows === 3, `the table should have one row per step (got ${rows})`);
   const url = page.url();
-  check(url.includes("ptr.beta=2") && url.includes("ptr.step=3"), `URL should hold the state: ${url}`);
+  check(
+    url.includes("pointer-sort.beta=2") && url.includes("pointer-sort.step=3"),
+    `URL should hold the state: ${url}`,
+  );
   await visit(page, url);
   check((await textOf(w.locator('[data-value="output"]'))) === "1, 3, 4", "the same state after reload");
 });
@@ -270,7 +273,7 @@ test("pointer-networks: the equation follows the step; Open in notebook", async 
     ],
     "step 3",
   );
-  await waitFor(() => page.url().includes("ptr.step=3"), "step in the URL");
+  await waitFor(() => page.url().includes("pointer-sort.step=3"), "step in the URL");
   // Comment, x, beta, r, c, allow, u, blocked, p.
   const nb = await openInNotebook(page, w, 9);
   check(near(await cellNumbers(nb, 7), u, 1e-5), `u: ${await cellNumbers(nb, 7)}`);

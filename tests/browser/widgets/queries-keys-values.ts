@@ -163,7 +163,7 @@ test("qkv: typing into Q changes the heatmap, the output and the equation", asyn
     "two queries",
   );
   check(
-    new URL(page.url()).searchParams.get("qkv.Q") === "0 0 0 0\n1 1 1 1",
+    new URL(page.url()).searchParams.get("qkv-explorer.Q") === "0 0 0 0\n1 1 1 1",
     `URL does not carry Q: ${page.url()}`,
   );
 });
@@ -243,7 +243,7 @@ test("qkv: the temperature slider sharpens and flattens the weights (keyboard)",
   );
   await expectView(root, flat, "τ = 5");
   check(Math.max(...flat.weights[0]) < 0.4, "at τ = 5 the weights should be nearly uniform");
-  await waitFor(() => new URL(page.url()).searchParams.get("qkv.tau") === "5", "τ in the URL");
+  await waitFor(() => new URL(page.url()).searchParams.get("qkv-explorer.tau") === "5", "τ in the URL");
   await waitFor(
     async () => (await read(root)).equation.includes("5\\cdot"),
     "the equation does not show τ = 5",
@@ -381,7 +381,7 @@ test("qkv: Reset restores the defaults and clears the URL", async ({ page }) => 
     async () => JSON.stringify(await read(root)) !== JSON.stringify(defaults),
     "the edits changed nothing",
   );
-  check(page.url().includes("qkv."), "edits are not in the URL");
+  check(page.url().includes("qkv-explorer."), "edits are not in the URL");
   await root.getByRole("button", { name: "Reset" }).click();
   await waitFor(
     async () => JSON.stringify(await read(root)) === JSON.stringify(defaults),
@@ -389,7 +389,7 @@ test("qkv: Reset restores the defaults and clears the URL", async ({ page }) => 
   );
   check((await root.getByLabel("Queries Q").inputValue()) === DEFAULT_Q, "Reset did not restore Q");
   check((await root.locator("#qkv-tau").inputValue()) === "1", "Reset did not restore τ");
-  await waitFor(() => !page.url().includes("qkv."), `the URL still holds state after Reset: ${page.url()}`);
+  await waitFor(() => !page.url().includes("qkv-explorer."), `the URL still holds state after Reset: ${page.url()}`);
 });
 
 test("qkv: state goes into the URL; reloading and copied links restore it", async ({ page, context }) => {
@@ -412,9 +412,9 @@ test("qkv: state goes into the URL; reloading and copied links restore it", asyn
   await waitFor(() => {
     const params = new URL(page.url()).searchParams;
     return (
-      params.get("qkv.Q") === "1 0 0 0\n0 0 1 1" &&
-      params.get("qkv.tau") === "0.8" &&
-      params.get("qkv.row") === "1"
+      params.get("qkv-explorer.Q") === "1 0 0 0\n0 0 1 1" &&
+      params.get("qkv-explorer.tau") === "0.8" &&
+      params.get("qkv-explorer.row") === "1"
     );
   }, "the edited state in the URL");
   const shown = await read(root);
@@ -437,7 +437,7 @@ test("qkv: state goes into the URL; reloading and copied links restore it", asyn
     ? await page.evaluate(() => navigator.clipboard.readText())
     : page.url();
   check(
-    copied.includes("qkv.Q=") && copied.endsWith("#widget-queries-keys-values-qkv-explorer"),
+    copied.includes("qkv-explorer.Q=") && copied.endsWith("#widget-queries-keys-values-qkv-explorer"),
     `copied link: ${copied}`,
   );
   const other = await context.newPage();
@@ -449,7 +449,7 @@ test("qkv: state goes into the URL; reloading and copied links restore it", asyn
 });
 
 test("qkv: a corrupted URL value shows a clear message and the widget still works", async ({ page }) => {
-  const root = await openWidget(page, "?qkv.tau=abc&qkv.row=9");
+  const root = await openWidget(page, "?qkv-explorer.tau=abc&qkv-explorer.row=9");
   const alert = root.locator('[role="alert"]').first();
   await waitFor(async () => (await alert.count()) > 0, "no message for the corrupted link");
   const text = await textOf(alert);

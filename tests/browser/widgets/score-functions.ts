@@ -101,9 +101,12 @@ test("score-functions: pick scores, edit q and K, type a formula, errors keep th
   check((await textOf(w.locator("#sf-formula-error"))) === "", "the error clears");
 
   // URL round trip.
-  await waitFor(() => page.url().includes("sf.kind=formula"), "kind in the URL");
+  await waitFor(() => page.url().includes("score-explorer.kind=formula"), "kind in the URL");
   const url = page.url();
-  check(url.includes("sf.formula=") && url.includes("sf.q="), `URL holds the formula and q: ${url}`);
+  check(
+    url.includes("score-explorer.formula=") && url.includes("score-explorer.q="),
+    `URL holds the formula and q: ${url}`,
+  );
   await reopen(page, url);
   const again = page.locator('[data-widget="score-functions/score-explorer"]');
   await waitFor(
@@ -183,7 +186,7 @@ test("score-functions: √d widget measures spread ≈ √d and saturation, reac
 
   // Seed in the URL; the same numbers after reload.
   await w.getByLabel("Seed").fill("7");
-  await waitFor(() => page.url().includes("sd.seed=7"), "seed in the URL");
+  await waitFor(() => page.url().includes("sqrt-d.seed=7"), "seed in the URL");
   await waitFor(
     async () => (await w.locator(".sd").getAttribute("data-busy")) === "false",
     "measured",
@@ -284,7 +287,8 @@ test("score-functions: the score explorer's equation shows the selected key's nu
   // q·k3 = 12, √4 = 2: s = 6.
   await equationShows(w, ["k_{3}", "\\frac{12}{\\sqrt{4}} = 6", alpha[2].toFixed(3)], "scaled dot, k3");
   await waitFor(
-    () => page.url().includes("sf.key=2") && page.url().includes("sf.kind=scaled_dot"),
+    () =>
+      page.url().includes("score-explorer.key=2") && page.url().includes("score-explorer.kind=scaled_dot"),
     "URL state",
   );
   // q, K, d, k1…k5, s, alpha.
@@ -310,7 +314,10 @@ test("score-functions: the √d equation follows d and the scaling; Open in note
   );
   const top = Number(/k\d+ (\d\.\d+)/.exec((await one.getAttribute("aria-label")) ?? "")![1]);
   await equationShows(w, ["\\sqrt{128}", top.toFixed(3), "\\frac{1}{80}"], "d = 128, scaled");
-  await waitFor(() => page.url().includes("sd.logd=7") && page.url().includes("sd.scaled=1"), "URL state");
+  await waitFor(
+    () => page.url().includes("sqrt-d.logd=7") && page.url().includes("sqrt-d.scaled=1"),
+    "URL state",
+  );
   // Comment, d, s, s_scaled, alpha, alpha_scaled, top, top_scaled, plogp, H, H_scaled.
   const nb = await openInNotebook(page, w, 11);
   check((await cellNumbers(nb, 2))[0] === 128, "d = 128");

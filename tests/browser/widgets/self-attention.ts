@@ -96,9 +96,12 @@ test("self-attention: pick a token, shuffle (equivariance), causal mask, bad inp
 
   // URL round-trip: the state is in the query string and restores on reload.
   await w.getByLabel("Weight seed (Wq, Wk, Wv)").fill("42");
-  await waitFor(() => page.url().includes("sa.wseed=42"), "seed in the URL");
+  await waitFor(() => page.url().includes("explorer.wseed=42"), "seed in the URL");
   const url = page.url();
-  check(url.includes("sa.causal=1") && url.includes("sa.text=dog"), `URL holds the state: ${url}`);
+  check(
+    url.includes("explorer.causal=1") && url.includes("explorer.text=dog"),
+    `URL holds the state: ${url}`,
+  );
   const before = (await arcs.getAttribute("aria-label")) ?? "";
   await visit(page, url);
   const again = page.locator('[data-widget="self-attention/explorer"] svg.sa-arcs');
@@ -127,7 +130,7 @@ test("self-attention: the worked example's equation follows d_k; Open in noteboo
   const measured = await textOf(w.locator('[data-output="spread"] strong').first());
   await equationShows(w, [`\\operatorname{std}(q \\cdot k) &= ${measured}`], "the measured spread");
   check(tex.includes("1000"), "the equation names the 1000 random pairs");
-  await waitFor(() => page.url().includes("we.dk=256"), "d_k in the URL");
+  await waitFor(() => page.url().includes("worked-example.dk=256"), "d_k in the URL");
   // Comment, d_k, s1, s2, q, K, raw, scaled, alpha, A.
   const nb = await openInNotebook(page, w, 10);
   check(near(await cellNumbers(nb, 7), [112, 96], 1e-9), "raw = q K'");
@@ -147,7 +150,10 @@ test("self-attention: the explorer's equation follows the token and the causal m
   await w.getByLabel("Causal mask (hide later words)").focus();
   await page.keyboard.press("Space");
   const tex = await equationShows(w, ["q_{3}", "\\alpha_{3}", "-\\infty", "j > 3"], "token 3, causal");
-  await waitFor(() => page.url().includes("sa.token=2") && page.url().includes("sa.causal=1"), "URL state");
+  await waitFor(
+    () => page.url().includes("explorer.token=2") && page.url().includes("explorer.causal=1"),
+    "URL state",
+  );
   const nb = await openInNotebook(page, w, 11);
   // X, Wq, Wk, Wv from the notebook; the row of token 3 recomputed here in plain JavaScript.
   const rows = (flat: number[], cols: number) =>

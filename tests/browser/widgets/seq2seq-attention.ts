@@ -141,7 +141,7 @@ test("seq2seq-attention: Play runs to the end, Pause stops, random weights and U
   await w.getByLabel("Weights").selectOption("random");
   await w.getByLabel("Seed").fill("5");
   await waitFor(
-    () => page.url().includes("s2s.weights=random") && page.url().includes("s2s.seed=5"),
+    () => page.url().includes("step-decoder.weights=random") && page.url().includes("step-decoder.seed=5"),
     "URL state",
   );
   const before = await alignment(w);
@@ -154,7 +154,7 @@ test("seq2seq-attention: Play runs to the end, Pause stops, random weights and U
   );
 
   // A corrupted link: reported beside the widget, defaults used, the widget still works.
-  await reopen(page, `${PATH}?s2s.step=9&s2s.variant=nope`);
+  await reopen(page, `${PATH}?step-decoder.step=9&step-decoder.variant=nope`);
   const w3 = page.locator(ID);
   await waitFor(
     async () => (await textOf(w3.locator(".field-error"))).includes("using the default"),
@@ -310,7 +310,7 @@ test("seq2seq-attention: the pretrained date translator on the reader's own date
     /0\.\d\d/.test(await textOf(eq)),
     `real weights in the equation: ${(await textOf(eq)).slice(0, 120)}`,
   );
-  check(page.url().includes("dates.t=7"), `link state: ${page.url()}`);
+  check(page.url().includes("date-translator.t=7"), `link state: ${page.url()}`);
 
   // A format it was never trained on: an answer, the real attention, and an honest warning.
   await typeInto(field, "11/30/26");

@@ -83,7 +83,10 @@ test("soft-hard-local: Gumbel samples turn one-hot at low τ; the state survives
   const tv = Number(await textOf(w.locator('[data-value="tv"]')));
   check(tv < 0.08, `with 500 cold samples the average should be near the soft weights (TV ${tv})`);
   const url = page.url();
-  check(url.includes("shl.mode=hard") && url.includes("shl.tau=0.05"), `URL should hold the state: ${url}`);
+  check(
+    url.includes("modes.mode=hard") && url.includes("modes.tau=0.05"),
+    `URL should hold the state: ${url}`,
+  );
   await visit(page, url);
   check(
     (await textOf(w.locator('[data-value="onehot"]'))) === cold.toFixed(3),
@@ -134,7 +137,10 @@ test("soft-hard-local: the equation follows the mode, the position and the windo
   await w.getByLabel("Position in the equation").focus();
   await page.keyboard.press("Home");
   await equationShows(w, ["a_t(1) &= 0", "outside the window"], "local, position 1");
-  await waitFor(() => page.url().includes("shl.pos=0") && page.url().includes("shl.mode=local"), "URL state");
+  await waitFor(
+    () => page.url().includes("modes.pos=0") && page.url().includes("modes.mode=local"),
+    "URL state",
+  );
   // s, alpha, pt, D, sigma, pos, first, last, inWindow, blocked, align, gauss, a, mass.
   const nb = await openInNotebook(page, w, 14);
   const weights = s.map((_, j) => (j < 1 || j > 5 ? 0 : inside[j - 1] * Math.exp(-((j - 3) ** 2) / 2)));

@@ -64,7 +64,7 @@ test("stacking-attention: sentence weights follow the aspect; κ = 0 makes them 
     "κ = 0: every sentence weight 0.33",
   );
   await waitFor(
-    () => page.url().includes("han.kappa=0") && page.url().includes("han.aspect=price"),
+    () => page.url().includes("hierarchical.kappa=0") && page.url().includes("hierarchical.aspect=price"),
     "κ and the aspect in the URL",
   );
   await visit(page, page.url());
@@ -184,7 +184,7 @@ test("stacking-attention: the hierarchical equation follows the chosen sentence 
   const select = w.getByLabel("Sentence in the equation");
   await select.focus();
   await page.keyboard.press("ArrowDown");
-  await waitFor(() => page.url().includes("han.sent=1"), "sentence 2 chosen from the keyboard");
+  await waitFor(() => page.url().includes("hierarchical.sent=1"), "sentence 2 chosen from the keyboard");
   await w.locator("#han-kappa").focus();
   await page.keyboard.press("ArrowRight"); // κ = 4.5
   const tex = await waitForEquation(
@@ -218,7 +218,7 @@ test("stacking-attention: the pooling equation follows the chosen word, and open
   const select = w.getByLabel("Word in the equation");
   await select.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
-  await waitFor(() => page.url().includes("pool.word=3"), "word 4 chosen from the keyboard");
+  await waitFor(() => page.url().includes("pooling.word=3"), "word 4 chosen from the keyboard");
   const tex = await waitForEquation(w, (t) => t.includes("h_{4} &="), "word 4");
   // h_4 = λ h_3 + (1 − λ) x_4 with λ = 0.6, from the printed vectors (4 significant digits).
   const hLine = texLine(tex, "h_{4} &=");

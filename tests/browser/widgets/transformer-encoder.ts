@@ -19,7 +19,7 @@ test("transformer-encoder: PE similarity peaks at p, step through the layer, cos
   page,
 }) => {
   // A corrupted link value for the cost widget: reported by its frame, the default n used.
-  await visit(page, `${PATH}?cost.n=abc`);
+  await visit(page, `${PATH}?layer-cost.n=abc`);
   const costAlert = page.locator('[data-widget="transformer-encoder/layer-cost"] [role="alert"]').first();
   await waitFor(async () => (await costAlert.count()) > 0, "cost: no message for the bad link");
   const costText = await textOf(costAlert);
@@ -75,7 +75,7 @@ test("transformer-encoder: PE similarity peaks at p, step through the layer, cos
   await waitFor(async () => (await textOf(out)).includes("Recurrence is cheaper"), "n = 1000 > d");
   await cost.getByLabel("Sequence length n").fill("512");
   await waitFor(async () => (await textOf(out)).includes("Both cost the same"), "n = d");
-  await waitFor(() => page.url().includes("cost.n=512"), "n in the URL");
+  await waitFor(() => page.url().includes("layer-cost.n=512"), "n in the URL");
   await visit(page, page.url());
   await waitFor(
     async () =>
@@ -128,7 +128,7 @@ test("transformer-encoder: the encoder equation for a stage and token, and the n
   await token.focus();
   await page.keyboard.press("ArrowDown"); // token 2, "love"
   await waitFor(
-    () => page.url().includes("enc.step=4") && page.url().includes("enc.row=1"),
+    () => page.url().includes("encoder-step.step=4") && page.url().includes("encoder-step.row=1"),
     "stage and token in the URL",
   );
   const tex = await waitForEquation(w, (t) => t.includes("x_{1,2} &="), "layer norm 1 of token 2");

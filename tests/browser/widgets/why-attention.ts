@@ -80,7 +80,7 @@ test("why-attention: spotlight follows keys, sliders and drags; URL state; a bad
 
   // URL state round trip.
   await waitFor(
-    () => page.url().includes("spot.qx=") && page.url().includes("spot.qy=-"),
+    () => page.url().includes("spotlight.qx=") && page.url().includes("spotlight.qy=-"),
     "query in the URL",
   );
   const text = await textOf(status);
@@ -91,7 +91,7 @@ test("why-attention: spotlight follows keys, sliders and drags; URL state; a bad
   );
 
   // A corrupted link: reported, defaults used, still working.
-  await reopen(page, `${PATH}?spot.qx=abc`, SPOT);
+  await reopen(page, `${PATH}?spotlight.qx=abc`, SPOT);
   const w3 = page.locator(SPOT);
   await waitFor(
     async () => (await textOf(w3.locator(".field-error"))).includes("is not a number"),
@@ -137,7 +137,7 @@ test("why-attention: the bottleneck is measured, reacts to L, the summary and d;
   rows = await bnTable(w);
   check(rows[23][2] > 0.85, "attention is unaffected by the summary");
   await waitFor(
-    () => page.url().includes("bn.summary=mean") && page.url().includes("bn.length=24"),
+    () => page.url().includes("bottleneck.summary=mean") && page.url().includes("bottleneck.length=24"),
     "URL state",
   );
   await reopen(page, page.url(), BN);
@@ -193,7 +193,7 @@ test("why-attention: the spotlight's equation follows the query and the item; Op
     "q = (1.3, 0.9), item 3",
   );
   await waitFor(
-    () => page.url().includes("spot.item=2") && page.url().includes("spot.qx=1.3"),
+    () => page.url().includes("spotlight.item=2") && page.url().includes("spotlight.qx=1.3"),
     "state in the URL",
   );
   // Open in notebook: q, K, s = Kq, alpha, r.
@@ -220,7 +220,7 @@ test("why-attention: the bottleneck's equation follows L; Open in notebook", asy
     ["h_{11}", single.toFixed(3), attention.toFixed(3), (16 / 44).toFixed(3), "4 \\cdot 11", self.toFixed(3)],
     "L = 11",
   );
-  await waitFor(() => page.url().includes("bn.length=11"), "L in the URL");
+  await waitFor(() => page.url().includes("bottleneck.length=11"), "L in the URL");
   const nb = await openInNotebook(page, w, 12);
   check((await cellNumbers(nb, 2))[0] === 11, "L = 11");
   const mean = (await cellNumbers(nb, 7))[0];

@@ -71,6 +71,18 @@ describe("writeState", () => {
     expect(p.has("qkv.row")).toBe(false);
   });
 
+  it("reads an old prefix's keys when the new ones are absent, and replaces them when writing", () => {
+    const old = "?qkv.tau=0.5&qkv.row=2&qkv-explorer.row=3&keep=1";
+    const { state, errors } = readState("qkv-explorer", spec, old, "qkv");
+    expect(errors).toEqual([]);
+    expect(state).toEqual({ ...defaults(spec), tau: 0.5, row: 3 });
+    expect(readState("qkv-explorer", spec, "?qkv.tau=abc", "qkv").errors).toEqual([
+      'The link\'s value for "tau" "abc" is not a number; using the default instead.',
+    ]);
+    const p = new URLSearchParams(writeState("qkv-explorer", spec, state, old, "qkv"));
+    expect([...p.keys()].sort()).toEqual(["keep", "qkv-explorer.row", "qkv-explorer.tau"]);
+  });
+
   it("round-trips through readState, newlines and all", () => {
     const s = { Q: "1 2\n3 4", tau: 0.05, row: 7, mode: "hard" as const, mask: true };
     const search = writeState("qkv", spec, s, "");
