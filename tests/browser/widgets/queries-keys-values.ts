@@ -389,7 +389,10 @@ test("qkv: Reset restores the defaults and clears the URL", async ({ page }) => 
   );
   check((await root.getByLabel("Queries Q").inputValue()) === DEFAULT_Q, "Reset did not restore Q");
   check((await root.locator("#qkv-tau").inputValue()) === "1", "Reset did not restore τ");
-  await waitFor(() => !page.url().includes("qkv-explorer."), `the URL still holds state after Reset: ${page.url()}`);
+  await waitFor(
+    () => !page.url().includes("qkv-explorer."),
+    `the URL still holds state after Reset: ${page.url()}`,
+  );
 });
 
 test("qkv: state goes into the URL; reloading and copied links restore it", async ({ page, context }) => {
