@@ -72,7 +72,7 @@ test("soft-hard-local: Gumbel samples turn one-hot at low τ; the state survives
   await w.locator("#shl-n").fill("500");
   // Both changes drawn (on a loaded machine the τ change can be drawn before n is applied).
   await waitFor(
-    async () => (await settled(w)) && page.url().includes("shl.n=500"),
+    async () => (await settled(w)) && page.url().includes("modes.n=500"),
     "both changes drawn and in the link",
   );
   const cold = await waitFor(async () => {
