@@ -15,6 +15,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { statePrefix } from "../../../../src/widgets/primitives/linkKeys";
 import { compileScoreFormula } from "../../../../lib/formula/score";
 import { FORMULA_LIMITS } from "../../../../lib/formula/limits";
 import {
@@ -117,6 +118,17 @@ interface WidgetUse {
   spec: StateSpec;
 }
 
+/** The prefix `useWidget` derives for an island: `statePrefix` of the id its `.astro` wrapper gives it. */
+function derivedPrefix(island: string): string | null {
+  const name = island.replace(/^.*\//, "").replace(/\.tsx?$/, "");
+  for (const f of readdirSync(dirname(island)).filter((x) => x.endsWith(".astro"))) {
+    const t = readFileSync(join(dirname(island), f), "utf8");
+    const id = /<Widget\s[^>]*?\bid="([^"]+)"/.exec(t)?.[1];
+    if (id && t.includes(`from "./${name}"`)) return statePrefix(id);
+  }
+  return null;
+}
+
 async function widgetUses(chapter: string): Promise<WidgetUse[]> {
   const out: WidgetUse[] = [];
   for (const path of sourceFiles(join(widgets, chapter))) {
@@ -126,7 +138,7 @@ async function widgetUses(chapter: string): Promise<WidgetUse[]> {
       if (!ts.isCallExpression(n) || !/^use(Training)?Widget$/.test(n.expression.getText(src))) return;
       const spec = n.arguments.find((a) => ts.isIdentifier(a) && /spec$/i.test(a.text));
       const prefix = n.arguments.find(ts.isStringLiteral);
-      calls.push({ prefix: prefix?.text ?? null, spec: spec!.getText(src) });
+      calls.push({ prefix: prefix?.text ?? derivedPrefix(path), spec: spec!.getText(src) });
     });
     for (const c of calls) {
       // The module that declares the spec: an import of this file, or the file itself.
